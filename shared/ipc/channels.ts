@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import * as s from './schemas';
+import type { Role } from './schemas';
+import type {
+  BackupResult,
+  BookInfo,
+  JournalEntryView,
+  JournalVerification,
+  Prefs,
+  ProgramSummary,
+  SessionStatus,
+  SessionUser,
+  UserSummary,
+} from './types';
+
+/** Who may call a channel: anyone (even before sign-in), any signed-in user, or the listed roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+
+const ADMIN = ['admin'] as const;
+const SUPERVISION = ['supervisor', 'admin'] as const;
+
+/**
+ * The one channel map. Main registers exactly one handler per entry and validates every
+ * input against `input` whatever the renderer did; the preload forwards only these names.
+ */
+export const channels = {
+  'session.status': { input: s.empty, access: 'public' },
+  'session.createFirstAdmin': { input: s.firstAdminInput, access: 'public' },
+  'session.signIn': { input: s.credentialsInput, access: 'public' },
+  'session.signOut': { input: s.empty, access: 'public' },
+  'session.lock': { input: s.empty, access: 'signed-in' },
+  'session.unlock': { input: s.unlockInput, access: 'public' },
+  'users.list': { input: s.empty, access: ADMIN },
+  'users.create': { input: s.newUserInput, access: ADMIN },
+  'users.setActive': { input: s.setUserActiveInput, access: ADMIN },
+  'programs.list': { input: s.empty, access: 'signed-in' },
+  'programs.get': { input: s.programIdInput, access: 'signed-in' },
+  'programs.create': { input: s.newProgramInput, access: SUPERVISION },
+  'book.info': { input: s.empty, access: 'signed-in' },
+  'book.backup': { input: s.backupInput, access: SUPERVISION },
+  'book.restore': { input: s.restoreInput, access: ADMIN },
+  'journal.verify': { input: s.empty, access: SUPERVISION },
+  'journal.list': { input: s.journalListInput, access: SUPERVISION },
+  'prefs.get': { input: s.empty, access: 'public' },
+  'prefs.set': { input: s.prefsPatchInput, access: 'public' },
+} as const satisfies Record<string, { input: z.ZodType; access: Access }>;
+
+export type Channel = keyof typeof channels;
+export const CHANNEL_NAMES = Object.keys(channels) as Channel[];
+
+/** What each channel returns on success. */
+export interface ChannelResults {
+  'session.status': SessionStatus;
+  'session.createFirstAdmin': SessionUser;
+  'session.signIn': SessionUser;
+  'session.signOut': null;
+  'session.lock': null;
+  'session.unlock': SessionUser;
+  'users.list': UserSummary[];
+  'users.create': UserSummary;
+  'users.setActive': UserSummary;
+  'programs.list': ProgramSummary[];
+  'programs.get': ProgramSummary;
+  'programs.create': ProgramSummary;
+  'book.info': BookInfo;
+  'book.backup': BackupResult;
+  'book.restore': BookInfo;
+  'journal.verify': JournalVerification;
+  'journal.list': JournalEntryView[];
+  'prefs.get': Prefs;
+  'prefs.set': Prefs;
+}
+
+/** What the renderer passes (before defaults are applied in main). */
+export type ChannelInput<C extends Channel> = z.input<(typeof channels)[C]['input']>;
+/** What a handler receives, after validation. */
+export type ChannelParsed<C extends Channel> = z.output<(typeof channels)[C]['input']>;
+export type ChannelResult<C extends Channel> = ChannelResults[C];
+
+export const isChannel = (name: unknown): name is Channel =>
+  typeof name === 'string' && Object.prototype.hasOwnProperty.call(channels, name);

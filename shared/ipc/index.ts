@@ -1,0 +1,5 @@
+export * from './channels';
+export * from './result';
+export * from './schemas';
+export * from './types';
+export * from './bridge';
