@@ -1,0 +1,103 @@
+import path from 'node:path';
+import { Low } from 'lowdb';
+import { z } from 'zod';
+import { DENSITIES, prefsPatchInput } from '../../../shared/ipc/schemas';
+import type { Prefs } from '../../../shared/ipc/types';
+import { DurableJsonFile } from './durable-json-file';
+
+/**
+ * Workstation preferences: how this machine shows the desk (window, density, printer, recent
+ * books). A small JSON document in the user-data folder. Never business data: that lives in
+ * the book of record.
+ */
+
+export interface WindowBounds {
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly maximized: boolean;
+}
+
+export interface PrefsStore {
+  get(): Prefs;
+  update(patch: { density?: 'comfortable' | 'compact'; printer?: string | null }): Promise<Prefs>;
+  addRecentBook(path: string): Promise<void>;
+  getWindowBounds(): WindowBounds | null;
+  setWindowBounds(b: WindowBounds): Promise<void>;
+}
+
+export const MAX_RECENT_BOOKS = 10;
+
+const windowBoundsSchema = z.object({
+  x: z.number().int(),
+  y: z.number().int(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  maximized: z.boolean().default(false),
+});
+
+const recentBooks = (paths: readonly string[]): string[] => [...new Set(paths)].slice(0, MAX_RECENT_BOOKS);
+
+/** What is on disk. Missing fields take defaults; a field of the wrong kind makes the file corrupt. */
+const prefsDocumentSchema = z.object({
+  density: z.enum(DENSITIES).default('comfortable'),
+  printer: z.string().max(200).nullable().default(null),
+  recentBooks: z.array(z.string().min(1).max(4096)).default([]).transform(recentBooks),
+  windowBounds: windowBoundsSchema.nullable().default(null),
+});
+type PrefsDocument = z.output<typeof prefsDocumentSchema>;
+
+const defaults = (): PrefsDocument => ({ density: 'comfortable', printer: null, recentBooks: [], windowBounds: null });
+
+/**
+ * Mutations on one file are serialized across every store in this process (main and the desk
+ * may each hold one), and each re-reads the file first, so neither overwrites the other's change.
+ */
+const fileQueues = new Map<string, Promise<unknown>>();
+function serialized<T>(filePath: string, task: () => Promise<T>): Promise<T> {
+  const key = path.resolve(filePath);
+  const previous = fileQueues.get(key) ?? Promise.resolve();
+  const next = previous.then(task, task);
+  const settled = next.catch(() => undefined);
+  fileQueues.set(key, settled);
+  void settled.then(() => {
+    if (fileQueues.get(key) === settled) fileQueues.delete(key);
+  });
+  return next;
+}
+
+export async function openPrefs(filePath: string): Promise<PrefsStore> {
+  const db = new Low<PrefsDocument>(new DurableJsonFile(filePath, (raw) => prefsDocumentSchema.parse(raw)), defaults());
+  await serialized(filePath, () => db.read());
+
+  const mutate = (change: (doc: PrefsDocument) => PrefsDocument): Promise<void> =>
+    serialized(filePath, async () => {
+      await db.read();
+      // Validated before writing: never write what a later read would set aside as corrupt.
+      db.data = prefsDocumentSchema.parse(change(db.data));
+      await db.write();
+    });
+
+  return {
+    get: () => toPrefs(db.data),
+    async update(patch) {
+      const valid = prefsPatchInput.parse(patch);
+      await mutate((doc) => ({
+        ...doc,
+        ...(valid.density === undefined ? {} : { density: valid.density }),
+        ...(valid.printer === undefined ? {} : { printer: valid.printer }),
+      }));
+      return toPrefs(db.data);
+    },
+    addRecentBook: (bookPath) => mutate((doc) => ({ ...doc, recentBooks: recentBooks([bookPath, ...doc.recentBooks]) })),
+    getWindowBounds: () => (db.data.windowBounds === null ? null : { ...db.data.windowBounds }),
+    setWindowBounds: (bounds) => mutate((doc) => ({ ...doc, windowBounds: windowBoundsSchema.parse(bounds) })),
+  };
+}
+
+const toPrefs = (doc: PrefsDocument): Prefs => ({
+  density: doc.density,
+  printer: doc.printer,
+  recentBooks: [...doc.recentBooks],
+});
