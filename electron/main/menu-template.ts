@@ -1,0 +1,125 @@
+import type { MenuCommand } from '../../shared/ipc/bridge';
+
+/**
+ * The application menu as plain data, so its shape and accelerators are tested without Electron.
+ * Structurally a subset of Electron's MenuItemConstructorOptions; `menu.ts` builds it.
+ */
+export type MenuRole =
+  | 'undo'
+  | 'redo'
+  | 'cut'
+  | 'copy'
+  | 'paste'
+  | 'delete'
+  | 'selectAll'
+  | 'reload'
+  | 'forceReload'
+  | 'toggleDevTools'
+  | 'about'
+  | 'services'
+  | 'hide'
+  | 'hideOthers'
+  | 'unhide'
+  | 'quit';
+
+export interface MenuItemSpec {
+  readonly label?: string;
+  readonly role?: MenuRole;
+  readonly type?: 'normal' | 'separator' | 'submenu';
+  readonly accelerator?: string;
+  readonly click?: () => void;
+  readonly submenu?: MenuItemSpec[];
+}
+
+export interface MenuActions {
+  /** Pushes a command to the renderer (over `desk:command`). */
+  send(command: MenuCommand): void;
+  /** Book operations run in main: they open native file dialogs and need no screen. */
+  backUpBook(): void;
+  restoreBook(): void;
+}
+
+export interface MenuOptions {
+  readonly platform: string;
+  /** Reload and developer tools appear only when running from source. */
+  readonly isDev: boolean;
+  readonly appName: string;
+}
+
+/** The ten areas of the desk in roadmap order; Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth. */
+export const AREAS: readonly { readonly label: string; readonly command: MenuCommand }[] = [
+  { label: 'Setup', command: 'area:setup' },
+  { label: 'Register', command: 'area:register' },
+  { label: 'Certificates', command: 'area:certificates' },
+  { label: 'Intake', command: 'area:intake' },
+  { label: 'Payments', command: 'area:payments' },
+  { label: 'Queue', command: 'area:queue' },
+  { label: 'Lost certificates', command: 'area:lost' },
+  { label: 'Reports', command: 'area:reports' },
+  { label: 'Close', command: 'area:close' },
+  { label: 'Audit', command: 'area:audit' },
+];
+
+const separator: MenuItemSpec = { type: 'separator' };
+
+export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): MenuItemSpec[] {
+  const mac = options.platform === 'darwin';
+  const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemSpec => ({
+    label,
+    click: () => actions.send(cmd),
+    ...(accelerator === undefined ? {} : { accelerator }),
+  });
+
+  const appMenu: MenuItemSpec = {
+    label: options.appName,
+    submenu: [
+      { role: 'about' },
+      separator,
+      { role: 'services' },
+      separator,
+      { role: 'hide' },
+      { role: 'hideOthers' },
+      { role: 'unhide' },
+      separator,
+      { role: 'quit' },
+    ],
+  };
+
+  const file: MenuItemSpec = {
+    label: 'File',
+    submenu: [
+      { label: 'Back up book…', click: () => actions.backUpBook() },
+      { label: 'Restore…', click: () => actions.restoreBook() },
+      separator,
+      command('Lock', 'session:lock', 'CmdOrCtrl+L'),
+      command('Sign out', 'session:signOut'),
+      ...(mac ? [] : [separator, { role: 'quit', label: 'Quit', accelerator: 'CmdOrCtrl+Q' } satisfies MenuItemSpec]),
+    ],
+  };
+
+  const go: MenuItemSpec = {
+    label: 'Go',
+    submenu: AREAS.map((area, index) => command(area.label, area.command, `CmdOrCtrl+${(index + 1) % 10}`)),
+  };
+
+  const edit: MenuItemSpec = {
+    label: 'Edit',
+    submenu: [{ role: 'undo' }, { role: 'redo' }, separator, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'delete' }, separator, { role: 'selectAll' }],
+  };
+
+  const view: MenuItemSpec = {
+    label: 'View',
+    submenu: [
+      command('Find…', 'find', 'CmdOrCtrl+K'),
+      command('Print…', 'print', 'CmdOrCtrl+P'),
+      ...(options.isDev ? [separator, { role: 'reload' }, { role: 'forceReload' }, { role: 'toggleDevTools' }] satisfies MenuItemSpec[] : []),
+    ],
+  };
+
+  const help: MenuItemSpec = {
+    label: 'Help',
+    submenu: [command('Keyboard keys', 'help:keys', 'F1'), ...(mac ? [] : [separator, { role: 'about' } satisfies MenuItemSpec])],
+  };
+
+  return [...(mac ? [appMenu] : []), file, go, edit, view, help];
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+export interface BookLocation {
+  readonly path: string;
+  /** The default book under user data: its folder may be created; a chosen one's never is. */
+  readonly isDefault: boolean;
+}
+
+/** `--book=PATH` (or `--book PATH`) wins over `OFFERING_DESK_BOOK`, which wins over `<userData>/books/main.book`. */
+export function resolveBookPath(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, userData: string, cwd: string): BookLocation {
+  const fromArgs = bookArgument(argv);
+  if (fromArgs !== null) return { path: path.resolve(cwd, fromArgs), isDefault: false };
+  const fromEnv = env['OFFERING_DESK_BOOK'];
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return { path: path.resolve(cwd, fromEnv), isDefault: false };
+  return { path: path.join(userData, 'books', 'main.book'), isDefault: true };
+}
+
+function bookArgument(argv: readonly string[]): string | null {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg.startsWith('--book=') && arg.length > '--book='.length) return arg.slice('--book='.length);
+    const next = argv[i + 1];
+    if (arg === '--book' && next !== undefined && !next.startsWith('--')) return next;
+  }
+  return null;
+}
+
+export interface StartupFailure {
+  readonly title: string;
+  readonly message: string;
+  /** Refusals are expected and explained to the user; anything else also goes to the log. */
+  readonly unexpected: boolean;
+}
+
+/** What to tell the user when the desk cannot open, in words, never a stack trace. */
+export function describeStartupFailure(error: unknown, bookPath: string): StartupFailure {
+  if (isFailureWithCode(error, 'BOOK_REFUSED')) {
+    return {
+      title: 'Offering Desk cannot open this book',
+      message: `${error.message}\n\nBook: ${bookPath}\n\nThe file has not been changed. Offering Desk will now close.`,
+      unexpected: false,
+    };
+  }
+  return {
+    title: 'Offering Desk could not start',
+    message: `Something unexpected stopped Offering Desk from opening the book.\n\nBook: ${bookPath}\n\nThe details are in the log file. Offering Desk will now close.`,
+    unexpected: true,
+  };
+}
+
+// By shape, not instanceof: the error may come from another copy of the class in a bundle.
+const isFailureWithCode = (error: unknown, code: string): error is Error & { code: string } =>
+  error instanceof Error && error.name === 'DeskFailure' && (error as { code?: unknown }).code === code;
