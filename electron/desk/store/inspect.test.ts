@@ -1,0 +1,142 @@
+import { closeSync, copyFileSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskFailure } from '../../../shared/ipc/result';
+import { fakeClock, listDir, sha256File, tempDir } from '../testing/temp';
+import { inspectBook } from './inspect';
+import { openBook } from './open';
+import { SCHEMA_VERSION } from './schema';
+import { SYSTEM_ACTOR } from './store';
+
+let t: ReturnType<typeof tempDir>;
+const clock = fakeClock();
+
+beforeEach(() => {
+  t = tempDir();
+});
+afterEach(() => t.cleanup());
+
+/** A closed book with enough holders to span many pages. */
+function makeBook(name = 'good.book', holders = 2000): string {
+  const file = t.file(name);
+  const store = openBook(file, { now: clock.now });
+  store.change(SYSTEM_ACTOR, 'test.seed', (tx) => {
+    const u = tx.users.insert({ username: 'alice', displayName: 'Alice', role: 'admin', passwordHash: 'x', createdAt: 'now', createdBy: null });
+    const p = tx.programs.insert({ kind: 'rights-offering', name: 'P', issuer: 'I', cusip: '037833100', recordDate: '2026-01-02', createdAt: 'now', createdBy: u.id });
+    tx.holders.insertMany(
+      Array.from({ length: holders }, (_, i) => ({
+        programId: p.id,
+        account: `A${String(i).padStart(7, '0')}`,
+        name: `Holder number ${i} with a reasonably long registration name`,
+        address: `${i} Main Street, Springfield`,
+        country: 'US',
+        tinEncrypted: null,
+        shares: i,
+      })),
+    );
+    return { payload: {}, result: null };
+  });
+  store.close();
+  return file;
+}
+
+/** Expects `file` refused with a message matching `reason`, and the folder exactly as before. */
+function expectRefusedUntouched(file: string, reason: RegExp): void {
+  const hash = sha256File(file);
+  const files = listDir(t.dir);
+  let caught: unknown;
+  try {
+    inspectBook(file);
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(DeskFailure);
+  expect((caught as DeskFailure).code).toBe('BOOK_REFUSED');
+  expect((caught as DeskFailure).message).toMatch(reason);
+  // and opening it for use refuses it the same way, still without writing anything
+  expect(() => openBook(file, { now: clock.now })).toThrow(reason);
+  expect(sha256File(file)).toBe(hash);
+  expect(listDir(t.dir)).toEqual(files);
+}
+
+describe('inspectBook', () => {
+  it('accepts a sound book and leaves it, and its folder, exactly as they were', () => {
+    const file = makeBook();
+    const hash = sha256File(file);
+    expect(inspectBook(file)).toMatchObject({ schemaVersion: SCHEMA_VERSION, bytes: statSync(file).size });
+    expect(sha256File(file)).toBe(hash);
+    expect(listDir(t.dir)).toEqual(['good.book']);
+  });
+
+  it('reads through a pending write-ahead log while the book is open elsewhere', () => {
+    const file = makeBook();
+    const live = openBook(file, { now: clock.now });
+    try {
+      expect(inspectBook(file).schemaVersion).toBe(SCHEMA_VERSION);
+      // the live connection's files are still there and still work
+      live.change(SYSTEM_ACTOR, 'test.after', () => ({ payload: {}, result: null }));
+    } finally {
+      live.close();
+    }
+  });
+
+  it('refuses a text file', () => {
+    const file = t.file('notes.book');
+    writeFileSync(file, 'Dear holder, this is not a database.\n'.repeat(50));
+    expectRefusedUntouched(file, /not a SQLite database/);
+  });
+
+  it('refuses an empty file', () => {
+    const file = t.file('empty.book');
+    writeFileSync(file, '');
+    expectRefusedUntouched(file, /empty/);
+  });
+
+  it('refuses a SQLite database made by another program', () => {
+    const file = t.file('foreign.db');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    db.close();
+    expectRefusedUntouched(file, /another program/);
+  });
+
+  it('refuses a book from a newer version', () => {
+    const file = makeBook('newer.book', 10);
+    const db = new Database(file);
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expectRefusedUntouched(file, new RegExp(`newer version .*book version ${SCHEMA_VERSION + 1}`));
+  });
+
+  it('refuses a book with garbage in the middle of a page', () => {
+    const file = makeBook('garbage.book');
+    const image = readFileSync(file);
+    const pageSize = image.readUInt16BE(16);
+    // a table-leaf page (type 0x0D) two thirds into the file: holder rows
+    let page = Math.floor((image.length / pageSize) * (2 / 3));
+    while (image[page * pageSize] !== 0x0d) page += 1;
+    const fd = openSync(file, 'r+');
+    writeSync(fd, Buffer.alloc(48, 0xa5), 0, 48, page * pageSize + pageSize / 2);
+    closeSync(fd);
+    expectRefusedUntouched(file, /damaged/);
+  });
+
+  it('refuses a truncated book, cut mid-page or on a page boundary', () => {
+    const file = makeBook('cut.book');
+    const pageSize = readFileSync(file).readUInt16BE(16);
+    const midPage = t.file('mid.book');
+    copyFileSync(file, midPage);
+    truncateSync(midPage, statSync(file).size - 1000);
+    expectRefusedUntouched(midPage, /damaged/);
+    const onBoundary = t.file('boundary.book');
+    copyFileSync(file, onBoundary);
+    truncateSync(onBoundary, statSync(file).size - 3 * pageSize);
+    expectRefusedUntouched(onBoundary, /damaged/);
+  });
+
+  it('refuses a file that is not there or is a folder', () => {
+    expect(() => inspectBook(t.file('missing.book'))).toThrow(/cannot be found/);
+    expect(() => inspectBook(t.dir)).toThrow(/not a file/);
+  });
+});

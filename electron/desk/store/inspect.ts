@@ -1,0 +1,160 @@
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { DeskFailure } from '../../../shared/ipc/result';
+import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
+
+/** What a book file told us when it was checked. */
+export interface BookFacts {
+  readonly path: string;
+  readonly bytes: number;
+  readonly schemaVersion: number;
+}
+
+const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
+const HEADER_BYTES = 100;
+
+export function bookRefused(file: string, reason: string): DeskFailure {
+  return new DeskFailure('BOOK_REFUSED', `The book "${path.basename(file)}" was refused: ${reason}. The file was left as it was.`);
+}
+
+/**
+ * Checks a book file without writing anything to it or beside it, then runs `use` on a read-only
+ * connection to it. Refuses (DeskFailure BOOK_REFUSED) a file that is not SQLite, is not one of
+ * our books, comes from a newer version, or fails PRAGMA integrity_check.
+ */
+export function withCheckedBook<T>(file: string, use: (db: Database.Database, facts: BookFacts) => T): T {
+  const facts = checkHeader(file);
+  const reader = openReader(file);
+  try {
+    checkContents(reader.db, file);
+    return use(reader.db, facts);
+  } finally {
+    reader.close();
+  }
+}
+
+/** Checks a book file as above and returns what it learnt. */
+export function inspectBook(file: string): BookFacts {
+  return withCheckedBook(file, (_db, facts) => facts);
+}
+
+function checkHeader(file: string): BookFacts {
+  let stat;
+  try {
+    stat = statSync(file);
+  } catch {
+    throw bookRefused(file, 'the file cannot be found or read');
+  }
+  if (!stat.isFile()) throw bookRefused(file, 'it is not a file');
+  if (stat.size === 0) throw bookRefused(file, 'the file is empty');
+  const header = readHeader(file);
+  if (header.length < HEADER_BYTES || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
+    throw bookRefused(file, 'it is not a SQLite database, so not an Offering Desk book');
+  }
+  const applicationId = header.readInt32BE(68);
+  if (applicationId !== APPLICATION_ID) throw bookRefused(file, 'it is a SQLite database made by another program, not an Offering Desk book');
+  const schemaVersion = header.readUInt32BE(60);
+  if (schemaVersion > SCHEMA_VERSION) {
+    throw bookRefused(file, `it was written by a newer version of Offering Desk (book version ${schemaVersion}; this program reads up to ${SCHEMA_VERSION})`);
+  }
+  const rawPageSize = header.readUInt16BE(16);
+  const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
+  if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw bookRefused(file, 'it is damaged (its header is not valid)');
+  // Without a pending write-ahead log the file alone is the whole book: its size must add up.
+  if (!existsSync(`${file}-wal`)) {
+    const headerPagesValid = header.readUInt32BE(92) === header.readUInt32BE(24);
+    const headerPages = header.readUInt32BE(28);
+    if (stat.size % pageSize !== 0 || (headerPagesValid && headerPages * pageSize > stat.size)) {
+      throw bookRefused(file, 'it is damaged (the file is truncated)');
+    }
+  }
+  return { path: file, bytes: stat.size, schemaVersion };
+}
+
+function readHeader(file: string): Buffer {
+  const fd = openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(HEADER_BYTES);
+    const n = readSync(fd, buffer, 0, HEADER_BYTES, 0);
+    return buffer.subarray(0, n);
+  } catch {
+    throw bookRefused(file, 'the file cannot be read');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+interface Reader {
+  readonly db: Database.Database;
+  close(): void;
+}
+
+/**
+ * A read-only connection that leaves no trace. SQLite opens a WAL-mode file read-only only by
+ * creating -wal and -shm files beside it, so when no write-ahead log is pending we read the
+ * file into memory instead (marked as a rollback-journal file so SQLite accepts the image).
+ * When a log is pending (the book is open elsewhere, or a crash left it) we must read through
+ * it; then we remove afterwards only what we ourselves created.
+ */
+function openReader(file: string): Reader {
+  const wal = `${file}-wal`;
+  const shm = `${file}-shm`;
+  try {
+    if (!existsSync(wal)) {
+      const image = readFileSync(file);
+      if (image[18] === 2 && image[19] === 2) {
+        image[18] = 1;
+        image[19] = 1;
+      }
+      const db = new Database(image, { readonly: true });
+      return { db, close: () => db.close() };
+    }
+    const hadShm = existsSync(shm);
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    return {
+      db,
+      close: () => {
+        db.close();
+        if (!hadShm) removeQuietly(shm);
+      },
+    };
+  } catch (error) {
+    throw bookRefused(file, `it is damaged (${sqliteProblem(error)})`);
+  }
+}
+
+function checkContents(db: Database.Database, file: string): void {
+  let problems: string[];
+  try {
+    problems = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+  } catch (error) {
+    throw bookRefused(file, `it is damaged (${sqliteProblem(error)})`);
+  }
+  if (problems.length !== 1 || problems[0] !== 'ok') {
+    throw bookRefused(file, `it is damaged (integrity check: ${problems[0] ?? 'no answer'})`);
+  }
+  // The header can be stale while a log is pending: ask the connection too.
+  const applicationId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (applicationId !== APPLICATION_ID) throw bookRefused(file, 'it is a SQLite database made by another program, not an Offering Desk book');
+  if (version > SCHEMA_VERSION) {
+    throw bookRefused(file, `it was written by a newer version of Offering Desk (book version ${version}; this program reads up to ${SCHEMA_VERSION})`);
+  }
+  const recorded = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
+  const latest = recorded ? (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0 : 0;
+  if (latest !== version) throw bookRefused(file, 'it is damaged (its record of schema versions does not match)');
+}
+
+function sqliteProblem(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? 'unreadable';
+}
+
+function removeQuietly(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch {
+    // already gone
+  }
+}

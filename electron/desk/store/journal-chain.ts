@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import { canonicalJson } from './canonical';
+
+/** The previous hash of the very first entry. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+export interface ChainedContent {
+  readonly seq: number;
+  readonly at: string;
+  readonly username: string | null;
+  readonly action: string;
+  readonly payload: unknown;
+}
+
+/** SHA-256 (hex) of the previous hash followed by the canonical text of the entry's content. */
+export function entryHash(prevHash: string, content: ChainedContent): string {
+  const text = canonicalJson({ seq: content.seq, at: content.at, username: content.username, action: content.action, payload: content.payload });
+  return createHash('sha256').update(prevHash).update(text).digest('hex');
+}
+
+export type BrokenLinkReason = 'hash does not match its content' | 'previous-hash link broken' | 'sequence gap';
+
+export interface ChainReport {
+  readonly ok: boolean;
+  readonly entries: number;
+  readonly firstBroken?: { readonly seq: number; readonly reason: BrokenLinkReason };
+}
+
+interface StoredEntry {
+  seq: number;
+  at: string;
+  username: string | null;
+  action: string;
+  payload: string;
+  prev_hash: string;
+  hash: string;
+}
+
+/** Walks the whole journal in order and reports the first entry whose link does not hold. */
+export function verifyJournal(db: Database): ChainReport {
+  const rows = db.prepare('SELECT seq, at, username, action, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<StoredEntry>;
+  let expectedSeq = 1;
+  let prevHash = GENESIS_HASH;
+  let entries = 0;
+  for (const row of rows) {
+    entries += 1;
+    const broken = checkEntry(row, expectedSeq, prevHash);
+    if (broken) {
+      rows.return?.();
+      return { ok: false, entries: countEntries(db), firstBroken: { seq: row.seq, reason: broken } };
+    }
+    expectedSeq = row.seq + 1;
+    prevHash = row.hash;
+  }
+  return { ok: true, entries };
+}
+
+function checkEntry(row: StoredEntry, expectedSeq: number, prevHash: string): BrokenLinkReason | null {
+  if (row.seq !== expectedSeq) return 'sequence gap';
+  if (row.prev_hash !== prevHash) return 'previous-hash link broken';
+  let payload: unknown;
+  try {
+    payload = JSON.parse(row.payload);
+  } catch {
+    return 'hash does not match its content';
+  }
+  const recomputed = entryHash(prevHash, { seq: row.seq, at: row.at, username: row.username, action: row.action, payload });
+  return recomputed === row.hash ? null : 'hash does not match its content';
+}
+
+function countEntries(db: Database): number {
+  return (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
+}

@@ -1,0 +1,60 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { bookRefused, inspectBook } from './inspect';
+import { migrate } from './migrate';
+import { SCHEMA_VERSION } from './schema';
+import { BookStore, SYSTEM_ACTOR } from './store';
+
+export interface OpenBookOptions {
+  readonly now: () => Date;
+  /** 'open-or-create' (the app), 'create' (refuses an existing file), 'open' (refuses a missing one). */
+  readonly mode?: 'open-or-create' | 'create' | 'open';
+}
+
+/**
+ * Opens the book of record read-write. An existing file is checked first without being
+ * written (see inspectBook) and refused untouched if it is not a sound book of ours; then it is
+ * opened and migrated. A missing file becomes a new, empty book.
+ */
+export function openBook(file: string, options: OpenBookOptions): BookStore {
+  const mode = options.mode ?? 'open-or-create';
+  const exists = existsSync(file);
+  if (exists && mode === 'create') throw bookRefused(file, 'a file of that name already exists');
+  if (!exists && mode === 'open') throw bookRefused(file, 'the file does not exist');
+  if (exists) inspectBook(file);
+  else if (!existsSync(path.dirname(path.resolve(file)))) throw bookRefused(file, 'its folder does not exist');
+
+  const db = openConnection(file);
+  try {
+    const { from, to } = migrate(db, options.now);
+    const store = new BookStore(file, db, options.now);
+    if (from === 0) {
+      store.change(SYSTEM_ACTOR, 'book.created', () => ({ payload: { schemaVersion: to }, result: null }));
+    } else if (from !== to) {
+      store.change(SYSTEM_ACTOR, 'book.migrated', () => ({ payload: { before: { schemaVersion: from }, after: { schemaVersion: to } }, result: null }));
+    }
+    return store;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/** A read-write connection with the settings every book connection needs. */
+export function openConnection(file: string): Database.Database {
+  const db = new Database(file);
+  try {
+    const mode = db.pragma('journal_mode = WAL', { simple: true });
+    if (mode !== 'wal') throw new Error(`The book could not be switched to WAL mode (got ${String(mode)})`);
+    db.pragma('synchronous = FULL'); // a save is on disk before we say it is saved
+    db.pragma('foreign_keys = ON');
+    db.pragma('trusted_schema = OFF'); // books may come from backups: no schema-defined side effects
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export { SCHEMA_VERSION };

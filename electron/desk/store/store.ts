@@ -1,0 +1,73 @@
+import type { Database } from 'better-sqlite3';
+import type { JsonValue } from './canonical';
+import { makeRepos, type Repos } from './repos';
+import type { JournalActor, JournalEntry } from './repos/journal';
+
+export type { JournalActor } from './repos/journal';
+
+/** Who acts when no one is signed in (book creation, migrations, the command line). */
+export const SYSTEM_ACTOR: JournalActor = { id: null, username: null };
+
+/** What a change's body returns: the journal payload (before/after) and the caller's result. */
+export interface ChangeOutcome<T> {
+  readonly payload: JsonValue;
+  readonly result: T;
+}
+
+/**
+ * The open book of record. `change` is the only way to mutate it: the body's writes and one
+ * journal entry are committed together, or — if the body throws — neither is.
+ */
+export class BookStore {
+  readonly repos: Repos;
+  private changing = false;
+
+  constructor(
+    readonly path: string,
+    private readonly db: Database,
+    private readonly now: () => Date,
+  ) {
+    this.repos = makeRepos(db);
+  }
+
+  /** Reads within one consistent snapshot. */
+  read<T>(body: (repos: Repos) => T): T {
+    return this.db.transaction(() => body(this.repos)).deferred();
+  }
+
+  change<T>(actor: JournalActor, action: string, body: (tx: Repos) => ChangeOutcome<T>): T {
+    return this.changeWithEntry(actor, action, body).result;
+  }
+
+  /** As `change`, also returning the journal entry written. */
+  changeWithEntry<T>(actor: JournalActor, action: string, body: (tx: Repos) => ChangeOutcome<T>): { result: T; entry: JournalEntry } {
+    if (this.changing) throw new Error('A change may not start inside another change');
+    this.changing = true;
+    try {
+      // IMMEDIATE: take the write lock before reading the journal head, so no other
+      // connection can append between our read and our write.
+      return this.db
+        .transaction(() => {
+          const { payload, result } = body(this.repos);
+          const entry = this.repos.journal.append(actor, action, payload, this.now().toISOString());
+          return { result, entry };
+        })
+        .immediate();
+    } finally {
+      this.changing = false;
+    }
+  }
+
+  /** The connection itself, for the few store-level jobs that need it (backup, verification). */
+  get connection(): Database {
+    return this.db;
+  }
+
+  get isOpen(): boolean {
+    return this.db.open;
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
