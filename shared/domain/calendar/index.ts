@@ -1,0 +1,3 @@
+export * from './holidays';
+export * from './business-days';
+export * from './deadlines';
