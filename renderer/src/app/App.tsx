@@ -1,0 +1,121 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { DeskBridge } from '../../../shared/ipc/bridge';
+import type { DeskResult } from '../../../shared/ipc/result';
+import { getDesk } from '../desk';
+import { messageOf } from '../lib/failure';
+import { FirstStartScreen } from '../features/session/FirstStartScreen';
+import { LockScreen } from '../features/session/LockScreen';
+import { SignInScreen } from '../features/session/SignInScreen';
+import { DeskProvider, type DeskCall } from './DeskContext';
+import { Shell } from './Shell';
+import { StatusProvider, useStatus } from './StatusContext';
+import { StatusLine } from './StatusLine';
+import { lockedView, viewForStatus, type SessionView } from './session';
+
+export function App() {
+  const desk = getDesk();
+  if (!desk) {
+    return (
+      <main className="gate">
+        <p className="product">Offering Desk</p>
+        <p className="form-problem" role="alert">
+          This screen works only inside the Offering Desk application.
+        </p>
+      </main>
+    );
+  }
+  return (
+    <StatusProvider>
+      <Session desk={desk} />
+    </StatusProvider>
+  );
+}
+
+/** Decides which screen to show from main's session status, and keeps it current. */
+function Session({ desk }: { desk: DeskBridge }) {
+  const [view, setView] = useState<SessionView>({ screen: 'loading' });
+  const status = useStatus();
+
+  const invoke: DeskCall = useCallback(
+    async (channel, input) => {
+      try {
+        return await desk.invoke(channel, input);
+      } catch (thrown) {
+        return { ok: false, error: { code: 'INTERNAL', message: messageOf(thrown) } } as DeskResult<never>;
+      }
+    },
+    [desk],
+  );
+
+  const refresh = useCallback(
+    async (notice?: string) => {
+      const result = await invoke('session.status', {});
+      setView(result.ok ? viewForStatus(result.value, notice) : { screen: 'unavailable', message: result.error.message });
+    },
+    [invoke],
+  );
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const call: DeskCall = useCallback(
+    async (channel, input) => {
+      const result = await invoke(channel, input);
+      if (!result.ok && result.error.code === 'LOCKED') setView(lockedView);
+      if (!result.ok && result.error.code === 'NOT_SIGNED_IN') void refresh('Your session has ended. Sign in again.');
+      return result;
+    },
+    [invoke, refresh],
+  );
+
+  const lock = useCallback(async () => {
+    const result = await call('session.lock', {});
+    if (result.ok || result.error.code === 'LOCKED') {
+      setView(lockedView);
+      status.report('Locked.', 'info');
+    } else status.report(result.error.message, 'problem');
+  }, [call, status]);
+
+  const signOut = useCallback(async () => {
+    const result = await call('session.signOut', {});
+    if (!result.ok) status.report(result.error.message, 'problem');
+    else status.report('Signed out.', 'done');
+    await refresh();
+  }, [call, refresh, status]);
+
+  const signedIn = view.screen === 'shell' || view.screen === 'locked' ? view : null;
+
+  return (
+    <DeskProvider call={call}>
+      <div className="app">
+        {view.screen === 'loading' ? <p className="gate-intro">Opening the book…</p> : null}
+        {view.screen === 'unavailable' ? (
+          <main className="gate">
+            <p className="product">Offering Desk</p>
+            <p className="form-problem" role="alert">
+              The book cannot be opened: {view.message}
+            </p>
+          </main>
+        ) : null}
+        {view.screen === 'firstAdmin' ? <FirstStartScreen onCreated={() => void refresh()} /> : null}
+        {view.screen === 'signIn' ? <SignInScreen notice={view.notice} onSignedIn={() => void refresh()} /> : null}
+        {signedIn ? (
+          <Shell
+            key={signedIn.user.id}
+            user={signedIn.user}
+            idleLockMinutes={signedIn.idleLockMinutes}
+            locked={signedIn.screen === 'locked'}
+            onLock={() => void lock()}
+            onSignOut={() => void signOut()}
+            onBookReplaced={() => void refresh('The book was replaced from a backup. Sign in again.')}
+          />
+        ) : null}
+        {view.screen === 'locked' ? (
+          <LockScreen user={view.user} onUnlocked={() => void refresh()} onSignOut={() => void signOut()} />
+        ) : null}
+        {view.screen !== 'shell' ? <StatusLine /> : null}
+      </div>
+    </DeskProvider>
+  );
+}

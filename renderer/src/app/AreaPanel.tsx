@@ -1,0 +1,54 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import type { Role } from '../../../shared/ipc/schemas';
+import { mayOpenArea, type Area } from '../lib/areas';
+
+const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex="0"]';
+
+interface AreaPanelProps {
+  readonly area: Area;
+  readonly role: Role;
+  readonly active: boolean;
+  /** Changes each time the clerk switches area; the panel then takes the focus. */
+  readonly focusTurn: number;
+  readonly children: ReactNode;
+}
+
+/** One area's page. Coming back to it puts the focus where the clerk left it. */
+export function AreaPanel({ area, role, active, focusTurn, children }: AreaPanelProps) {
+  const headingId = useId();
+  const panelRef = useRef<HTMLElement>(null);
+  const lastFocused = useRef<HTMLElement | null>(null);
+  const allowed = mayOpenArea(area, role);
+
+  useEffect(() => {
+    if (!active || focusTurn === 0 || !panelRef.current) return;
+    const panel = panelRef.current;
+    const remembered = lastFocused.current;
+    const target =
+      remembered && remembered.isConnected && panel.contains(remembered)
+        ? remembered
+        : (panel.querySelector<HTMLElement>(FOCUSABLE) ?? panel.querySelector<HTMLElement>('h1'));
+    target?.focus();
+  }, [active, focusTurn]);
+
+  return (
+    <section
+      ref={panelRef}
+      className="area"
+      hidden={!active}
+      aria-labelledby={headingId}
+      onFocus={(e) => {
+        lastFocused.current = e.target;
+      }}
+    >
+      <h1 id={headingId} tabIndex={-1}>
+        {area.label}
+      </h1>
+      {allowed ? (
+        children
+      ) : (
+        <p className="notice">The {area.label} area is for supervisors and administrators.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,48 @@
+import type { FieldBinding } from './useForm';
+
+interface SelectFieldProps {
+  readonly label: string;
+  readonly field: FieldBinding;
+  readonly options: readonly { readonly value: string; readonly label: string }[];
+  readonly hint?: string;
+  readonly autoFocus?: boolean;
+}
+
+/** A labelled choice; typing the first letter of an option picks it. */
+export function SelectField({ label, field, options, hint, autoFocus }: SelectFieldProps) {
+  const hintId = `${field.id}-hint`;
+  const errorId = `${field.id}-error`;
+  const describedBy = [hint ? hintId : null, field.error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className={field.error ? 'field has-problem' : 'field'}>
+      <label htmlFor={field.id}>{label}</label>
+      <select
+        id={field.id}
+        name={field.name}
+        data-field
+        value={field.value}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={describedBy}
+        autoFocus={autoFocus}
+      >
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+      {hint ? (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+      {field.error ? (
+        <span id={errorId} className="field-problem">
+          {field.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

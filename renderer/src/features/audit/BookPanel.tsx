@@ -1,0 +1,87 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { BookInfo, SessionUser } from '../../../../shared/ipc/types';
+import { useDesk } from '../../app/DeskContext';
+import { useStatus } from '../../app/StatusContext';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+
+const formatBytes = (bytes: number): string =>
+  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+
+/** The book of record: where it is, how big, and its backups. Main asks for the file with a dialog. */
+export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookReplaced: () => void }) {
+  const call = useDesk();
+  const status = useStatus();
+  const [info, setInfo] = useState<BookInfo | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [askingRestore, setAskingRestore] = useState(false);
+
+  const load = useCallback(async () => {
+    const result = await call('book.info', {});
+    if (result.ok) setInfo(result.value);
+    else setProblem(result.error.message);
+  }, [call]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  const backUp = async () => {
+    status.report('Backing up the book…', 'info');
+    const result = await call('book.backup', {});
+    if (!result.ok) return status.report(result.error.code === 'CANCELLED' ? 'Backup cancelled.' : result.error.message, result.error.code === 'CANCELLED' ? 'info' : 'problem');
+    status.report(`Backup written to ${result.value.path} (${formatBytes(result.value.bytes)}).`, 'done');
+  };
+
+  const restore = async () => {
+    const result = await call('book.restore', {});
+    if (!result.ok) return status.report(result.error.code === 'CANCELLED' ? 'Restore cancelled.' : result.error.message, result.error.code === 'CANCELLED' ? 'info' : 'problem');
+    setInfo(result.value);
+    status.report(`Book restored from the backup (${result.value.journalEntries} journal entries).`, 'done');
+    onBookReplaced();
+  };
+
+  return (
+    <section aria-labelledby="book-title">
+      <h2 id="book-title">Book</h2>
+      {problem ? (
+        <p className="form-problem" role="alert">
+          The book information cannot be read: {problem}
+        </p>
+      ) : null}
+      {info ? (
+        <dl className="facts">
+          <dt>File</dt>
+          <dd className="code">{info.path}</dd>
+          <dt>Schema version</dt>
+          <dd>{info.schemaVersion}</dd>
+          <dt>Journal entries</dt>
+          <dd>{info.journalEntries}</dd>
+          <dt>SQLite</dt>
+          <dd>{info.sqliteVersion}</dd>
+        </dl>
+      ) : null}
+      <div className="toolbar">
+        <button type="button" onClick={() => void backUp()}>
+          Back up…
+        </button>
+        {user.role === 'admin' ? (
+          <button type="button" onClick={() => setAskingRestore(true)}>
+            Restore…
+          </button>
+        ) : null}
+      </div>
+      {askingRestore ? (
+        <ConfirmDialog
+          question="Restore the book from a backup?"
+          detail="Everything recorded since that backup will be replaced by the backup's contents. Everyone will have to sign in again."
+          yesLabel="Choose the backup"
+          noLabel="Keep the book"
+          onAnswer={(yes) => {
+            setAskingRestore(false);
+            if (yes) void restore();
+          }}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import { useState } from 'react';
+import { firstAdminInput, passwordSchema } from '../../../../shared/ipc/schemas';
+import { useDesk } from '../../app/DeskContext';
+import { useStatus } from '../../app/StatusContext';
+import { EntryForm } from '../../components/EntryForm';
+import { TextField } from '../../components/TextField';
+import { useForm } from '../../components/useForm';
+import { allOf, checkWith } from '../../lib/validation';
+import { confirmMatches } from './passwords';
+
+type Values = { username: string; displayName: string; password: string; confirm: string };
+
+const checks = {
+  username: checkWith<Values>(firstAdminInput.shape.username, 'User name'),
+  displayName: checkWith<Values>(firstAdminInput.shape.displayName, 'Full name'),
+  password: checkWith<Values>(passwordSchema, 'Password'),
+  confirm: allOf<Values>(confirmMatches),
+};
+
+/** First start of a new book: the administrator who will create everyone else. */
+export function FirstStartScreen({ onCreated }: { onCreated: () => void }) {
+  const call = useDesk();
+  const status = useStatus();
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values>({
+    id: 'first-admin',
+    initial: { username: '', displayName: '', password: '', confirm: '' },
+    checks,
+    onProblem: (m) => status.report(m, 'problem'),
+  });
+
+  const save = async () => {
+    setProblem(null);
+    if (!form.checkForSave()) return false;
+    const { username, displayName, password } = form.values;
+    const result = await call('session.createFirstAdmin', { username, displayName, password });
+    if (!result.ok) {
+      if (!(result.error.field && form.showFieldProblem(result.error.field, result.error.message))) setProblem(result.error.message);
+      status.report(result.error.message, 'problem');
+      return false;
+    }
+    status.report(`Administrator ${result.value.displayName} created.`, 'done');
+    onCreated();
+    return true;
+  };
+
+  return (
+    <main className="gate">
+      <p className="product">Offering Desk</p>
+      <p className="gate-intro">This book has no users yet. Create the administrator, who then creates everyone else.</p>
+      <EntryForm title="Create the administrator" onSave={save} dirty={form.dirty} saveLabel="Create administrator" problem={problem}>
+        <TextField label="User name" field={form.bind('username')} autoFocus hint="Letters, digits, dot, dash or underscore" />
+        <TextField label="Full name" field={form.bind('displayName')} />
+        <TextField label="Password" type="password" field={form.bind('password')} autoComplete="new-password" hint="At least 10 characters" />
+        <TextField label="Confirm password" type="password" field={form.bind('confirm')} autoComplete="new-password" />
+      </EntryForm>
+    </main>
+  );
+}

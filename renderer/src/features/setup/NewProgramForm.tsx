@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import { isValidCusip } from '../../../../shared/domain/cusip';
+import { cusipSchema, isoDateSchema, newProgramInput, PROGRAM_KINDS, type ProgramKind } from '../../../../shared/ipc/schemas';
+import type { ProgramSummary } from '../../../../shared/ipc/types';
+import { useDesk } from '../../app/DeskContext';
+import { useStatus } from '../../app/StatusContext';
+import { EntryForm } from '../../components/EntryForm';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { useForm } from '../../components/useForm';
+import { normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
+import { KIND_LABELS } from '../../lib/labels';
+import { allOf, checkWith, type FieldCheck } from '../../lib/validation';
+
+type Values = { kind: string; name: string; issuer: string; cusip: string; recordDate: string };
+
+const cusipCheckDigit: FieldCheck<Values> = (v) =>
+  isValidCusip(v.trim().toUpperCase()) ? null : 'CUSIP check digit does not match: check the nine characters';
+
+const keyedDate =
+  (label: string): FieldCheck<Values> =>
+  (v) => {
+    const parsed = parseKeyedDate(v, label);
+    if (!parsed.ok) return parsed.message;
+    return checkWith<Values>(isoDateSchema, label)(parsed.iso, {} as Values);
+  };
+
+const checks = {
+  kind: checkWith<Values>(newProgramInput.shape.kind, 'Kind'),
+  name: checkWith<Values>(newProgramInput.shape.name, 'Program name'),
+  issuer: checkWith<Values>(newProgramInput.shape.issuer, 'Issuer'),
+  cusip: allOf<Values>(checkWith(cusipSchema, 'CUSIP'), cusipCheckDigit),
+  recordDate: keyedDate('Record date'),
+};
+
+const normalize = {
+  cusip: (v: string) => v.trim().toUpperCase(),
+  recordDate: normalizeKeyedDate,
+};
+
+const KIND_OPTIONS = PROGRAM_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
+
+interface NewProgramFormProps {
+  readonly onCreated: (program: ProgramSummary) => void;
+  readonly onClose: () => void;
+}
+
+export function NewProgramForm({ onCreated, onClose }: NewProgramFormProps) {
+  const call = useDesk();
+  const status = useStatus();
+  const [problem, setProblem] = useState<string | null>(null);
+  const form = useForm<Values>({
+    id: 'new-program',
+    initial: { kind: 'rights-offering', name: '', issuer: '', cusip: '', recordDate: '' },
+    checks,
+    normalize,
+    onProblem: (m) => status.report(m, 'problem'),
+  });
+
+  const save = async () => {
+    setProblem(null);
+    if (!form.checkForSave()) return false;
+    const v = form.values;
+    const date = parseKeyedDate(v.recordDate, 'Record date');
+    if (!date.ok) return false;
+    const result = await call('programs.create', {
+      kind: v.kind as ProgramKind,
+      name: v.name,
+      issuer: v.issuer,
+      cusip: v.cusip.trim().toUpperCase(),
+      recordDate: date.iso,
+    });
+    if (!result.ok) {
+      if (!(result.error.field && form.showFieldProblem(result.error.field, result.error.message))) setProblem(result.error.message);
+      status.report(result.error.message, 'problem');
+      return false;
+    }
+    status.report(`Program “${result.value.name}” created (CUSIP ${result.value.cusip}).`, 'done');
+    onCreated(result.value);
+    form.reset({ kind: v.kind });
+    return true;
+  };
+
+  return (
+    <EntryForm title="New program" onSave={save} onAbandon={onClose} dirty={form.dirty} saveLabel="Create program" problem={problem}>
+      <SelectField label="Kind" field={form.bind('kind')} options={KIND_OPTIONS} autoFocus hint="R: rights offering, O: odd-lot" />
+      <TextField label="Program name" field={form.bind('name')} />
+      <TextField label="Issuer" field={form.bind('issuer')} />
+      <TextField label="CUSIP" field={form.bind('cusip')} maxLength={9} upperCase hint="9 characters, check digit last" />
+      <TextField label="Record date" field={form.bind('recordDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
+    </EntryForm>
+  );
+}

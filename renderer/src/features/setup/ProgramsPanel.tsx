@@ -1,0 +1,78 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { ProgramSummary, SessionUser } from '../../../../shared/ipc/types';
+import { useDesk } from '../../app/DeskContext';
+import { NewProgramForm } from './NewProgramForm';
+import { ProgramDetail } from './ProgramDetail';
+import { ProgramList } from './ProgramList';
+import type { ProgramRequest } from './SetupArea';
+
+export function ProgramsPanel({ user, programRequest }: { user: SessionUser; programRequest: ProgramRequest | null }) {
+  const call = useDesk();
+  const [programs, setPrograms] = useState<readonly ProgramSummary[] | null>(null);
+  const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [openId, setOpenId] = useState<number | null>(null);
+  const newButton = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLTableElement>(null);
+  const mayCreate = user.role !== 'clerk';
+
+  const load = useCallback(async () => {
+    const result = await call('programs.list', {});
+    if (result.ok) {
+      setPrograms(result.value);
+      setLoadProblem(null);
+    } else setLoadProblem(result.error.message);
+  }, [call]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (programRequest) setOpenId(programRequest.programId);
+  }, [programRequest]);
+
+  const closeForm = () => {
+    setFormOpen(false);
+    // The form is gone after this render; give the focus back to the button that opened it.
+    requestAnimationFrame(() => newButton.current?.focus());
+  };
+
+  const closeDetail = () => {
+    setOpenId(null);
+    requestAnimationFrame(() => list.current?.focus());
+  };
+
+  return (
+    <>
+      {openId !== null ? <ProgramDetail programId={openId} onBack={closeDetail} /> : null}
+      <div hidden={openId !== null}>
+        <h2>Programs</h2>
+        {mayCreate ? (
+          <div className="toolbar">
+            <button ref={newButton} type="button" aria-expanded={formOpen} onClick={() => setFormOpen(true)}>
+              New program
+            </button>
+          </div>
+        ) : null}
+        {mayCreate && formOpen ? (
+          <NewProgramForm onCreated={(p) => setPrograms((ps) => [...(ps ?? []), p])} onClose={closeForm} />
+        ) : null}
+        {loadProblem ? (
+          <p className="form-problem" role="alert">
+            The programs cannot be listed: {loadProblem}
+          </p>
+        ) : null}
+        {programs === null && !loadProblem ? <p>Loading the programs…</p> : null}
+        {programs !== null ? (
+          <ProgramList
+            ref={list}
+            programs={programs}
+            onOpen={setOpenId}
+            emptyText={mayCreate ? 'No programs yet. Use New program to create one.' : 'No programs yet. A supervisor creates them.'}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}
