@@ -1,0 +1,34 @@
+/**
+ * The browser side of the test bridge: defines `window.desk` (the DeskBridge the preload
+ * provides in the app) over HTTP, and `window.__deskTest.command(name)` to play a menu command.
+ */
+export function shimSource(token: string): string {
+  return `'use strict';
+(() => {
+  const token = ${JSON.stringify(token)};
+  const listeners = new Set();
+  const invoke = async (channel, input) => {
+    const response = await fetch('./invoke', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-desk-token': token },
+      body: JSON.stringify({ channel, input }),
+    });
+    if (!response.ok) throw new Error('The test bridge refused the call (HTTP ' + response.status + ')');
+    return response.json();
+  };
+  const onCommand = (listener) => {
+    listeners.add(listener);
+    return () => { listeners.delete(listener); };
+  };
+  Object.defineProperty(window, 'desk', { value: Object.freeze({ invoke, onCommand }) });
+  Object.defineProperty(window, '__deskTest', {
+    value: Object.freeze({
+      command: (name) => {
+        for (const listener of [...listeners]) listener(name);
+        return listeners.size;
+      },
+    }),
+  });
+})();
+`;
+}
