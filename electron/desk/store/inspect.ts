@@ -27,8 +27,8 @@ export function withCheckedBook<T>(file: string, use: (db: Database.Database, fa
   const facts = checkHeader(file);
   const reader = openReader(file);
   try {
-    checkContents(reader.db, file);
-    return use(reader.db, facts);
+    const schemaVersion = checkContents(reader.db, file);
+    return use(reader.db, { ...facts, schemaVersion });
   } finally {
     reader.close();
   }
@@ -52,17 +52,16 @@ function checkHeader(file: string): BookFacts {
   if (header.length < HEADER_BYTES || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
     throw bookRefused(file, 'it is not a SQLite database, so not an Offering Desk book');
   }
-  const applicationId = header.readInt32BE(68);
-  if (applicationId !== APPLICATION_ID) throw bookRefused(file, 'it is a SQLite database made by another program, not an Offering Desk book');
   const schemaVersion = header.readUInt32BE(60);
-  if (schemaVersion > SCHEMA_VERSION) {
-    throw bookRefused(file, `it was written by a newer version of Offering Desk (book version ${schemaVersion}; this program reads up to ${SCHEMA_VERSION})`);
-  }
+  const walPending = existsSync(`${file}-wal`);
+  // With a write-ahead log pending, the header on disk can predate the book's own first
+  // commits; then the connection (checkContents) is asked instead.
+  if (!walPending) checkIdentity(file, header.readInt32BE(68), schemaVersion);
   const rawPageSize = header.readUInt16BE(16);
   const pageSize = rawPageSize === 1 ? 65536 : rawPageSize;
   if (pageSize < 512 || (pageSize & (pageSize - 1)) !== 0) throw bookRefused(file, 'it is damaged (its header is not valid)');
   // Without a pending write-ahead log the file alone is the whole book: its size must add up.
-  if (!existsSync(`${file}-wal`)) {
+  if (!walPending) {
     const headerPagesValid = header.readUInt32BE(92) === header.readUInt32BE(24);
     const headerPages = header.readUInt32BE(28);
     if (stat.size % pageSize !== 0 || (headerPagesValid && headerPages * pageSize > stat.size)) {
@@ -70,6 +69,13 @@ function checkHeader(file: string): BookFacts {
     }
   }
   return { path: file, bytes: stat.size, schemaVersion };
+}
+
+function checkIdentity(file: string, applicationId: number, schemaVersion: number): void {
+  if (applicationId !== APPLICATION_ID) throw bookRefused(file, 'it is a SQLite database made by another program, not an Offering Desk book');
+  if (schemaVersion > SCHEMA_VERSION) {
+    throw bookRefused(file, `it was written by a newer version of Offering Desk (book version ${schemaVersion}; this program reads up to ${SCHEMA_VERSION})`);
+  }
 }
 
 function readHeader(file: string): Buffer {
@@ -124,7 +130,8 @@ function openReader(file: string): Reader {
   }
 }
 
-function checkContents(db: Database.Database, file: string): void {
+/** Returns the schema version as the connection sees it. */
+function checkContents(db: Database.Database, file: string): number {
   let problems: string[];
   try {
     problems = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
@@ -135,15 +142,12 @@ function checkContents(db: Database.Database, file: string): void {
     throw bookRefused(file, `it is damaged (integrity check: ${problems[0] ?? 'no answer'})`);
   }
   // The header can be stale while a log is pending: ask the connection too.
-  const applicationId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
-  if (applicationId !== APPLICATION_ID) throw bookRefused(file, 'it is a SQLite database made by another program, not an Offering Desk book');
-  if (version > SCHEMA_VERSION) {
-    throw bookRefused(file, `it was written by a newer version of Offering Desk (book version ${version}; this program reads up to ${SCHEMA_VERSION})`);
-  }
+  checkIdentity(file, db.pragma('application_id', { simple: true }) as number, version);
   const recorded = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'schema_migrations'").get();
   const latest = recorded ? (db.prepare('SELECT max(version) AS v FROM schema_migrations').get() as { v: number | null }).v ?? 0 : 0;
   if (latest !== version) throw bookRefused(file, 'it is damaged (its record of schema versions does not match)');
+  return version;
 }
 
 function sqliteProblem(error: unknown): string {

@@ -1,5 +1,4 @@
 import type { Database } from 'better-sqlite3';
-import type { JsonValue } from './canonical';
 import { makeRepos, type Repos } from './repos';
 import type { JournalActor, JournalEntry } from './repos/journal';
 
@@ -10,7 +9,8 @@ export const SYSTEM_ACTOR: JournalActor = { id: null, username: null };
 
 /** What a change's body returns: the journal payload (before/after) and the caller's result. */
 export interface ChangeOutcome<T> {
-  readonly payload: JsonValue;
+  /** Plain data only (checked when serialized): what changed, with before/after where something did. */
+  readonly payload: object;
   readonly result: T;
 }
 
@@ -35,12 +35,13 @@ export class BookStore {
     return this.db.transaction(() => body(this.repos)).deferred();
   }
 
-  change<T>(actor: JournalActor, action: string, body: (tx: Repos) => ChangeOutcome<T>): T {
+  /** `body` gets the repositories and the change's instant (ISO UTC), which its journal entry carries too. */
+  change<T>(actor: JournalActor, action: string, body: (tx: Repos, at: string) => ChangeOutcome<T>): T {
     return this.changeWithEntry(actor, action, body).result;
   }
 
   /** As `change`, also returning the journal entry written. */
-  changeWithEntry<T>(actor: JournalActor, action: string, body: (tx: Repos) => ChangeOutcome<T>): { result: T; entry: JournalEntry } {
+  changeWithEntry<T>(actor: JournalActor, action: string, body: (tx: Repos, at: string) => ChangeOutcome<T>): { result: T; entry: JournalEntry } {
     if (this.changing) throw new Error('A change may not start inside another change');
     this.changing = true;
     try {
@@ -48,8 +49,9 @@ export class BookStore {
       // connection can append between our read and our write.
       return this.db
         .transaction(() => {
-          const { payload, result } = body(this.repos);
-          const entry = this.repos.journal.append(actor, action, payload, this.now().toISOString());
+          const at = this.now().toISOString();
+          const { payload, result } = body(this.repos, at);
+          const entry = this.repos.journal.append(actor, action, payload, at);
           return { result, entry };
         })
         .immediate();

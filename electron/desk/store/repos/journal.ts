@@ -48,7 +48,7 @@ export function journalRepo(db: Database) {
 
   return {
     /** Appends one entry chained to the current head. Call only inside the change's transaction. */
-    append(actor: JournalActor, action: string, payload: JsonValue, at: string): JournalEntry {
+    append(actor: JournalActor, action: string, payload: unknown, at: string): JournalEntry {
       const last = head.get() as { seq: number; hash: string } | undefined;
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;

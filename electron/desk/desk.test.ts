@@ -1,0 +1,203 @@
+import { writeFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskFailure } from '../../shared/ipc/result';
+import { INTERNAL_MESSAGE, openDesk } from './desk';
+import { deskFixture, fakeHost, PASSWORD, type DeskFixture } from './testing/desk-harness';
+import { sha256File, tempDir } from './testing/temp';
+
+let f: DeskFixture;
+beforeEach(() => {
+  f = deskFixture();
+});
+afterEach(() => f.close());
+
+describe('dispatch: channels', () => {
+  it.each([['no.such.channel'], ['__proto__'], ['toString'], ['constructor'], [42], [null], [{ channel: 'session.status' }], ['x'.repeat(1_000_000)]])(
+    'refuses an unknown channel %#',
+    async (channel) => {
+      const error = await f.refused(channel as string, {}, 'UNKNOWN_CHANNEL');
+      expect(error.message.length).toBeLessThan(100);
+    },
+  );
+
+  it('treats a missing input as no fields', async () => {
+    expect(await f.value('session.status')).toMatchObject({ needsFirstAdmin: true, user: null, locked: false, idleLockMinutes: 10, bookPath: f.bookPath });
+  });
+});
+
+describe('dispatch: hostile and malformed inputs are refused cleanly', () => {
+  beforeEach(async () => {
+    await f.firstAdmin();
+  });
+
+  it('refuses a prototype-pollution key and pollutes nothing', async () => {
+    const hostile = JSON.parse('{"username":"ada","password":"x","__proto__":{"isAdmin":true}}') as unknown;
+    const error = await f.refused('session.signIn', hostile, 'INVALID_INPUT', '__proto__');
+    expect(error.message).toBe('"__proto__" is not a field this request takes');
+    expect(({} as Record<string, unknown>)['isAdmin']).toBeUndefined();
+    await f.refused('programs.list', { constructor: { prototype: { x: 1 } } }, 'INVALID_INPUT', 'constructor');
+    await f.refused('programs.list', { prototype: 1 }, 'INVALID_INPUT', 'prototype');
+  });
+
+  it('refuses extra fields, naming the first', async () => {
+    await f.refused('users.setActive', { userId: 1, active: true, role: 'admin' }, 'INVALID_INPUT', 'role');
+  });
+
+  it.each([
+    ['null', null],
+    ['an array', [{ userId: 1, active: true }]],
+    ['a string', 'userId=1'],
+    ['a number', 7],
+    ['a boolean', true],
+  ])('refuses %s where an object is expected', async (_what, input) => {
+    const error = await f.refused('users.setActive', input, 'INVALID_INPUT');
+    expect(error.field).toBeUndefined();
+    expect(error.message).toMatch(/named fields/);
+  });
+
+  it('refuses wrong types, naming the field in words', async () => {
+    let error = await f.refused('users.setActive', { userId: '1', active: true }, 'INVALID_INPUT', 'userId');
+    expect(error.message).toMatch(/^User id: /);
+    error = await f.refused('users.setActive', { userId: 1, active: 'yes' }, 'INVALID_INPUT', 'active');
+    expect(error.message).toBe('Active must be true or false');
+    error = await f.refused('journal.list', { limit: 1.5 }, 'INVALID_INPUT', 'limit');
+    expect(error.message).toMatch(/^Number of entries: /);
+  });
+
+  it('says which required field is missing', async () => {
+    const error = await f.refused('users.create', { username: 'bob', displayName: 'Bob', role: 'clerk' }, 'INVALID_INPUT', 'password');
+    expect(error.message).toBe('Password is required');
+  });
+
+  it('refuses huge strings without echoing them', async () => {
+    const huge = 'a'.repeat(5_000_000);
+    let error = await f.refused('session.signIn', { username: huge, password: 'x' }, 'INVALID_INPUT', 'username');
+    expect(error.message.length).toBeLessThan(200);
+    error = await f.refused('programs.create', { kind: 'odd-lot', name: huge, issuer: 'I', cusip: '037833100', recordDate: '2026-01-02' }, 'INVALID_INPUT', 'name');
+    expect(error.message).toBe('Program name must be at most 120 characters');
+    error = await f.refused('programs.list', { [huge]: 1 }, 'INVALID_INPUT');
+    expect(error.message.length).toBeLessThan(200);
+    expect(error.field?.length).toBeLessThan(100);
+  });
+});
+
+describe('dispatch: access', () => {
+  it('refuses signed-in channels before sign-in, before even looking at the input', async () => {
+    await f.refused('programs.list', {}, 'NOT_SIGNED_IN');
+    await f.refused('programs.create', { nonsense: true }, 'NOT_SIGNED_IN');
+    await f.refused('book.info', {}, 'NOT_SIGNED_IN');
+  });
+
+  it('refuses a role the map does not list', async () => {
+    await f.firstAdmin();
+    await f.addUser('carl', 'clerk');
+    await f.signInAs('carl');
+    const error = await f.refused('users.list', {}, 'FORBIDDEN');
+    expect(error.message).toMatch(/clerk/);
+    await f.refused('journal.list', {}, 'FORBIDDEN');
+    expect(await f.value('programs.list')).toEqual([]); // signed-in channels still open
+  });
+
+  it('signs out a user who has been deactivated meanwhile', async () => {
+    await f.firstAdmin();
+    const carl = await f.addUser('carl', 'clerk');
+    await f.signInAs('carl');
+    // deactivate through a second desk on the same book, as another admin's machine would
+    const other = openDesk({ bookPath: f.bookPath, prefsPath: f.dir.file('other-prefs.json'), host: fakeHost().host, now: f.clock.now });
+    await other.dispatch('session.signIn', { username: 'ada', password: PASSWORD });
+    expect(await other.dispatch('users.setActive', { userId: carl.id, active: false })).toMatchObject({ ok: true });
+    other.close();
+    await f.refused('programs.list', {}, 'NOT_SIGNED_IN');
+    expect((await f.value('session.status')).user).toBeNull();
+  });
+});
+
+describe('dispatch: unexpected errors', () => {
+  it('logs them in main and answers a plain message, never a stack trace', async () => {
+    await f.firstAdmin();
+    f.desk.close(); // the book is gone from under the handlers: an unexpected failure
+    const result = await f.desk.dispatch('session.status', {});
+    expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } });
+    expect(f.logged).toHaveLength(1);
+    expect(f.logged[0]?.channel).toBe('session.status');
+    expect(f.logged[0]?.error).toBeInstanceOf(Error);
+  });
+
+  it('survives a host whose log throws', async () => {
+    f.host.logError = () => {
+      throw new Error('disk full');
+    };
+    f.desk.close();
+    expect(await f.desk.dispatch('session.status', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
+  });
+});
+
+describe('idle lock', () => {
+  beforeEach(async () => {
+    await f.firstAdmin();
+    await f.addUser('sue', 'supervisor');
+  });
+
+  it('locks after idleLockMinutes without activity; status reports it; unlock needs the same user’s password', async () => {
+    f.clock.advanceMinutes(9);
+    expect(await f.value('programs.list')).toEqual([]); // activity: the timer restarts
+    f.clock.advanceMinutes(9);
+    expect((await f.value('session.status')).locked).toBe(false);
+    f.clock.advanceMinutes(1);
+    // polling the status is not activity
+    expect(await f.value('session.status')).toMatchObject({ locked: true, user: { username: 'ada' } });
+    await f.refused('programs.list', {}, 'LOCKED');
+    await f.refused('users.list', {}, 'LOCKED');
+    await f.refused('session.lock', {}, 'LOCKED');
+    // sue's password is not ada's
+    await f.refused('session.unlock', { password: 'wrong password!' }, 'BAD_CREDENTIALS');
+    expect((await f.value('session.status')).locked).toBe(true);
+    expect(await f.value('session.unlock', { password: PASSWORD })).toMatchObject({ username: 'ada' });
+    expect(await f.value('programs.list')).toEqual([]);
+    const actions = (await f.value('journal.list', { limit: 3 })).map((e) => e.action);
+    expect(actions).toEqual(['session.unlocked', 'session.unlockFailed', 'user.created']);
+  });
+
+  it('locks at once on session.lock, and honours a custom idle time', async () => {
+    await f.value('session.lock');
+    await f.refused('programs.list', {}, 'LOCKED');
+    await f.value('session.unlock', { password: PASSWORD });
+
+    const g = deskFixture({ idleLockMinutes: 1 });
+    try {
+      await g.firstAdmin();
+      g.clock.advanceMinutes(1);
+      await g.refused('programs.list', {}, 'LOCKED');
+      expect((await g.value('session.status')).idleLockMinutes).toBe(1);
+    } finally {
+      g.close();
+    }
+  });
+
+  it('refuses unlock when no one is signed in', async () => {
+    await f.value('session.signOut');
+    await f.refused('session.unlock', { password: PASSWORD }, 'NOT_SIGNED_IN');
+  });
+});
+
+describe('openDesk', () => {
+  it('refuses a book that is not sound, leaving it untouched', () => {
+    const t = tempDir();
+    try {
+      const bookPath = t.file('broken.book');
+      writeFileSync(bookPath, Buffer.alloc(8192, 7));
+      const hash = sha256File(bookPath);
+      let caught: unknown;
+      try {
+        openDesk({ bookPath, prefsPath: t.file('prefs.json'), host: fakeHost().host });
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(DeskFailure);
+      expect((caught as DeskFailure).code).toBe('BOOK_REFUSED');
+      expect(sha256File(bookPath)).toBe(hash);
+    } finally {
+      t.cleanup();
+    }
+  });
+});

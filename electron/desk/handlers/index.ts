@@ -1,0 +1,17 @@
+import { bookHandlers } from './book';
+import { journalHandlers } from './journal';
+import { prefsHandlers } from './prefs';
+import { programsHandlers } from './programs';
+import { sessionHandlers } from './session';
+import type { HandlerTable } from './types';
+import { usersHandlers } from './users';
+
+/** One handler per channel of shared/ipc/channels.ts; the compiler checks none is missing. */
+export const handlers: HandlerTable = {
+  ...sessionHandlers,
+  ...usersHandlers,
+  ...programsHandlers,
+  ...bookHandlers,
+  ...journalHandlers,
+  ...prefsHandlers,
+};

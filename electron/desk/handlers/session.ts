@@ -1,0 +1,37 @@
+import { DeskFailure } from '../../../shared/ipc/result';
+import { checkUnlock, createFirstAdmin, needsFirstAdmin, recordSignOut, signIn } from '../services/accounts';
+import type { HandlerTable } from './types';
+
+export const sessionHandlers = {
+  'session.status': (_input, ctx) => {
+    const { user, locked } = ctx.session.current();
+    return { needsFirstAdmin: needsFirstAdmin(ctx.store), user, locked, idleLockMinutes: ctx.session.idleLockMinutes, bookPath: ctx.store.path };
+  },
+  'session.createFirstAdmin': async (input, ctx) => {
+    const user = await createFirstAdmin(ctx.store, input);
+    ctx.session.signIn(user);
+    return user;
+  },
+  // Signing in replaces whoever was signed in, locked or not (a change of shift at the desk).
+  'session.signIn': async (input, ctx) => {
+    const user = await signIn(ctx.store, input);
+    ctx.session.signIn(user);
+    return user;
+  },
+  'session.signOut': (_input, ctx) => {
+    if (ctx.user) recordSignOut(ctx.store, ctx.user);
+    ctx.session.signOut();
+    return null;
+  },
+  'session.lock': (_input, ctx) => {
+    ctx.session.lock();
+    return null;
+  },
+  'session.unlock': async (input, ctx) => {
+    if (!ctx.user) throw new DeskFailure('NOT_SIGNED_IN', 'No one is signed in; sign in instead');
+    const user = await checkUnlock(ctx.store, ctx.user, input.password);
+    ctx.session.replaceUser(user);
+    ctx.session.unlock();
+    return user;
+  },
+} satisfies Partial<HandlerTable>;

@@ -1,0 +1,40 @@
+import type { Channel, ChannelParsed, ChannelResult } from '../../../shared/ipc/channels';
+import type { SessionUser } from '../../../shared/ipc/types';
+import type { PrefsStore } from '../prefs/prefs';
+import type { Session } from '../session';
+import type { BookHandle } from '../store/restore';
+import type { BookStore } from '../store/store';
+
+/** What the outside world provides (Electron's dialogs and log in main; fakes in tests). */
+export interface DeskHost {
+  /** Ask the user for a file to write (backup) or read (restore); null = cancelled. Main shows a native dialog; tests return a path. */
+  chooseSavePath(options: { title: string; defaultName: string }): Promise<string | null>;
+  chooseOpenPath(options: { title: string }): Promise<string | null>;
+  /** Unexpected errors: main writes them to its log. */
+  logError(error: unknown, context: { channel: string }): void;
+}
+
+/** Everything a handler may use for one call. */
+export interface HandlerContext {
+  /** The open book now (a restore replaces it). */
+  readonly store: BookStore;
+  readonly book: BookHandle;
+  readonly session: Session;
+  /** The caller, already checked against the channel's access; null only on public channels. */
+  readonly user: SessionUser | null;
+  readonly host: DeskHost;
+  readonly now: () => Date;
+  readonly prefs: () => Promise<PrefsStore>;
+  /** Runs a job that holds the whole book (backup, restore); refuses a second one meanwhile. */
+  readonly exclusive: <T>(job: () => Promise<T> | T) => Promise<T>;
+}
+
+export type Handler<C extends Channel> = (input: ChannelParsed<C>, ctx: HandlerContext) => Promise<ChannelResult<C>> | ChannelResult<C>;
+
+export type HandlerTable = { readonly [C in Channel]: Handler<C> };
+
+/** The caller on a channel whose access requires a signed-in user (the dispatcher guarantees it). */
+export function signedIn(ctx: HandlerContext): SessionUser {
+  if (!ctx.user) throw new Error('A signed-in channel was reached without a user');
+  return ctx.user;
+}

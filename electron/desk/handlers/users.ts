@@ -1,0 +1,8 @@
+import { createUser, listUsers, setUserActive } from '../services/accounts';
+import { signedIn, type HandlerTable } from './types';
+
+export const usersHandlers = {
+  'users.list': (_input, ctx) => listUsers(ctx.store),
+  'users.create': (input, ctx) => createUser(ctx.store, signedIn(ctx), input),
+  'users.setActive': (input, ctx) => setUserActive(ctx.store, signedIn(ctx), input),
+} satisfies Partial<HandlerTable>;

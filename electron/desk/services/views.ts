@@ -1,0 +1,13 @@
+import type { SessionUser, UserSummary, ProgramSummary } from '../../../shared/ipc/types';
+import type { JournalActor } from '../store/store';
+import type { ProgramRecord } from '../store/repos/programs';
+import type { UserRecord } from '../store/repos/users';
+
+/** What the renderer may see of a user: never the password hash. */
+export const toSessionUser = (u: UserRecord): SessionUser => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role });
+
+export const toUserSummary = (u: UserRecord): UserSummary => ({ ...toSessionUser(u), active: u.active, createdAt: u.createdAt });
+
+export const toProgramSummary = (p: ProgramRecord): ProgramSummary => ({ ...p });
+
+export const actorOf = (u: SessionUser): JournalActor => ({ id: u.id, username: u.username });

@@ -1,0 +1,54 @@
+import type { SessionUser } from '../../shared/ipc/types';
+
+/**
+ * The one window's session: who is signed in, and whether idle time has locked it.
+ * Locking is judged lazily against the injected clock whenever the session is looked at.
+ */
+export class Session {
+  private user: SessionUser | null = null;
+  private locked = false;
+  private lastActivity = 0;
+
+  constructor(
+    private readonly now: () => Date,
+    readonly idleLockMinutes: number,
+  ) {}
+
+  /** The signed-in user, if any; locks first if the idle time has run out. */
+  current(): { user: SessionUser | null; locked: boolean } {
+    if (this.user && !this.locked && this.now().getTime() - this.lastActivity >= this.idleLockMinutes * 60_000) {
+      this.locked = true;
+    }
+    return { user: this.user, locked: this.user !== null && this.locked };
+  }
+
+  signIn(user: SessionUser): void {
+    this.user = user;
+    this.locked = false;
+    this.touch();
+  }
+
+  /** Keeps the lock state: used when the same person's record is re-read (e.g. after a restore). */
+  replaceUser(user: SessionUser): void {
+    this.user = user;
+  }
+
+  signOut(): void {
+    this.user = null;
+    this.locked = false;
+  }
+
+  lock(): void {
+    if (this.user) this.locked = true;
+  }
+
+  unlock(): void {
+    this.locked = false;
+    this.touch();
+  }
+
+  /** Something the user did: restarts the idle timer (not while locked). */
+  touch(): void {
+    if (!this.locked) this.lastActivity = this.now().getTime();
+  }
+}

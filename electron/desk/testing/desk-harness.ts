@@ -1,0 +1,80 @@
+import { expect } from 'vitest';
+import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc/channels';
+import type { DeskErrorCode, DeskResult } from '../../../shared/ipc/result';
+import type { Role } from '../../../shared/ipc/schemas';
+import type { SessionUser } from '../../../shared/ipc/types';
+import { openDesk, type Desk, type DeskHost } from '../desk';
+import { fakeClock, tempDir } from './temp';
+
+export const PASSWORD = 'correct horse battery';
+
+/** A host whose dialogs answer what the test queued, and whose log the test can read. */
+export function fakeHost() {
+  const savePaths: (string | null)[] = [];
+  const openPaths: (string | null)[] = [];
+  const logged: { error: unknown; channel: string }[] = [];
+  const host: DeskHost = {
+    chooseSavePath: async () => savePaths.shift() ?? null,
+    chooseOpenPath: async () => openPaths.shift() ?? null,
+    logError: (error, context) => {
+      logged.push({ error, channel: context.channel });
+    },
+  };
+  return { host, savePaths, openPaths, logged };
+}
+
+/** A desk on a fresh book in a temporary folder, with a hand-moved clock. */
+export function deskFixture(options: { idleLockMinutes?: number } = {}) {
+  const dir = tempDir('desk-test-');
+  const clock = fakeClock();
+  const fake = fakeHost();
+  const bookPath = dir.file('office.book');
+  const desk: Desk = openDesk({ bookPath, prefsPath: dir.file('prefs.json'), host: fake.host, now: clock.now, ...options });
+
+  async function call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<DeskResult<ChannelResult<C>>> {
+    return (await desk.dispatch(channel, input)) as DeskResult<ChannelResult<C>>;
+  }
+  /** Calls and expects success; returns the value. */
+  async function value<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<ChannelResult<C>> {
+    const result = await call(channel, input);
+    if (!result.ok) throw new Error(`${channel} failed: ${result.error.code} ${result.error.message}`);
+    return result.value;
+  }
+  /** Calls and expects the given failure; returns the error. */
+  async function refused(channel: Channel | string, input: unknown, code: DeskErrorCode, field?: string) {
+    const result = await desk.dispatch(channel, input);
+    expect(result.ok, `${channel} should have been refused with ${code}`).toBe(false);
+    if (result.ok) throw new Error('unreachable');
+    expect(result.error.code).toBe(code);
+    if (field !== undefined) expect(result.error.field).toBe(field);
+    return result.error;
+  }
+
+  /** Creates the first admin "ada" (signed in afterwards). */
+  const firstAdmin = () => value('session.createFirstAdmin', { username: 'ada', displayName: 'Ada Admin', password: PASSWORD });
+  /** As the signed-in admin, creates a user; stays signed in as the admin. */
+  const addUser = (username: string, role: Role) => value('users.create', { username, displayName: `${username} (${role})`, password: PASSWORD, role });
+  const signInAs = (username: string): Promise<SessionUser> => value('session.signIn', { username, password: PASSWORD });
+  /** The newest journal entry, read straight from the book. */
+  const journalCount = () => value('book.info').then((i) => i.journalEntries);
+
+  return {
+    desk,
+    dir,
+    clock,
+    ...fake,
+    bookPath,
+    call,
+    value,
+    refused,
+    firstAdmin,
+    addUser,
+    signInAs,
+    journalCount,
+    close: () => {
+      desk.close();
+      dir.cleanup();
+    },
+  };
+}
+export type DeskFixture = ReturnType<typeof deskFixture>;
