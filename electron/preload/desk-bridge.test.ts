@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Channel } from '../../shared/ipc/channels';
+import { CHANNEL_NAMES, type Channel } from '../../shared/ipc/channels';
 import { createDeskBridge, type RendererIpc } from './desk-bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
@@ -22,14 +22,14 @@ function fakeIpc(answer: (channel: string, ...args: unknown[]) => Promise<unknow
 describe('createDeskBridge', () => {
   it('forwards a channel of the map over desk:invoke and returns main’s answer', async () => {
     const { ipc } = fakeIpc(async () => ({ ok: true, value: { needsFirstAdmin: true } }));
-    const bridge = createDeskBridge(ipc);
+    const bridge = createDeskBridge(ipc, CHANNEL_NAMES);
     await expect(bridge.invoke('session.status', {})).resolves.toEqual({ ok: true, value: { needsFirstAdmin: true } });
     expect(ipc.invoke).toHaveBeenCalledWith('desk:invoke', 'session.status', {});
   });
 
   it.each(['shell.openExternal', '__proto__', 'toString', '', 42, null])('refuses %s locally without calling main', async (name) => {
     const { ipc } = fakeIpc();
-    const result = await createDeskBridge(ipc).invoke(name as Channel, {} as never);
+    const result = await createDeskBridge(ipc, CHANNEL_NAMES).invoke(name as Channel, {} as never);
     expect(result).toMatchObject({ ok: false, error: { code: 'UNKNOWN_CHANNEL' } });
     expect(ipc.invoke).not.toHaveBeenCalled();
   });
@@ -38,14 +38,14 @@ describe('createDeskBridge', () => {
     const { ipc } = fakeIpc(async () => {
       throw new Error('An object could not be cloned.');
     });
-    const result = await createDeskBridge(ipc).invoke('book.info', {});
+    const result = await createDeskBridge(ipc, CHANNEL_NAMES).invoke('book.info', {});
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('did not answer') } });
   });
 
   it('passes known menu commands to the listener, without the IPC event', () => {
     const { ipc, push } = fakeIpc();
     const heard: unknown[][] = [];
-    createDeskBridge(ipc).onCommand((...args: unknown[]) => heard.push(args));
+    createDeskBridge(ipc, CHANNEL_NAMES).onCommand((...args: unknown[]) => heard.push(args));
     push('desk:command', 'area:intake');
     push('desk:command', 'find');
     expect(heard).toEqual([['area:intake'], ['find']]);
@@ -54,7 +54,7 @@ describe('createDeskBridge', () => {
   it('drops unknown commands and other channels', () => {
     const { ipc, push } = fakeIpc();
     const listener = vi.fn();
-    createDeskBridge(ipc).onCommand(listener);
+    createDeskBridge(ipc, CHANNEL_NAMES).onCommand(listener);
     push('desk:command', 'app:eval');
     push('desk:command', { command: 'find' });
     push('other', 'find');
@@ -64,7 +64,7 @@ describe('createDeskBridge', () => {
   it('unsubscribes', () => {
     const { ipc, push, count } = fakeIpc();
     const listener = vi.fn();
-    const off = createDeskBridge(ipc).onCommand(listener);
+    const off = createDeskBridge(ipc, CHANNEL_NAMES).onCommand(listener);
     expect(count('desk:command')).toBe(1);
     off();
     push('desk:command', 'find');
@@ -73,6 +73,6 @@ describe('createDeskBridge', () => {
   });
 
   it('exposes only invoke and onCommand', () => {
-    expect(Object.keys(createDeskBridge(fakeIpc().ipc)).sort()).toEqual(['invoke', 'onCommand']);
+    expect(Object.keys(createDeskBridge(fakeIpc().ipc, CHANNEL_NAMES)).sort()).toEqual(['invoke', 'onCommand']);
   });
 });

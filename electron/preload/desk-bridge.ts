@@ -1,6 +1,5 @@
 import type { DeskBridge } from '../../shared/ipc/bridge';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc/bridge';
-import { isChannel } from '../../shared/ipc/channels';
 import { fail, type DeskResult } from '../../shared/ipc/result';
 import { COMMAND_CHANNEL, INVOKE_CHANNEL } from './transport';
 
@@ -14,12 +13,14 @@ export interface RendererIpc {
 const isMenuCommand = (value: unknown): value is MenuCommand => typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 
 /**
- * `window.desk`: forwards only channels of the channel map and only known menu commands.
+ * `window.desk`: forwards only the channels of the channel map (`channelNames`, i.e. CHANNEL_NAMES,
+ * passed in so the preload need not carry the schemas) and only known menu commands.
  * Listeners get the command string alone, never the IPC event (whose `sender` is ipcRenderer).
  */
-export function createDeskBridge(ipc: RendererIpc): DeskBridge {
+export function createDeskBridge(ipc: RendererIpc, channelNames: readonly string[]): DeskBridge {
+  const allowed = new Set(channelNames);
   const invoke = async (channel: unknown, input: unknown): Promise<DeskResult<unknown>> => {
-    if (!isChannel(channel)) {
+    if (typeof channel !== 'string' || !allowed.has(channel)) {
       const name = typeof channel === 'string' ? channel.slice(0, 80) : typeof channel;
       return fail('UNKNOWN_CHANNEL', `There is no "${name}" in the desk.`);
     }

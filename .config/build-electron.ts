@@ -1,0 +1,62 @@
+// Bundles the Electron main process and the preload into electron/dist as CommonJS (the package
+// is "type": "module"; a sandboxed preload must be one script that requires only 'electron').
+// `npm run build:electron`; tests call buildElectron() with a temporary folder.
+import { build, type Metafile } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CHANNEL_NAMES } from '../shared/ipc/channels';
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export interface ElectronBuild {
+  readonly main: string;
+  readonly preload: string;
+  /** Every source file that went into each bundle, relative to the project root. */
+  readonly inputs: { readonly main: readonly string[]; readonly preload: readonly string[] };
+}
+
+export async function buildElectron(outdir = path.join(root, 'electron', 'dist'), options: { quiet?: boolean } = {}): Promise<ElectronBuild> {
+  const main = path.join(outdir, 'main.cjs');
+  const preload = path.join(outdir, 'preload.cjs');
+  const common = {
+    absWorkingDir: root,
+    bundle: true,
+    format: 'cjs',
+    sourcemap: 'linked',
+    legalComments: 'none',
+    metafile: true,
+    logLevel: options.quiet === true ? 'silent' : 'info',
+  } as const;
+
+  const [mainResult, preloadResult] = await Promise.all([
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/main/main.ts')],
+      outfile: main,
+      platform: 'node',
+      target: 'node22',
+      // better-sqlite3 loads its native binding from node_modules at run time.
+      external: ['electron', 'better-sqlite3'],
+      // Bundled sources that use import.meta.url (e.g. to start a worker) keep working in CommonJS.
+      define: { 'import.meta.url': '__importMetaUrl' },
+      banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    }),
+    build({
+      ...common,
+      entryPoints: [path.join(root, 'electron/preload/preload.ts')],
+      outfile: preload,
+      // 'browser' so that a Node built-in pulled in by mistake fails the build.
+      platform: 'browser',
+      target: 'chrome140',
+      external: ['electron'],
+      define: { __DESK_CHANNEL_NAMES__: JSON.stringify(CHANNEL_NAMES) },
+    }),
+  ]);
+  return { main, preload, inputs: { main: inputsOf(mainResult.metafile), preload: inputsOf(preloadResult.metafile) } };
+}
+
+const inputsOf = (metafile: Metafile): string[] => Object.keys(metafile.inputs).map((input) => input.split(path.sep).join('/'));
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  await buildElectron();
+}
