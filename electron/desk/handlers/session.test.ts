@@ -1,0 +1,85 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { BAD_CREDENTIALS_MESSAGE } from '../services/accounts';
+import { deskFixture, PASSWORD, type DeskFixture } from '../testing/desk-harness';
+
+let f: DeskFixture;
+beforeEach(() => {
+  f = deskFixture();
+});
+afterEach(() => f.close());
+
+describe('session.createFirstAdmin', () => {
+  it('creates the administrator, signs them in and journals it', async () => {
+    const ada = await f.firstAdmin();
+    expect(ada).toEqual({ id: 1, username: 'ada', displayName: 'Ada Admin', role: 'admin' });
+    expect(await f.value('session.status')).toMatchObject({ needsFirstAdmin: false, user: ada, locked: false });
+    const [entry] = await f.value('journal.list', { limit: 1 });
+    expect(entry).toMatchObject({ action: 'user.created', username: null, at: f.clock.now().toISOString() });
+    expect(entry?.payload).toMatchObject({ firstAdmin: true, after: { username: 'ada', role: 'admin', active: true } });
+    expect(JSON.stringify(entry?.payload)).not.toContain(PASSWORD);
+  });
+
+  it('is refused once any user exists', async () => {
+    await f.firstAdmin();
+    await f.value('session.signOut');
+    await f.refused('session.createFirstAdmin', { username: 'eve', displayName: 'Eve', password: PASSWORD }, 'CONFLICT');
+  });
+
+  it('refuses a short password, naming the field', async () => {
+    const error = await f.refused('session.createFirstAdmin', { username: 'ada', displayName: 'Ada', password: 'short' }, 'INVALID_INPUT', 'password');
+    expect(error.message).toBe('Password must be at least 10 characters');
+  });
+});
+
+describe('session.signIn / signOut', () => {
+  beforeEach(async () => {
+    await f.firstAdmin();
+    await f.addUser('carl', 'clerk');
+    await f.addUser('ivy', 'clerk');
+    const ivy = (await f.value('users.list')).find((u) => u.username === 'ivy');
+    await f.value('users.setActive', { userId: ivy?.id ?? 0, active: false });
+    await f.value('session.signOut');
+  });
+
+  it('signs in with the right password (user names are not case-sensitive)', async () => {
+    expect(await f.value('session.signIn', { username: 'CARL', password: PASSWORD })).toMatchObject({ username: 'carl', role: 'clerk' });
+    expect((await f.value('session.status')).user?.username).toBe('carl');
+  });
+
+  it('answers unknown user, wrong password and inactive user alike, and journals each without the password', async () => {
+    const attempts = [
+      { username: 'nobody', password: PASSWORD },
+      { username: 'carl', password: 'not the password' },
+      { username: 'ivy', password: PASSWORD },
+    ];
+    for (const attempt of attempts) {
+      const error = await f.refused('session.signIn', attempt, 'BAD_CREDENTIALS');
+      expect(error).toEqual({ code: 'BAD_CREDENTIALS', message: BAD_CREDENTIALS_MESSAGE });
+    }
+    expect((await f.value('session.status')).user).toBeNull();
+    await f.signInAs('ada');
+    const entries = (await f.value('journal.list', { limit: 4 })).reverse();
+    expect(entries.map((e) => [e.action, e.payload])).toEqual([
+      ['session.signInFailed', { username: 'nobody', reason: 'unknown user' }],
+      ['session.signInFailed', { username: 'carl', reason: 'wrong password' }],
+      ['session.signInFailed', { username: 'ivy', reason: 'inactive user' }],
+      ['session.signedIn', { userId: 1 }],
+    ]);
+    expect(JSON.stringify(entries)).not.toContain(PASSWORD);
+    expect(JSON.stringify(entries)).not.toContain('not the password');
+  });
+
+  it('signs out, journaling who', async () => {
+    await f.signInAs('carl');
+    expect(await f.value('session.signOut')).toBeNull();
+    expect((await f.value('session.status')).user).toBeNull();
+    await f.refused('programs.list', {}, 'NOT_SIGNED_IN');
+    await f.signInAs('ada');
+    const [signOut] = await f.value('journal.list', { limit: 1, beforeSeq: (await f.value('journal.list', { limit: 1 }))[0]?.seq ?? 0 });
+    expect(signOut).toMatchObject({ action: 'session.signedOut', username: 'carl' });
+  });
+
+  it('refuses a malformed user name, naming the field', async () => {
+    await f.refused('session.signIn', { username: '1x', password: PASSWORD }, 'INVALID_INPUT', 'username');
+  });
+});
