@@ -40,16 +40,31 @@ export interface Form<V extends Record<string, string>> {
 export function useForm<V extends Record<string, string>>(options: FormOptions<V>): Form<V> {
   const { id, initial, checks, normalize, onProblem } = options;
   const initialRef = useRef(initial);
-  const [values, setValues] = useState<V>(initial);
-  const [touched, setTouched] = useState<ReadonlySet<string>>(() => new Set());
+  // Refs mirror the state synchronously: a blur that fires right after a reset (the focus
+  // going back to the first field) must see the reset values, not the ones before it.
+  const valuesRef = useRef<V>(initial);
+  const touchedRef = useRef<ReadonlySet<string>>(new Set());
+  const [values, setValuesState] = useState<V>(initial);
+  const [touched, setTouchedState] = useState<ReadonlySet<string>>(touchedRef.current);
   const [serverProblems, setServerProblems] = useState<Readonly<Record<string, string>>>({});
+
+  const writeValues = (next: V) => {
+    valuesRef.current = next;
+    setValuesState(next);
+  };
+  const writeTouched = (next: ReadonlySet<string>) => {
+    touchedRef.current = next;
+    setTouchedState(next);
+  };
 
   const problems = useMemo(() => validateAll(checks, values), [checks, values]);
   const visible = (name: string): string | null =>
     serverProblems[name] ?? (touched.has(name) ? ((problems as Record<string, string | undefined>)[name] ?? null) : null);
 
   const setValue = useCallback((name: keyof V & string, value: string) => {
-    setValues((v) => ({ ...v, [name]: value }));
+    const next = { ...valuesRef.current, [name]: value };
+    valuesRef.current = next;
+    setValuesState(next);
     setServerProblems((p) => {
       if (!(name in p)) return p;
       const { [name]: _gone, ...rest } = p;
@@ -64,36 +79,37 @@ export function useForm<V extends Record<string, string>>(options: FormOptions<V
     error: visible(name),
     onChange: (e) => setValue(name, e.target.value),
     onBlur: () => {
-      const keyed = values[name] ?? '';
+      const keyed = valuesRef.current[name] ?? '';
       const shown = normalize?.[name]?.(keyed) ?? keyed;
       if (shown !== keyed) setValue(name, shown);
-      if (keyed === '' && !touched.has(name)) return;
-      setTouched((t) => (t.has(name) ? t : new Set(t).add(name)));
-      const problem = checks[name]?.(shown, { ...values, [name]: shown }) ?? null;
+      if (keyed === '' && !touchedRef.current.has(name)) return;
+      if (!touchedRef.current.has(name)) writeTouched(new Set(touchedRef.current).add(name));
+      const problem = checks[name]?.(shown, valuesRef.current) ?? null;
       if (problem !== null) onProblem?.(problem);
     },
   });
 
   const checkForSave = (): boolean => {
-    setTouched(new Set(Object.keys(values)));
-    const names = Object.keys(problems) as (keyof FormErrors<V> & string)[];
+    writeTouched(new Set(Object.keys(valuesRef.current)));
+    const now = validateAll(checks, valuesRef.current);
+    const names = Object.keys(now) as (keyof FormErrors<V> & string)[];
     const first = names[0];
     if (first === undefined) return true;
-    const message = (problems as Record<string, string>)[first]!;
+    const message = (now as Record<string, string>)[first]!;
     onProblem?.(names.length > 1 ? `${message} (and ${names.length - 1} more)` : message);
     document.getElementById(`${id}-${first}`)?.focus();
     return false;
   };
 
   const showFieldProblem = (name: string, message: string): boolean => {
-    if (!(name in values)) return false;
+    if (!(name in valuesRef.current)) return false;
     setServerProblems((p) => ({ ...p, [name]: message }));
     return true;
   };
 
   const reset = (next?: Partial<V>) => {
-    setValues({ ...initialRef.current, ...next });
-    setTouched(new Set());
+    writeValues({ ...initialRef.current, ...next });
+    writeTouched(new Set());
     setServerProblems({});
   };
 

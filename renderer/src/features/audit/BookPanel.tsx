@@ -5,7 +5,7 @@ import { useStatus } from '../../app/StatusContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
 const formatBytes = (bytes: number): string =>
-  bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : bytes >= 1024 ? `${Math.round(bytes / 1024)} KB` : `${bytes} bytes`;
+  bytes >= 1024 ? `${Math.round(bytes / 1024).toLocaleString('en-US')} KB` : `${bytes} bytes`;
 
 /** The book of record: where it is, how big, and its backups. Main asks for the file with a dialog. */
 export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookReplaced: () => void }) {

@@ -18,6 +18,7 @@ describe('journal helpers', () => {
 
   it('summarizes a payload as key: value pairs and cuts long ones', () => {
     expect(payloadSummary({ username: 'bob', role: 'clerk', n: 3 })).toBe('username: bob, role: clerk, n: 3');
+    expect(payloadSummary({ after: { name: 'Apple', id: 2 }, tags: ['a', 'b'], gone: null })).toBe('after: {name: Apple, id: 2}, tags: [a, b], gone: ');
     expect(payloadSummary('x'.repeat(300), 10)).toBe(`${'x'.repeat(9)}…`);
     expect(payloadSummary(null)).toBe('');
   });

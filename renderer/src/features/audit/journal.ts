@@ -12,14 +12,20 @@ export function describeVerification(v: JournalVerification): string {
   return `Journal does not verify (${count} checked).`;
 }
 
-/** A short, readable line of an entry's details; long ones are cut. */
-export function payloadSummary(payload: unknown, max = 160): string {
-  if (payload === null || payload === undefined) return '';
-  let text: string;
-  if (typeof payload === 'object' && !Array.isArray(payload)) {
-    text = Object.entries(payload as Record<string, unknown>)
-      .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
+const readable = (value: unknown): string => {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return `[${value.map(readable).join(', ')}]`;
+  if (typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? `${k}: {${readable(v)}}` : `${k}: ${readable(v)}`))
       .join(', ');
-  } else text = typeof payload === 'string' ? payload : JSON.stringify(payload);
+  }
+  return String(value);
+};
+
+/** A short, readable line of an entry's details (no JSON quoting); long ones are cut. */
+export function payloadSummary(payload: unknown, max = 160): string {
+  const text = readable(payload);
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }

@@ -29,7 +29,7 @@ export function LockScreen({ user, onUnlocked, onSignOut }: LockScreenProps) {
     if (!form.checkForSave()) return false;
     const result = await call('session.unlock', { password: form.values.password });
     if (!result.ok) {
-      form.setValue('password', '');
+      form.reset();
       setProblem(result.error.message);
       status.report(result.error.message, 'problem');
       return false;

@@ -31,7 +31,7 @@ export function SignInScreen({ notice, onSignedIn }: { notice?: string; onSigned
     const result = await call('session.signIn', { ...form.values });
     if (!result.ok) {
       // The password is cleared so the next attempt starts clean; the focus stays where it is.
-      form.setValue('password', '');
+      form.reset({ username: form.values.username });
       setProblem(result.error.message);
       status.report(result.error.message, 'problem');
       return false;

@@ -1,0 +1,167 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  ADMIN,
+  focusedLabel,
+  key,
+  launchChromium,
+  menuCommand,
+  must,
+  openDeskPage,
+  seedBook,
+  signInWithKeys,
+  statusText,
+  type DeskPage,
+} from './harness';
+
+const problemOf = async (page: Page, label: string): Promise<{ invalid: string | null; text: string }> => {
+  const input = page.getByLabel(label, { exact: true });
+  const invalid = await input.getAttribute('aria-invalid');
+  const describedBy = (await input.getAttribute('aria-describedby')) ?? '';
+  const errorId = describedBy.split(' ').find((id) => id.endsWith('-error'));
+  const text = errorId ? ((await page.locator(`[id="${errorId}"]`).textContent()) ?? '') : '';
+  return { invalid, text };
+};
+
+describe('forms, finding and keys', () => {
+  let browser: Browser;
+  let desk: DeskPage;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    desk = await openDeskPage(browser, { seed: seedBook });
+  });
+  afterAll(async () => {
+    await desk?.close();
+    await browser?.close();
+  });
+
+  it('refuses a wrong password with a message, and clears the password', async () => {
+    const { page } = desk;
+    await signInWithKeys(page, { username: ADMIN.username, password: 'not-the-password' });
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/\S/);
+    expect(await statusText(page)).toContain(`Problem: ${await alert.textContent()}`);
+    expect(await page.getByLabel('Password').inputValue()).toBe('');
+    expect(await page.getByLabel('Password').getAttribute('aria-invalid')).toBeNull(); // cleared, not scolded
+    expect(await focusedLabel(page)).toBe('Password');
+    await desk.shot('20-sign-in-refused');
+    await key(page, ADMIN.password, 'Enter');
+    await page.getByRole('banner').getByText(ADMIN.displayName).waitFor();
+  });
+
+  it('names the field beside it when the CUSIP check digit or the date is wrong', async () => {
+    const { page } = desk;
+    await page.keyboard.press('Control+1');
+    await key(page, '', 'Tab', 'Tab', 'Enter'); // Programs → Users → New program
+    await page.getByRole('heading', { name: 'New program' }).waitFor();
+    await key(page, 'o', 'Tab');
+    await key(page, 'Microsoft odd-lot', 'Tab');
+    await key(page, 'Microsoft Corp.', 'Tab');
+    await key(page, '594918105', 'Tab'); // the real one ends in 4
+
+    const cusip = await problemOf(page, 'CUSIP');
+    expect(cusip).toEqual({ invalid: 'true', text: 'CUSIP check digit does not match: check the nine characters' });
+    expect(await statusText(page)).toBe('Problem: CUSIP check digit does not match: check the nine characters');
+    expect(await focusedLabel(page)).toBe('Record date'); // the problem did not pull the focus back
+
+    await key(page, '023024', 'Shift+Tab');
+    expect(await problemOf(page, 'Record date')).toEqual({ invalid: 'true', text: 'Record date: 02/30/2024 is not a real calendar date' });
+    await key(page, '', 'Tab', 'Control+a');
+    await key(page, '3152024', 'Shift+Tab');
+    expect((await problemOf(page, 'Record date')).text).toBe('Record date must be MMDDYY, MMDDYYYY or MM/DD/YYYY');
+    await desk.shot('21-validation');
+
+    // Saving with problems saves nothing and takes the clerk to the first one.
+    await page.keyboard.press('Control+Enter');
+    expect(await focusedLabel(page)).toBe('CUSIP');
+    expect(await statusText(page)).toContain('CUSIP check digit does not match');
+    expect(((await must(desk.bridge, 'programs.list', {})) as unknown[]).length).toBe(1);
+
+    await key(page, '', 'Control+a');
+    await key(page, '594918104', 'Tab');
+    expect((await problemOf(page, 'CUSIP')).invalid).toBeNull();
+    await key(page, '', 'Control+a');
+    await key(page, '11/20/2024', 'Enter');
+    await expect.poll(() => statusText(page)).toContain('Program “Microsoft odd-lot” created (CUSIP 594918104)');
+    const rows = await page.getByRole('grid', { name: /Programs/ }).locator('tbody tr').allInnerTexts();
+    expect(rows).toContain('Microsoft odd-lot\tOdd-lot program\tMicrosoft Corp.\t594918104\t11/20/2024');
+  });
+
+  it('asks before abandoning what was keyed; N keeps it, Y abandons', async () => {
+    const { page } = desk;
+    expect(await focusedLabel(page)).toBe('Kind');
+    await key(page, '', 'Tab');
+    await key(page, 'Half keyed', 'Escape');
+    const question = page.getByRole('alertdialog', { name: 'Abandon what you keyed?' });
+    await question.waitFor();
+    await desk.shot('22-abandon-question');
+    await page.keyboard.press('n');
+    await expect.poll(() => question.count()).toBe(0);
+    expect(await page.getByLabel('Program name').inputValue()).toBe('Half keyed');
+    expect(await focusedLabel(page)).toBe('Program name');
+    await page.keyboard.press('Escape');
+    await question.waitFor();
+    await page.keyboard.press('y');
+    await expect.poll(() => page.getByRole('heading', { name: 'New program' }).count()).toBe(0);
+    expect(await focusedLabel(page)).toBe('New program');
+  });
+
+  it('shows the keys with F1 and closes them with Esc', async () => {
+    const { page } = desk;
+    await page.keyboard.press('F1');
+    const overlay = page.getByRole('dialog', { name: 'Keys' });
+    await overlay.waitFor();
+    expect(await overlay.innerText()).toContain('Ctrl+K or /');
+    await desk.shot('23-keys');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => overlay.count()).toBe(0);
+    expect(await focusedLabel(page)).toBe('New program');
+  });
+
+  it('finds a program with Ctrl+K by CUSIP and opens it with Enter', async () => {
+    const { page } = desk;
+    await page.keyboard.press('Control+k');
+    const find = page.getByRole('dialog', { name: 'Find' });
+    await find.waitFor();
+    expect(await focusedLabel(page)).toBe('Program name or CUSIP');
+    await key(page, '0378');
+    await expect.poll(() => find.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Apple rights 2024')]);
+    await desk.shot('24-find');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Apple rights 2024', level: 2 }).waitFor();
+    expect(await find.count()).toBe(0);
+  });
+
+  it('opens find with / outside a field, by name', async () => {
+    const { page } = desk;
+    await page.keyboard.press('Escape'); // back to the list
+    await page.keyboard.press('/');
+    const find = page.getByRole('dialog', { name: 'Find' });
+    await find.waitFor();
+    expect(await page.getByLabel('Program name or CUSIP').inputValue()).toBe('');
+    await key(page, 'micro', 'Enter');
+    await page.getByRole('heading', { name: 'Microsoft odd-lot', level: 2 }).waitFor();
+  });
+
+  it('follows menu commands: Audit, verify the journal, back up the book', async () => {
+    const { page } = desk;
+    await menuCommand(page, 'area:audit');
+    await page.getByRole('heading', { name: 'Journal' }).waitFor();
+    expect(await focusedLabel(page)).toBe('Verify journal');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => statusText(page)).toMatch(/^Done: Journal verified: \d+ entries, every hash and link holds\.$/);
+    const firstRow = await page.locator('table.journal tbody tr').first().innerText();
+    const lastRow = await page.locator('table.journal tbody tr').last().innerText();
+    expect(Number(firstRow.split('\t')[0])).toBeGreaterThan(Number(lastRow.split('\t')[0])); // newest first
+    await key(page, '', 'Tab', 'Tab', 'Enter'); // Refresh → Back up…
+    await expect.poll(() => statusText(page)).toMatch(/^Done: Backup written to .+\(\d[\d,]* (KB|bytes)\)\.$/);
+    await desk.shot('25-audit');
+  });
+
+  it('raised no console error, page error or CSP violation', () => {
+    expect(desk.problems).toEqual([]);
+    expect(desk.bridge.loggedErrors).toEqual([]);
+  });
+});

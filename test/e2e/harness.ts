@@ -1,0 +1,132 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { ensureRendererBuilt, repoRoot } from '../bridge/build-renderer';
+import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server';
+
+export const SCREENSHOTS = path.join(repoRoot, 'test', 'output', 'screenshots');
+
+/** Debian's chromium; the tests fail (never skip) without it. */
+export function chromiumPath(): string {
+  const found = spawnSync('sh', ['-c', 'command -v chromium'], { encoding: 'utf8' }).stdout.trim();
+  if (!found) {
+    throw new Error(
+      "Debian's chromium is not installed, and the end-to-end tests need it: run `apt-get install -y chromium` (as root), then run the tests again.",
+    );
+  }
+  return found;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  await ensureRendererBuilt();
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export interface DeskPage {
+  readonly page: Page;
+  readonly bridge: Bridge;
+  /** Console errors and warnings, page errors and failed requests (a CSP violation shows here). */
+  readonly problems: string[];
+  /** Saves test/output/screenshots/<name>.png. */
+  shot(name: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'idleLockMinutes'>> {
+  /** Runs against the desk before the page opens (e.g. to create users). */
+  readonly seed?: (bridge: Bridge) => Promise<void>;
+  /** Installs Playwright's fake clock in the page before the app starts. */
+  readonly fakePageClock?: boolean;
+}
+
+/** A fresh book, the bridge in front of it, and a page on the app. */
+export async function openDeskPage(browser: Browser, options: DeskPageOptions = {}): Promise<DeskPage> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+  const bridge = await startBridge({
+    bookPath: path.join(dir, 'test.book'),
+    prefsPath: path.join(dir, 'prefs.json'),
+    backupDir: dir,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.idleLockMinutes !== undefined ? { idleLockMinutes: options.idleLockMinutes } : {}),
+  });
+  await options.seed?.(bridge);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console ${m.type()}: ${m.text()} (${m.location().url})`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`));
+  if (options.fakePageClock) await page.clock.install();
+  await page.goto(bridge.url);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    page,
+    bridge,
+    problems,
+    shot: async (name) => {
+      await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+    },
+    close: async () => {
+      await context.close();
+      await bridge.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Calls the desk directly, failing loudly if it refuses: for setting the scene, not for testing. */
+export async function must(bridge: Bridge, channel: string, input: unknown): Promise<unknown> {
+  const result = await bridge.desk.dispatch(channel, input);
+  if (!result.ok) throw new Error(`${channel} refused: ${result.error.code} ${result.error.message}`);
+  return result.value;
+}
+
+export const ADMIN = { username: 'ada', displayName: 'Ada Lovelace', password: 'analytical-engine-1843' };
+export const CLERK = { username: 'carl', displayName: 'Carl Clerk', password: 'keying-all-day-42' };
+export const SUPERVISOR = { username: 'sam', displayName: 'Sam Supervisor', password: 'four-eyes-check-7' };
+export const APPLE = { kind: 'rights-offering', name: 'Apple rights 2024', issuer: 'Apple Inc.', cusip: '037833100', recordDate: '2024-03-15' };
+
+/** A book with an administrator, a clerk and one program; nobody signed in. */
+export async function seedBook(bridge: Bridge): Promise<void> {
+  await must(bridge, 'session.createFirstAdmin', ADMIN);
+  await must(bridge, 'users.create', { ...CLERK, role: 'clerk' });
+  await must(bridge, 'programs.create', APPLE);
+  await must(bridge, 'session.signOut', {});
+}
+
+/** Types into the focused element, then presses the keys given (e.g. Tab, Enter). */
+export async function key(page: Page, text: string, ...then: string[]): Promise<void> {
+  if (text) await page.keyboard.type(text);
+  for (const k of then) await page.keyboard.press(k);
+}
+
+/** The accessible name / label of the focused element, for asserting where the focus is. */
+export const focusedLabel = (page: Page): Promise<string> =>
+  page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el) return '';
+    const byLabel = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
+    return (byLabel ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
+  });
+
+export async function signInWithKeys(page: Page, who: { username: string; password: string }): Promise<void> {
+  await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+  await key(page, who.username, 'Tab');
+  await key(page, who.password, 'Enter');
+}
+
+/** Plays a menu command as Electron's menu would send it. */
+export const menuCommand = (page: Page, name: string): Promise<number> =>
+  page.evaluate((n) => (window as unknown as { __deskTest: { command(c: string): number } }).__deskTest.command(n), name);
+
+/** The status line's text. */
+export const statusText = async (page: Page): Promise<string> => (await page.getByRole('status').textContent()) ?? '';
