@@ -22,7 +22,6 @@ const APP_NAME = 'Offering Desk';
 // (OFFERING_DESK_USER_DATA lets a smoke test or a second workstation profile keep its own).
 registerAppScheme();
 app.enableSandbox();
-app.setName(APP_NAME);
 const userDataOverride = process.env['OFFERING_DESK_USER_DATA'];
 if (userDataOverride !== undefined && userDataOverride !== '') app.setPath('userData', path.resolve(userDataOverride));
 
