@@ -69,13 +69,16 @@ function Session({ desk }: { desk: DeskBridge }) {
     [invoke, refresh],
   );
 
-  const lock = useCallback(async () => {
-    const result = await call('session.lock', {});
-    if (result.ok || result.error.code === 'LOCKED') {
-      setView(lockedView);
-      status.report('Locked.', 'info');
-    } else status.report(result.error.message, 'problem');
-  }, [call, status]);
+  const lock = useCallback(
+    async (why: string) => {
+      const result = await call('session.lock', {});
+      if (result.ok || result.error.code === 'LOCKED') {
+        setView(lockedView);
+        status.report(why, 'info');
+      } else status.report(result.error.message, 'problem');
+    },
+    [call, status],
+  );
 
   const signOut = useCallback(async () => {
     const result = await call('session.signOut', {});
@@ -106,7 +109,7 @@ function Session({ desk }: { desk: DeskBridge }) {
             user={signedIn.user}
             idleLockMinutes={signedIn.idleLockMinutes}
             locked={signedIn.screen === 'locked'}
-            onLock={() => void lock()}
+            onLock={(why) => void lock(why)}
             onSignOut={() => void signOut()}
             onBookReplaced={() => void refresh('The book was replaced from a backup. Sign in again.')}
           />

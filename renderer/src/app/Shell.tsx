@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc/bridge';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { getDesk } from '../desk';
@@ -22,7 +22,8 @@ interface ShellProps {
   readonly idleLockMinutes: number;
   /** While locked the shell stays mounted (nothing keyed is lost) but hidden and inert. */
   readonly locked: boolean;
-  readonly onLock: () => void;
+  /** Locks the desk; `why` goes to the status line. */
+  readonly onLock: (why: string) => void;
   readonly onSignOut: () => void;
   readonly onBookReplaced: () => void;
 }
@@ -37,6 +38,13 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
   const [focusTurn, setFocusTurn] = useState(0);
   const [overlay, setOverlay] = useState<Overlay>(null);
   const [programRequest, setProgramRequest] = useState<ProgramRequest | null>(null);
+  const lastFocused = useRef<HTMLElement | null>(null);
+
+  // Locking closes any overlay; unlocking puts the focus back where the clerk was.
+  useEffect(() => {
+    if (locked) setOverlay(null);
+    else if (lastFocused.current?.isConnected) lastFocused.current.focus();
+  }, [locked]);
 
   const goTo = useCallback((id: AreaId) => {
     setOverlay(null);
@@ -57,7 +65,7 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
         case 'print':
           return status.report('Printing is not available yet.', 'info');
         case 'session:lock':
-          return onLock();
+          return onLock('Locked.');
         case 'session:signOut':
           return onSignOut();
       }
@@ -66,7 +74,9 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
   );
 
   useGlobalKeys(!locked, run);
-  useIdleLock(!locked, idleLockMinutes, onLock);
+  useIdleLock(!locked, idleLockMinutes, () =>
+    onLock(`Locked after ${idleLockMinutes} ${idleLockMinutes === 1 ? 'minute' : 'minutes'} without keyboard or mouse.`),
+  );
 
   useEffect(() => {
     const desk = getDesk();
@@ -82,8 +92,15 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
   };
 
   return (
-    <div className="shell" hidden={locked} inert={locked}>
-      <Header user={user} onLock={onLock} onSignOut={onSignOut} />
+    <div
+      className="shell"
+      hidden={locked}
+      inert={locked}
+      onFocus={(e) => {
+        lastFocused.current = e.target;
+      }}
+    >
+      <Header user={user} onLock={() => onLock('Locked.')} onSignOut={onSignOut} />
       <AreaNav current={area} onSelect={goTo} />
       <div className="area-host">
         {AREAS.filter((a) => opened.has(a.id)).map((a) => (

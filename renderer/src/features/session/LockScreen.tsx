@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { unlockInput } from '../../../../shared/ipc/schemas';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
+import { getDesk } from '../../desk';
 import { useStatus } from '../../app/StatusContext';
 import { EntryForm } from '../../components/EntryForm';
 import { TextField } from '../../components/TextField';
@@ -24,6 +25,15 @@ export function LockScreen({ user, onUnlocked, onSignOut }: LockScreenProps) {
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({ id: 'unlock', initial: { password: '' }, checks, onProblem: (m) => status.report(m, 'problem') });
 
+  // The menu's Sign out still works while locked; every other command waits for the unlock.
+  useEffect(
+    () =>
+      getDesk()?.onCommand((command) => {
+        if (command === 'session:signOut') onSignOut();
+      }),
+    [onSignOut],
+  );
+
   const save = async () => {
     setProblem(null);
     if (!form.checkForSave()) return false;
@@ -43,7 +53,7 @@ export function LockScreen({ user, onUnlocked, onSignOut }: LockScreenProps) {
     <main className="gate lock">
       <p className="product">Offering Desk</p>
       <p className="gate-intro">
-        Locked — enter your password, <strong>{user.displayName}</strong> ({user.username}).
+        The desk is locked while <strong>{user.displayName}</strong> ({user.username}) is away.
       </p>
       <EntryForm title="Locked — enter your password" onSave={save} dirty={form.dirty} saveLabel="Unlock" problem={problem}>
         <TextField label="Password" type="password" field={form.bind('password')} autoFocus autoComplete="current-password" />
