@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { fakeClock, tempDir } from '../testing/temp';
+import { fakeClock, sha256File, tempDir } from '../testing/temp';
 import { canonicalJson } from './canonical';
 import { verifyJournal } from './journal-chain';
 import { openBook } from './open';
@@ -71,6 +71,21 @@ describe('change', () => {
     ).toThrow('changed my mind');
     expect(store.connection.prepare('SELECT count(*) FROM programs').pluck().get()).toBe(before);
     expect(store.read((r) => r.journal.count())).toBe(2);
+  });
+
+  it('leaves the files byte for byte as they were when a change fails', () => {
+    addAlice(store);
+    store.checkpoint();
+    const book = t.file('desk.book');
+    const before = { book: sha256File(book), wal: sha256File(`${book}-wal`) };
+    expect(() =>
+      store.change(alice, 'user.created', (tx, at) => {
+        tx.users.insert({ username: 'bob', displayName: 'Bob', role: 'clerk', passwordHash: 'x', createdAt: at, createdBy: 'alice' });
+        tx.users.insert({ username: 'bob', displayName: 'Bob again', role: 'clerk', passwordHash: 'x', createdAt: at, createdBy: 'alice' });
+        return { payload: {}, result: null };
+      }),
+    ).toThrow(/UNIQUE/);
+    expect({ book: sha256File(book), wal: sha256File(`${book}-wal`) }).toEqual(before);
   });
 
   it('refuses a change started inside another change', () => {
