@@ -39,12 +39,19 @@ if (!app.requestSingleInstanceLock()) {
     window.focus();
   });
   app.on('window-all-closed', () => app.quit());
-  void app.whenReady().then(start);
+  const log = openFileLog(path.join(app.getPath('userData'), 'logs', 'offering-desk.log'));
+  app
+    .whenReady()
+    .then(() => start(log))
+    .catch((error: unknown) => {
+      log.error('could not start', error);
+      dialog.showErrorBox('Offering Desk could not start', 'Something unexpected stopped Offering Desk from starting. The details are in the log file.');
+      app.exit(1);
+    });
 }
 
-async function start(): Promise<void> {
+async function start(log: FileLog): Promise<void> {
   const userData = app.getPath('userData');
-  const log = openFileLog(path.join(userData, 'logs', 'offering-desk.log'));
   process.on('uncaughtException', (error) => log.error('uncaught exception in main', error));
   process.on('unhandledRejection', (reason) => log.error('unhandled rejection in main', reason));
 
