@@ -108,6 +108,12 @@ describe('no floats near money (DESIGN rule 3)', () => {
     expect(await floatProblems(code, 'test/e2e/payments.test.ts')).toEqual([]);
   });
 
+  it('lets the money module format a Decimal with toFixed, and nothing else', async () => {
+    const code = "import Decimal from 'decimal.js';\nexport const cents = (d: Decimal) => d.toFixed(2, Decimal.ROUND_HALF_UP);";
+    expect(await floatProblems(code, 'shared/domain/money.ts')).toEqual([]);
+    expect(await floatProblems(code, 'shared/domain/refunds.ts')).toHaveLength(1);
+  });
+
   it('leaves integer parsing alone', async () => {
     expect(await floatProblems("export const n = Number.parseInt('12', 10);", 'shared/domain/refunds.ts')).toEqual([]);
   });
