@@ -86,7 +86,10 @@ describe('forms, finding and keys', () => {
     await key(page, '11/20/2024', 'Enter');
     await expect.poll(() => statusText(page)).toContain('Program “Microsoft odd-lot” created (CUSIP 594918104)');
     const rows = await page.getByRole('grid', { name: /Programs/ }).locator('tbody tr').allInnerTexts();
-    expect(rows).toContain('Microsoft odd-lot\tOdd-lot program\tMicrosoft Corp.\t594918104\t11/20/2024');
+    expect(rows).toEqual([
+      'Microsoft odd-lot\tOdd-lot program\tMicrosoft Corp.\t594918104\t11/20/2024', // latest record date first, as main lists them
+      'Apple rights 2024\tRights offering\tApple Inc.\t037833100\t03/15/2024',
+    ]);
   });
 
   it('asks before abandoning what was keyed; N keeps it, Y abandons', async () => {
@@ -158,6 +161,37 @@ describe('forms, finding and keys', () => {
     await key(page, '', 'Tab', 'Tab', 'Enter'); // Refresh → Back up…
     await expect.poll(() => statusText(page)).toMatch(/^Done: Backup written to .+\(\d[\d,]* (KB|bytes)\)\.$/);
     await desk.shot('25-audit');
+  });
+
+  it('restores the book from a backup after asking, and shows the restored data', async () => {
+    const { page } = desk;
+    const backupPath = /^Done: Backup written to (.+) \(/.exec(await statusText(page))?.[1];
+    expect(backupPath).toBeDefined();
+    await must(desk.bridge, 'programs.create', { kind: 'odd-lot', name: 'After the backup', issuer: 'Oracle', cusip: '68389X105', recordDate: '2024-05-01' });
+    desk.bridge.setOpenPath(backupPath!);
+    await key(page, '', 'Tab', 'Enter'); // Back up… → Restore…
+    const question = page.getByRole('alertdialog', { name: 'Restore the book from a backup?' });
+    await question.waitFor();
+    expect(await focusedLabel(page)).toBe('N Keep the book'); // the safe answer first
+    await desk.shot('26-restore-question');
+    await page.keyboard.press('y');
+    await expect.poll(() => statusText(page)).toMatch(/^Done: Book restored from the backup \(\d+ journal entries\)\.$/);
+    await page.keyboard.press('Control+1');
+    const names = await page.getByRole('grid', { name: /Programs/ }).locator('tbody tr td:first-child').allInnerTexts();
+    expect(names).toEqual(['Microsoft odd-lot', 'Apple rights 2024']); // "After the backup" is gone
+  });
+
+  it('deactivates and reactivates a user', async () => {
+    const { page } = desk;
+    await key(page, '', 'Tab', 'Enter'); // Programs → Users
+    const carl = page.getByRole('row', { name: /carl/ });
+    await carl.waitFor();
+    await key(page, '', 'Tab', 'Tab', 'Enter'); // Users → New user → Deactivate carl
+    await expect.poll(() => carl.innerText()).toMatch(/carl\tCarl Clerk\tClerk\tDeactivated/);
+    expect(await statusText(page)).toBe('Done: User carl deactivated.');
+    expect(await focusedLabel(page)).toBe('Reactivate carl'); // the same button, now the other way
+    await page.keyboard.press('Enter');
+    await expect.poll(() => carl.innerText()).toMatch(/carl\tCarl Clerk\tClerk\tActive/);
   });
 
   it('raised no console error, page error or CSP violation', () => {

@@ -34,6 +34,8 @@ export function App() {
 /** Decides which screen to show from main's session status, and keeps it current. */
 function Session({ desk }: { desk: DeskBridge }) {
   const [view, setView] = useState<SessionView>({ screen: 'loading' });
+  // Bumped when a restore replaces the book: the shell starts afresh on the restored data.
+  const [bookTurn, setBookTurn] = useState(0);
   const status = useStatus();
 
   const invoke: DeskCall = useCallback(
@@ -105,13 +107,16 @@ function Session({ desk }: { desk: DeskBridge }) {
         {view.screen === 'signIn' ? <SignInScreen notice={view.notice} onSignedIn={() => void refresh()} /> : null}
         {signedIn ? (
           <Shell
-            key={signedIn.user.id}
+            key={`${signedIn.user.id}:${bookTurn}`}
             user={signedIn.user}
             idleLockMinutes={signedIn.idleLockMinutes}
             locked={signedIn.screen === 'locked'}
             onLock={(why) => void lock(why)}
             onSignOut={() => void signOut()}
-            onBookReplaced={() => void refresh('The book was replaced from a backup. Sign in again.')}
+            onBookReplaced={() => {
+              setBookTurn((t) => t + 1);
+              void refresh('The book was replaced from a backup. Sign in again.');
+            }}
           />
         ) : null}
         {view.screen === 'locked' ? (

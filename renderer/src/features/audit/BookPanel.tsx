@@ -73,7 +73,7 @@ export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookR
       {askingRestore ? (
         <ConfirmDialog
           question="Restore the book from a backup?"
-          detail="Everything recorded since that backup will be replaced by the backup's contents. Everyone will have to sign in again."
+          detail="Everything recorded since that backup is replaced by the backup's contents. Anyone the backup does not know is signed out."
           yesLabel="Choose the backup"
           noLabel="Keep the book"
           onAnswer={(yes) => {

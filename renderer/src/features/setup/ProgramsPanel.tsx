@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProgramSummary, SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
+import { programOrder, withItem } from '../../lib/order';
 import { NewProgramForm } from './NewProgramForm';
 import { ProgramDetail } from './ProgramDetail';
 import { ProgramList } from './ProgramList';
@@ -56,7 +57,7 @@ export function ProgramsPanel({ user, programRequest }: { user: SessionUser; pro
           </div>
         ) : null}
         {mayCreate && formOpen ? (
-          <NewProgramForm onCreated={(p) => setPrograms((ps) => [...(ps ?? []), p])} onClose={closeForm} />
+          <NewProgramForm onCreated={(p) => setPrograms((ps) => withItem(ps, p, programOrder))} onClose={closeForm} />
         ) : null}
         {loadProblem ? (
           <p className="form-problem" role="alert">

@@ -4,6 +4,7 @@ import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { formatInstant } from '../../lib/dates';
 import { ROLE_LABELS } from '../../lib/labels';
+import { userOrder, withItem } from '../../lib/order';
 import { NewUserForm } from './NewUserForm';
 
 /** Administrators create users and turn them off or on again; nobody is deleted. */
@@ -25,7 +26,7 @@ export function UsersPanel({ self }: { self: SessionUser }) {
     void load();
   }, [load]);
 
-  const replace = (user: UserSummary) => setUsers((us) => (us ?? []).map((u) => (u.id === user.id ? user : u)));
+  const replace = (user: UserSummary) => setUsers((us) => withItem(us, user, userOrder));
 
   const setActive = async (user: UserSummary, active: boolean) => {
     const result = await call('users.setActive', { userId: user.id, active });
@@ -44,7 +45,7 @@ export function UsersPanel({ self }: { self: SessionUser }) {
       </div>
       {formOpen ? (
         <NewUserForm
-          onCreated={(u) => setUsers((us) => [...(us ?? []), u])}
+          onCreated={(u) => setUsers((us) => withItem(us, u, userOrder))}
           onClose={() => {
             setFormOpen(false);
             requestAnimationFrame(() => newButton.current?.focus());
