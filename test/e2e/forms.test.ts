@@ -92,6 +92,25 @@ describe('forms, finding and keys', () => {
     ]);
   });
 
+  it("puts main's refusal beside the field it names (a CUSIP already in the book)", async () => {
+    const { page } = desk;
+    expect(await focusedLabel(page)).toBe('Kind');
+    await key(page, 'r', 'Tab');
+    await key(page, 'Apple again', 'Tab');
+    await key(page, 'Apple Inc.', 'Tab');
+    await key(page, '037833100', 'Tab');
+    await key(page, '031524', 'Enter');
+    await expect.poll(async () => (await problemOf(page, 'CUSIP')).text).toMatch(/^A program with CUSIP 037833100 already exists/);
+    expect(await statusText(page)).toMatch(/^Problem: A program with CUSIP 037833100 already exists/);
+    // Changing the field clears main's remark; the clerk abandons and starts over.
+    await key(page, '', 'Shift+Tab', 'End', 'Backspace');
+    expect((await problemOf(page, 'CUSIP')).text).not.toMatch(/already exists/);
+    await key(page, '', 'Escape', 'y');
+    await expect.poll(() => page.getByRole('heading', { name: 'New program' }).count()).toBe(0);
+    await key(page, '', 'Enter'); // New program again
+    await page.getByRole('heading', { name: 'New program' }).waitFor();
+  });
+
   it('asks before abandoning what was keyed; N keeps it, Y abandons', async () => {
     const { page } = desk;
     expect(await focusedLabel(page)).toBe('Kind');
