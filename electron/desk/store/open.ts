@@ -3,7 +3,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { bookRefused, inspectBook } from './inspect';
 import { migrate } from './migrate';
-import { SCHEMA_VERSION } from './schema';
 import { BookStore, SYSTEM_ACTOR } from './store';
 
 export interface OpenBookOptions {
@@ -58,5 +57,3 @@ export function openConnection(file: string): Database.Database {
     throw error;
   }
 }
-
-export { SCHEMA_VERSION };

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
-import { makeRepos, type Repos } from './repos';
-import type { JournalActor, JournalEntry } from './repos/journal';
+import { makeRepos, type ReadRepos, type Repos } from './repos';
+import type { JournalActor } from './repos/journal';
 
 export type { JournalActor } from './repos/journal';
 
@@ -19,7 +19,8 @@ export interface ChangeOutcome<T> {
  * journal entry are committed together, or — if the body throws — neither is.
  */
 export class BookStore {
-  readonly repos: Repos;
+  // Private: writing methods are reached only through `change`, which journals.
+  private readonly repos: Repos;
   private changing = false;
 
   constructor(
@@ -31,17 +32,12 @@ export class BookStore {
   }
 
   /** Reads within one consistent snapshot. */
-  read<T>(body: (repos: Repos) => T): T {
+  read<T>(body: (repos: ReadRepos) => T): T {
     return this.db.transaction(() => body(this.repos)).deferred();
   }
 
   /** `body` gets the repositories and the change's instant (ISO UTC), which its journal entry carries too. */
   change<T>(actor: JournalActor, action: string, body: (tx: Repos, at: string) => ChangeOutcome<T>): T {
-    return this.changeWithEntry(actor, action, body).result;
-  }
-
-  /** As `change`, also returning the journal entry written. */
-  changeWithEntry<T>(actor: JournalActor, action: string, body: (tx: Repos, at: string) => ChangeOutcome<T>): { result: T; entry: JournalEntry } {
     if (this.changing) throw new Error('A change may not start inside another change');
     this.changing = true;
     try {
@@ -51,8 +47,8 @@ export class BookStore {
         .transaction(() => {
           const at = this.now().toISOString();
           const { payload, result } = body(this.repos, at);
-          const entry = this.repos.journal.append(actor, action, payload, at);
-          return { result, entry };
+          this.repos.journal.append(actor, action, payload, at);
+          return result;
         })
         .immediate();
     } finally {

@@ -14,3 +14,11 @@ export function makeRepos(db: Database) {
   };
 }
 export type Repos = ReturnType<typeof makeRepos>;
+
+/** What a read may call: the same repositories without their writing methods. */
+export type ReadRepos = {
+  readonly users: Pick<Repos['users'], 'count' | 'activeAdminCount' | 'byId' | 'byUsername' | 'list'>;
+  readonly programs: Pick<Repos['programs'], 'byId' | 'byCusip' | 'list'>;
+  readonly holders: Pick<Repos['holders'], 'byAccount' | 'count'>;
+  readonly journal: Pick<Repos['journal'], 'count' | 'list'>;
+};
