@@ -135,6 +135,32 @@ describe('inspectBook', () => {
     expectRefusedUntouched(onBoundary, /damaged/);
   });
 
+  it('reads through a log left without its index (a crash copy), leaving no new file behind', () => {
+    const source = makeBook('live.book', 10);
+    const live = new Database(source);
+    live.pragma('wal_autocheckpoint = 0');
+    live.exec("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('bob', 'Bob', 'clerk', 'x', 'now')");
+    // copy the book and its pending log, but not the -shm index, as a crash-time copy would be
+    copyFileSync(source, t.file('copy.book'));
+    copyFileSync(`${source}-wal`, t.file('copy.book-wal'));
+    live.close();
+    const before = listDir(t.dir);
+    expect(inspectBook(t.file('copy.book')).schemaVersion).toBe(SCHEMA_VERSION);
+    expect(listDir(t.dir)).toEqual(before);
+  });
+
+  it('refuses a foreign database with a pending log, leaving no new file behind', () => {
+    const source = t.file('other.db');
+    const live = new Database(source);
+    live.pragma('journal_mode = WAL');
+    live.pragma('wal_autocheckpoint = 0');
+    live.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
+    copyFileSync(source, t.file('foreign-copy.db'));
+    copyFileSync(`${source}-wal`, t.file('foreign-copy.db-wal'));
+    live.close();
+    expectRefusedUntouched(t.file('foreign-copy.db'), /another program/);
+  });
+
   it('refuses a file that is not there or is a folder', () => {
     expect(() => inspectBook(t.file('missing.book'))).toThrow(/cannot be found/);
     expect(() => inspectBook(t.dir)).toThrow(/not a file/);
