@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskFailure } from '../../shared/ipc/result';
-import { INTERNAL_MESSAGE, openDesk } from './desk';
+import { openDesk } from './desk';
+import { INTERNAL_MESSAGE } from './serve-desk';
 import { deskFixture, fakeHost, PASSWORD, type DeskFixture } from './testing/desk-harness';
 import { sha256File, tempDir } from './testing/temp';
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createDesk } from '../desk';
+import { createDesk } from '../serve-desk';
 import type { PrefsStore } from '../prefs/prefs';
 import { deskFixture, fakeHost, type DeskFixture } from '../testing/desk-harness';
 import { tempDir } from '../testing/temp';

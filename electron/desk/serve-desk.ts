@@ -1,0 +1,112 @@
+import { channels, isChannel, type Access } from '../../shared/ipc/channels';
+import { DeskFailure, fail, ok, type DeskResult } from '../../shared/ipc/result';
+import type { SessionUser } from '../../shared/ipc/types';
+import { handlers } from './handlers';
+import { describeInvalidInput } from './handlers/input-errors';
+import type { DeskHost, HandlerContext } from './handlers/types';
+import type { PrefsStore } from './prefs/prefs';
+import { currentUser } from './services/accounts';
+import { Session } from './session';
+import { openBook } from './store/open';
+import type { Desk, DeskOptions } from './desk';
+import type { BookHandle } from './store/restore';
+
+export const INTERNAL_MESSAGE = 'Something went wrong; the book was not changed. The details are in the log.';
+
+/** What createDesk takes from the outside world besides the options (tests pass fakes). */
+export interface DeskDependencies {
+  openPrefs: (path: string) => Promise<PrefsStore>;
+}
+
+/** Opens the book and serves every channel through one dispatcher; see openDesk. */
+export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
+  const now = options.now ?? (() => new Date());
+  const book: BookHandle = { current: openBook(options.bookPath, { now }) };
+  const session = new Session(now, options.idleLockMinutes ?? 10);
+
+  // openDesk is synchronous; preferences are a file of their own, opened on first use.
+  let prefs: Promise<PrefsStore> | null = null;
+  const getPrefs = (): Promise<PrefsStore> => {
+    prefs ??= deps.openPrefs(options.prefsPath).catch((error: unknown) => {
+      prefs = null; // try again next time
+      throw error;
+    });
+    return prefs;
+  };
+  getPrefs()
+    .then((p) => p.addRecentBook(book.current.path))
+    .catch((error: unknown) => safeLog(options.host, error, 'prefs.addRecentBook'));
+
+  let bookJob = false;
+  const exclusive = async <T>(job: () => Promise<T> | T): Promise<T> => {
+    if (bookJob) throw new DeskFailure('CONFLICT', 'A backup or restore is already running; try again when it has finished');
+    bookJob = true;
+    try {
+      return await job();
+    } finally {
+      bookJob = false;
+    }
+  };
+
+  async function dispatch(channel: unknown, input: unknown): Promise<DeskResult<unknown>> {
+    try {
+      if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', 'There is no such request');
+      const user = resolveUser();
+      const refusal = checkAccess(channels[channel].access, user);
+      if (refusal) return refusal;
+
+      // An absent input means "no fields"; anything else must match the schema exactly.
+      const given = input === undefined ? {} : input;
+      const parsed = channels[channel].input.safeParse(given);
+      if (!parsed.success) {
+        const { field, message } = describeInvalidInput(parsed.error, given);
+        return fail('INVALID_INPUT', message, field);
+      }
+
+      // Polling the status is not the user doing something: it must not keep the session awake.
+      if (channel !== 'session.status') session.touch();
+      const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, exclusive };
+      const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
+      return ok(await handler(parsed.data, ctx));
+    } catch (error) {
+      if (error instanceof DeskFailure) return fail(error.code, error.message, error.field);
+      safeLog(options.host, error, typeof channel === 'string' ? channel.slice(0, 100) : typeof channel);
+      return fail('INTERNAL', INTERNAL_MESSAGE);
+    }
+  }
+
+  /** The session's user as the book has them now: a deactivated or vanished user is signed out. */
+  function resolveUser(): { user: SessionUser | null; locked: boolean } {
+    const state = session.current();
+    if (!state.user) return state;
+    const fresh = currentUser(book.current, state.user.id);
+    if (!fresh || fresh.username !== state.user.username) {
+      session.signOut();
+      return { user: null, locked: false };
+    }
+    session.replaceUser(fresh);
+    return { user: fresh, locked: state.locked };
+  }
+
+  return {
+    dispatch,
+    close: () => book.current.close(),
+  };
+}
+
+function checkAccess(access: Access, state: { user: SessionUser | null; locked: boolean }): DeskResult<never> | null {
+  if (access === 'public') return null;
+  if (!state.user) return fail('NOT_SIGNED_IN', 'Please sign in first');
+  if (state.locked) return fail('LOCKED', 'The desk is locked after a pause; enter your password to unlock it');
+  if (access !== 'signed-in' && !access.includes(state.user.role)) return fail('FORBIDDEN', `Your role (${state.user.role}) may not do this`);
+  return null;
+}
+
+function safeLog(host: DeskHost, error: unknown, channel: string): void {
+  try {
+    host.logError(error, { channel });
+  } catch {
+    // the log itself failed; nothing more we can do without throwing
+  }
+}
+
