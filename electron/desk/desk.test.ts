@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { CHANNEL_NAMES, channels } from '../../shared/ipc/channels';
 import { DeskFailure } from '../../shared/ipc/result';
 import { openDesk } from './desk';
 import { INTERNAL_MESSAGE } from './serve-desk';
@@ -110,6 +111,33 @@ describe('dispatch: access', () => {
     other.close();
     await f.refused('programs.list', {}, 'NOT_SIGNED_IN');
     expect((await f.value('session.status')).user).toBeNull();
+  });
+});
+
+describe('every channel of the map', () => {
+  const guarded = CHANNEL_NAMES.filter((c) => channels[c].access !== 'public');
+  const adminOnly = CHANNEL_NAMES.filter((c) => { const a = channels[c].access; return Array.isArray(a) && !a.includes('clerk'); });
+
+  it('refuses each signed-in channel to someone not signed in', async () => {
+    expect(guarded.length).toBeGreaterThan(10);
+    for (const channel of guarded) await f.refused(channel, {}, 'NOT_SIGNED_IN');
+  });
+
+  it('refuses each role-listed channel to a role it does not list', async () => {
+    await f.firstAdmin();
+    await f.addUser('carl', 'clerk');
+    await f.signInAs('carl');
+    expect(adminOnly.length).toBeGreaterThan(5);
+    for (const channel of adminOnly) await f.refused(channel, {}, 'FORBIDDEN');
+  });
+
+  it('refuses an extra field on each channel, naming it (or first the required field it lacks)', async () => {
+    await f.firstAdmin();
+    for (const channel of CHANNEL_NAMES) {
+      const error = await f.refused(channel, { sneaky: 1 }, 'INVALID_INPUT');
+      expect([...Object.keys(channels[channel].input.shape), 'sneaky']).toContain(error.field);
+    }
+    await f.refused('session.status', { sneaky: 1 }, 'INVALID_INPUT', 'sneaky');
   });
 });
 
