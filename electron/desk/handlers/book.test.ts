@@ -123,6 +123,17 @@ describe('book.restore', () => {
     expect(listDir(f.dir.dir).filter((n) => n.includes('before-restore'))).toEqual([]);
   });
 
+  it('keeps every set-aside copy when two restores fall in the same second', async () => {
+    const backup = f.dir.file('b.book');
+    await f.value('book.backup', { destination: backup });
+    await f.value('book.restore', { source: backup });
+    await f.value('book.restore', { source: backup });
+    expect(listDir(f.dir.dir).filter((n) => n.includes('before-restore'))).toEqual([
+      'office.book.before-restore-20260302T140000Z',
+      'office.book.before-restore-20260302T140000Z-2',
+    ]);
+  });
+
   it('signs out a user the restored book does not know', async () => {
     const backup = f.dir.file('early.book');
     await f.value('book.backup', { destination: backup });

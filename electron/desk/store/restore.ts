@@ -36,7 +36,7 @@ export function restoreBook(handle: BookHandle, source: string, actor: (restored
       handle.current = openBook(bookPath, { now, mode: 'open' });
       throw new DeskFailure('CONFLICT', 'The book is open in another program (for example the command line); close it and try again');
     }
-    const setAside = `${bookPath}.before-restore-${fileStamp(now())}`;
+    const setAside = freeName(`${bookPath}.before-restore-${fileStamp(now())}`);
     try {
       copyFileSync(bookPath, setAside, constants.COPYFILE_EXCL);
       fsyncFile(setAside);
@@ -65,4 +65,11 @@ export function restoreBook(handle: BookHandle, source: string, actor: (restored
   } finally {
     removeQuietly(temp);
   }
+}
+
+/** `name`, or `name-2`, `name-3`… if two restores fall in the same second. */
+function freeName(name: string): string {
+  let candidate = name;
+  for (let n = 2; existsSync(candidate); n += 1) candidate = `${name}-${n}`;
+  return candidate;
 }
