@@ -51,6 +51,7 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
   async function dispatch(channel: unknown, input: unknown): Promise<DeskResult<unknown>> {
     try {
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', 'There is no such request');
+      // Access before validation: a caller who may not use a channel learns nothing about its input.
       const user = resolveUser();
       const refusal = checkAccess(channels[channel].access, user);
       if (refusal) return refusal;
