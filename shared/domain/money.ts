@@ -2,10 +2,11 @@
  * Money and exact decimals.
  *
  * Every amount is created from a string that matches a strict decimal pattern, never from a
- * JS number. Two exact representations are offered:
+ * JS number. Exact representations:
  * - `Dec`: a decimal.js clone (precision 34) for general arithmetic with named rounding;
- * - cents as `bigint` (integer minor units) for the settlement's hot path, where a million
- *   elections must be summed quickly and exactly.
+ * - integer cents (minor units) for the settlement's hot path, where a million elections must
+ *   be settled in seconds: as `bigint`, or as a JS number only while it is a safe integer
+ *   (< 2^53, i.e. below $90 trillion), which every helper here checks.
  */
 import Decimal from 'decimal.js';
 
@@ -97,6 +98,25 @@ export function parseScaled(s: string): Scaled {
   return { units: BigInt(s.slice(0, dot) + s.slice(dot + 1)), scale: s.length - dot - 1 };
 }
 
+/**
+ * Parses a non-negative decimal string into units / 10^scale with `units` a JS number, when
+ * `units` is a safe integer; otherwise null (use `parseScaled`).
+ */
+export function parseScaledNumber(s: string): { units: number; scale: number } | null {
+  const n = s.length;
+  let v = 0;
+  let dot = -1;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46 && dot < 0 && k > 0 && k < n - 1) dot = k;
+    else if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else throw new MoneyError(`not a non-negative decimal string: ${JSON.stringify(s)}`);
+  }
+  if (n === 0) throw new MoneyError('not a non-negative decimal string: ""');
+  if (!Number.isSafeInteger(v)) return null;
+  return { units: v, scale: dot < 0 ? 0 : n - dot - 1 };
+}
+
 const POW10: bigint[] = [];
 /** 10^n as a bigint (cached). */
 export function pow10(n: number): bigint {
@@ -124,8 +144,39 @@ export function parseCents(s: string): bigint {
   return rescale(x, 2);
 }
 
-/** Formats integer cents as "1234.50" (a minus sign for negative amounts). */
-export function formatCents(cents: bigint): string {
+/**
+ * Parses a money string (at most two decimals) into integer cents as a JS number, digit by
+ * digit (no float parsing). Refuses amounts whose cents are not a safe integer.
+ */
+export function centsOf(s: string): number {
+  // One pass validates and parses (no regex: this runs for every payment of a million elections).
+  const n = s.length;
+  let v = 0;
+  let dot = -1;
+  for (let k = 0; k < n; k++) {
+    const c = s.charCodeAt(k);
+    if (c === 46 && dot < 0 && k > 0 && k < n - 1) dot = k;
+    else if (c >= 48 && c <= 57) v = v * 10 + (c - 48);
+    else throw new MoneyError(`not a non-negative decimal string: ${JSON.stringify(s)}`);
+  }
+  if (n === 0) throw new MoneyError('not a non-negative decimal string: ""');
+  const scale = dot < 0 ? 0 : n - dot - 1;
+  if (scale > 2) throw new MoneyError(`more than two decimals in an amount of money: ${JSON.stringify(s)}`);
+  if (scale < 2) v *= scale === 0 ? 100 : 10;
+  if (!Number.isSafeInteger(v)) throw new MoneyError(`amount too large to settle exactly: ${JSON.stringify(s)}`);
+  return v;
+}
+
+/** Formats integer cents (a safe-integer number or a bigint) as "1234.50"; a minus sign when negative. */
+export function formatCents(cents: number | bigint): string {
+  if (typeof cents === 'number') {
+    if (cents === 0) return '0.00';
+    if (!Number.isSafeInteger(cents)) throw new MoneyError(`not a whole number of cents: ${cents}`);
+    const negative = cents < 0;
+    const abs = negative ? -cents : cents;
+    const frac = abs % 100;
+    return `${negative ? '-' : ''}${(abs - frac) / 100}.${frac < 10 ? '0' : ''}${frac}`;
+  }
   const negative = cents < 0n;
   const abs = negative ? -cents : cents;
   const whole = abs / 100n;
