@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { DEFICIENCIES, DEFICIENCY_CODES, ODD_LOT_CODES, SETTLE_DEFICIENCY_CODES, deficiency, inCatalogOrder, isDeficiencyCode, isWaivable } from './deficiencies';
+
+describe('the deficiency catalog (DOMAIN.md practice list and §11)', () => {
+  it('covers the whole catalog of the issue: every code once', () => {
+    expect([...DEFICIENCY_CODES].sort()).toEqual(
+      [
+        'LATE', 'UNSIGNED', 'SIGNATURE_MISMATCH', 'JOINT_HOLDER_MISSING', 'FIDUCIARY_NO_EVIDENCE', 'MEDALLION_GUARANTEE_MISSING',
+        'WRONG_FORM', 'CERTIFICATE_STOPPED', 'FOREIGN_NO_INSTRUCTION', 'MISSING_TIN', 'NO_GOOD_FUNDS', 'RETURNED_CHECK',
+        'PAYMENT_SHORT', 'EXCEEDS_RIGHTS', 'OVERSUB_WITHOUT_FULL_BASIC', 'NOT_ELIGIBLE_FOR_OVERSUB',
+      ].sort(),
+    );
+  });
+  it('§5a LATE is never waivable', () => {
+    expect(isWaivable('LATE')).toBe(false);
+    expect(deficiency('LATE')).toMatchObject({ section: '§5a', effect: 'reject' });
+  });
+  it('every code names its section, describes itself in words and says whether it can be waived', () => {
+    for (const d of DEFICIENCIES) {
+      expect(d.section, d.code).toMatch(/§|Prospectus|Recitals/);
+      expect(d.description.length, d.code).toBeGreaterThan(30);
+      expect(d.title.length, d.code).toBeGreaterThan(3);
+      expect(typeof d.waivable).toBe('boolean');
+    }
+  });
+  it('the contract codes (waivable except LATE) appear in the contract’s order in the catalog', () => {
+    expect(SETTLE_DEFICIENCY_CODES).toEqual(['LATE', 'UNSIGNED', 'NO_GOOD_FUNDS', 'OVERSUB_WITHOUT_FULL_BASIC', 'NOT_ELIGIBLE_FOR_OVERSUB']);
+    expect(SETTLE_DEFICIENCY_CODES.filter(isWaivable)).toEqual(['UNSIGNED', 'NO_GOOD_FUNDS', 'OVERSUB_WITHOUT_FULL_BASIC', 'NOT_ELIGIBLE_FOR_OVERSUB']);
+    expect(inCatalogOrder([...SETTLE_DEFICIENCY_CODES].reverse())).toEqual([...SETTLE_DEFICIENCY_CODES]);
+  });
+  it('codes are recognised exactly', () => {
+    expect(isDeficiencyCode('UNSIGNED')).toBe(true);
+    expect(isDeficiencyCode('unsigned')).toBe(false);
+    expect(isDeficiencyCode(1)).toBe(false);
+  });
+  it('odd-lot rejection codes are those of the contract', () => {
+    expect(ODD_LOT_CODES).toEqual(['NOT_ODD_LOT', 'LATE', 'DUPLICATE_ORDER', 'NO_PRICE', 'PRICE_BELOW_FEE']);
+  });
+});
