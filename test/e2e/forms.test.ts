@@ -174,6 +174,7 @@ describe('forms, finding and keys', () => {
     expect(await focusedLabel(page)).toBe('Verify journal');
     await page.keyboard.press('Enter');
     await expect.poll(() => statusText(page)).toMatch(/^Done: Journal verified: \d+ entries, every hash and link holds\.$/);
+    await page.locator('table.journal tbody tr').first().waitFor();
     const firstRow = await page.locator('table.journal tbody tr').first().innerText();
     const lastRow = await page.locator('table.journal tbody tr').last().innerText();
     expect(Number(firstRow.split('\t')[0])).toBeGreaterThan(Number(lastRow.split('\t')[0])); // newest first
@@ -196,8 +197,8 @@ describe('forms, finding and keys', () => {
     await page.keyboard.press('y');
     await expect.poll(() => statusText(page)).toMatch(/^Done: Book restored from the backup \(\d+ journal entries\)\.$/);
     await page.keyboard.press('Control+1');
-    const names = await page.getByRole('grid', { name: /Programs/ }).locator('tbody tr td:first-child').allInnerTexts();
-    expect(names).toEqual(['Microsoft odd-lot', 'Apple rights 2024']); // "After the backup" is gone
+    const names = page.getByRole('grid', { name: /Programs/ }).locator('tbody tr td:first-child');
+    await expect.poll(() => names.allInnerTexts()).toEqual(['Microsoft odd-lot', 'Apple rights 2024']); // "After the backup" is gone
   });
 
   it('deactivates and reactivates a user', async () => {

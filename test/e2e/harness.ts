@@ -109,10 +109,20 @@ export async function key(page: Page, text: string, ...then: string[]): Promise<
   for (const k of then) await page.keyboard.press(k);
 }
 
+/** The little of the page's DOM the helpers below read (this file compiles without the DOM library). */
+interface PageGlobals {
+  readonly document: {
+    readonly activeElement: { readonly id: string; readonly textContent: string | null; getAttribute(name: string): string | null } | null;
+    querySelector(selector: string): { readonly textContent: string | null } | null;
+  };
+  readonly __deskTest: { command(name: string): number };
+}
+
 /** The accessible name / label of the focused element, for asserting where the focus is. */
 export const focusedLabel = (page: Page): Promise<string> =>
   page.evaluate(() => {
-    const el = document.activeElement as HTMLElement | null;
+    const { document } = globalThis as unknown as PageGlobals;
+    const el = document.activeElement;
     if (!el) return '';
     const byLabel = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
     return (byLabel ?? el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
@@ -126,7 +136,7 @@ export async function signInWithKeys(page: Page, who: { username: string; passwo
 
 /** Plays a menu command as Electron's menu would send it. */
 export const menuCommand = (page: Page, name: string): Promise<number> =>
-  page.evaluate((n) => (window as unknown as { __deskTest: { command(c: string): number } }).__deskTest.command(n), name);
+  page.evaluate((n) => (globalThis as unknown as PageGlobals).__deskTest.command(n), name);
 
 /** The status line's text. */
 export const statusText = async (page: Page): Promise<string> => (await page.getByRole('status').textContent()) ?? '';

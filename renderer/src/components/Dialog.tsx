@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
 const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select:not([disabled]), textarea, [href], [tabindex]:not([tabindex="-1"])';
 
@@ -19,7 +19,8 @@ export function Dialog({ title, onClose, children, role = 'dialog', className }:
   const titleId = useId();
   const boxRef = useRef<HTMLDivElement>(null);
 
-  useEffect(() => {
+  // Layout effect: the focus moves in the same commit that opens or closes the window.
+  useLayoutEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const box = boxRef.current;
     const first = box?.querySelector<HTMLElement>('[data-autofocus]') ?? box?.querySelector<HTMLElement>(FOCUSABLE) ?? box;

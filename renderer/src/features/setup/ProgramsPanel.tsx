@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ProgramSummary, SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { programOrder, withItem } from '../../lib/order';
@@ -33,15 +33,22 @@ export function ProgramsPanel({ user, programRequest }: { user: SessionUser; pro
     if (programRequest) setOpenId(programRequest.programId);
   }, [programRequest]);
 
+  // Closing the form or the detail gives the focus back to what opened it, in the same commit.
+  const focusAfterClose = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    const target = focusAfterClose.current;
+    focusAfterClose.current = null;
+    target?.focus();
+  }, [formOpen, openId]);
+
   const closeForm = () => {
+    focusAfterClose.current = newButton.current;
     setFormOpen(false);
-    // The form is gone after this render; give the focus back to the button that opened it.
-    requestAnimationFrame(() => newButton.current?.focus());
   };
 
   const closeDetail = () => {
+    focusAfterClose.current = list.current;
     setOpenId(null);
-    requestAnimationFrame(() => list.current?.focus());
   };
 
   return (

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { SessionUser, UserSummary } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
@@ -15,6 +15,13 @@ export function UsersPanel({ self }: { self: SessionUser }) {
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
+  const focusNewButton = useRef(false);
+
+  // Closing the form gives the focus back to the button that opened it, in the same commit.
+  useLayoutEffect(() => {
+    if (!formOpen && focusNewButton.current) newButton.current?.focus();
+    focusNewButton.current = false;
+  }, [formOpen]);
 
   const load = useCallback(async () => {
     const result = await call('users.list', {});
@@ -47,8 +54,8 @@ export function UsersPanel({ self }: { self: SessionUser }) {
         <NewUserForm
           onCreated={(u) => setUsers((us) => withItem(us, u, userOrder))}
           onClose={() => {
+            focusNewButton.current = true;
             setFormOpen(false);
-            requestAnimationFrame(() => newButton.current?.focus());
           }}
         />
       ) : null}
