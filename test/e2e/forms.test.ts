@@ -128,6 +128,7 @@ describe('forms, finding and keys', () => {
     await page.keyboard.press('y');
     await expect.poll(() => page.getByRole('heading', { name: 'New program' }).count()).toBe(0);
     expect(await focusedLabel(page)).toBe('New program');
+    expect(await statusText(page)).toBe('New program abandoned; nothing was saved.');
   });
 
   it('shows the keys with F1 and closes them with Esc', async () => {
@@ -165,6 +166,21 @@ describe('forms, finding and keys', () => {
     expect(await page.getByLabel('Program name or CUSIP').inputValue()).toBe('');
     await key(page, 'micro', 'Enter');
     await page.getByRole('heading', { name: 'Microsoft odd-lot', level: 2 }).waitFor();
+  });
+
+  it('moves through the program list with the arrows and opens with Enter', async () => {
+    const { page } = desk;
+    await page.keyboard.press('Escape'); // back to the list, which takes the focus
+    const grid = page.getByRole('grid', { name: /Programs/ });
+    await grid.waitFor();
+    expect(await focusedLabel(page)).toBe('Programs, 2');
+    await key(page, '', 'Home', 'ArrowDown');
+    expect(await grid.locator('tr[aria-selected="true"] td').first().innerText()).toBe('Apple rights 2024');
+    await key(page, '', 'ArrowDown'); // already the last row: stays
+    expect(await grid.locator('tr[aria-selected="true"] td').first().innerText()).toBe('Apple rights 2024');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Apple rights 2024', level: 2 }).waitFor();
+    await page.keyboard.press('Escape');
   });
 
   it('follows menu commands: Audit, verify the journal, back up the book', async () => {

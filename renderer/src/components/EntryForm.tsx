@@ -5,8 +5,8 @@ interface EntryFormProps {
   readonly title: string;
   /** Saves; resolves true when saved, and the focus then returns to the first field. */
   readonly onSave: () => Promise<boolean>;
-  /** Present when the form can be abandoned with Esc or Cancel. */
-  readonly onAbandon?: () => void;
+  /** Present when the form can be abandoned with Esc or Cancel; `discarded` says whether keyed text was thrown away. */
+  readonly onAbandon?: (discarded: boolean) => void;
   readonly dirty: boolean;
   readonly saveLabel?: string;
   /** A problem with the form as a whole (e.g. a refused sign-in), in words. */
@@ -44,7 +44,7 @@ export function EntryForm({ title, onSave, onAbandon, dirty, saveLabel = 'Save',
   const abandon = () => {
     if (!onAbandon) return;
     if (dirty) setAsking(true);
-    else onAbandon();
+    else onAbandon(false);
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
@@ -108,7 +108,7 @@ export function EntryForm({ title, onSave, onAbandon, dirty, saveLabel = 'Save',
           noLabel="Keep keying"
           onAnswer={(yes) => {
             setAsking(false);
-            if (yes) onAbandon?.();
+            if (yes) onAbandon?.(true);
           }}
         />
       ) : null}

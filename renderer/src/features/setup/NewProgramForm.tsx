@@ -42,7 +42,7 @@ const KIND_OPTIONS = PROGRAM_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k]
 
 interface NewProgramFormProps {
   readonly onCreated: (program: ProgramSummary) => void;
-  readonly onClose: () => void;
+  readonly onClose: (discarded: boolean) => void;
 }
 
 export function NewProgramForm({ onCreated, onClose }: NewProgramFormProps) {

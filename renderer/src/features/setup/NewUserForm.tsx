@@ -23,7 +23,7 @@ const checks = {
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
-export function NewUserForm({ onCreated, onClose }: { onCreated: (user: UserSummary) => void; onClose: () => void }) {
+export function NewUserForm({ onCreated, onClose }: { onCreated: (user: UserSummary) => void; onClose: (discarded: boolean) => void }) {
   const call = useDesk();
   const status = useStatus();
   const [problem, setProblem] = useState<string | null>(null);

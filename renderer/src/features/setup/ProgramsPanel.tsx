@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ProgramSummary, SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
+import { useStatus } from '../../app/StatusContext';
 import { programOrder, withItem } from '../../lib/order';
 import { NewProgramForm } from './NewProgramForm';
 import { ProgramDetail } from './ProgramDetail';
@@ -9,6 +10,7 @@ import type { ProgramRequest } from './SetupArea';
 
 export function ProgramsPanel({ user, programRequest }: { user: SessionUser; programRequest: ProgramRequest | null }) {
   const call = useDesk();
+  const status = useStatus();
   const [programs, setPrograms] = useState<readonly ProgramSummary[] | null>(null);
   const [loadProblem, setLoadProblem] = useState<string | null>(null);
   const [formOpen, setFormOpen] = useState(false);
@@ -41,7 +43,8 @@ export function ProgramsPanel({ user, programRequest }: { user: SessionUser; pro
     target?.focus();
   }, [formOpen, openId]);
 
-  const closeForm = () => {
+  const closeForm = (discarded: boolean) => {
+    if (discarded) status.report('New program abandoned; nothing was saved.', 'info');
     focusAfterClose.current = newButton.current;
     setFormOpen(false);
   };

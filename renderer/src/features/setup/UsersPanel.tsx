@@ -53,7 +53,8 @@ export function UsersPanel({ self }: { self: SessionUser }) {
       {formOpen ? (
         <NewUserForm
           onCreated={(u) => setUsers((us) => withItem(us, u, userOrder))}
-          onClose={() => {
+          onClose={(discarded) => {
+            if (discarded) status.report('New user abandoned; nothing was saved.', 'info');
             focusNewButton.current = true;
             setFormOpen(false);
           }}
