@@ -187,6 +187,17 @@ describe('idle lock', () => {
     expect(actions).toEqual(['session.unlocked', 'session.unlockFailed', 'user.created']);
   });
 
+  it('session.touch (activity on the screen) keeps a long keyed form from being found idle, but never unlocks', async () => {
+    for (let minute = 0; minute < 30; minute += 9) {
+      f.clock.advanceMinutes(9);
+      expect(await f.value('session.touch')).toBeNull();
+    }
+    expect((await f.value('session.status')).locked).toBe(false);
+    expect(await f.value('programs.list')).toEqual([]);
+    await f.value('session.lock');
+    await f.refused('session.touch', {}, 'LOCKED');
+  });
+
   it('locks at once on session.lock, and honours a custom idle time', async () => {
     await f.value('session.lock');
     await f.refused('programs.list', {}, 'LOCKED');

@@ -29,6 +29,8 @@ export const channels = {
   'session.signIn': { input: s.credentialsInput, access: 'public' },
   'session.signOut': { input: s.empty, access: 'public' },
   'session.lock': { input: s.empty, access: 'signed-in' },
+  // Keyboard or mouse activity on the screen: keeps main's idle timer in step while a long form is keyed.
+  'session.touch': { input: s.empty, access: 'signed-in' },
   'session.unlock': { input: s.unlockInput, access: 'public' },
   'users.list': { input: s.empty, access: ADMIN },
   'users.create': { input: s.newUserInput, access: ADMIN },
@@ -55,6 +57,7 @@ export interface ChannelResults {
   'session.signIn': SessionUser;
   'session.signOut': null;
   'session.lock': null;
+  'session.touch': null;
   'session.unlock': SessionUser;
   'users.list': UserSummary[];
   'users.create': UserSummary;

@@ -27,6 +27,8 @@ export const sessionHandlers = {
     ctx.session.lock();
     return null;
   },
+  // dispatch has already restarted the idle timer; refused with LOCKED while locked.
+  'session.touch': () => null,
   'session.unlock': async (input, ctx) => {
     if (!ctx.user) throw new DeskFailure('NOT_SIGNED_IN', 'No one is signed in; sign in instead');
     const user = await checkUnlock(ctx.store, ctx.user, input.password);

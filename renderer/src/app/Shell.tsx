@@ -16,6 +16,7 @@ import { useStatus } from './StatusContext';
 import { StatusLine } from './StatusLine';
 import { useGlobalKeys } from './useGlobalKeys';
 import { useIdleLock } from './useIdleLock';
+import { useDesk } from './DeskContext';
 
 interface ShellProps {
   readonly user: SessionUser;
@@ -74,8 +75,12 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
   );
 
   useGlobalKeys(!locked, run);
-  useIdleLock(!locked, idleLockMinutes, () =>
-    onLock(`Locked after ${idleLockMinutes} ${idleLockMinutes === 1 ? 'minute' : 'minutes'} without keyboard or mouse.`),
+  const call = useDesk();
+  useIdleLock(
+    !locked,
+    idleLockMinutes,
+    () => onLock(`Locked after ${idleLockMinutes} ${idleLockMinutes === 1 ? 'minute' : 'minutes'} without keyboard or mouse.`),
+    () => void call('session.touch', {}),
   );
 
   useEffect(() => {

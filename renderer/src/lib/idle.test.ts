@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idleLockDue } from './idle';
+import { activityReportDue, idleLockDue } from './idle';
 
 describe('idleLockDue', () => {
   const start = Date.UTC(2024, 0, 2, 9, 0, 0);
@@ -9,5 +9,13 @@ describe('idleLockDue', () => {
   });
   it('never locks when the limit is zero', () => {
     expect(idleLockDue(start, start + 10 * 3_600_000, 0)).toBe(false);
+  });
+});
+
+describe('activityReportDue', () => {
+  it('reports activity to main at most once a minute', () => {
+    const start = Date.UTC(2026, 10, 2, 14, 0);
+    expect(activityReportDue(start, start + 59_999)).toBe(false);
+    expect(activityReportDue(start, start + 60_000)).toBe(true);
   });
 });
