@@ -14,6 +14,7 @@ export * from './funds';
 export * from './deficiencies';
 export * from './election';
 export * from './proration';
+export * from './certificate-index';
 export * from './scenario';
 export * from './settle-rights';
 export * from './settle-odd-lot';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from './money';
-import { FirmRightsRate, compareCertificateNumbers, firmRights, splitRights } from './rights';
+import { FirmRightsRate, compareCertificateNumbers, firmRights, splitRequestDecision, splitRights } from './rights';
+import { splitRequestCutoff } from './calendar';
 
 describe('§1b rights per certificate, rounded down', () => {
   it('§1b class A: the firm rights printed; class B: 1,234.9 underlying shares × 0.1 ⇒ 123; class C: 0', () => {
@@ -13,6 +14,13 @@ describe('§1b rights per certificate, rounded down', () => {
   it('§2b nominee split by beneficial owner: each part rounded down, no cash in lieu (parts may add up to less)', () => {
     expect(splitRights(['15', '15', '15'], '0.1')).toEqual([1, 1, 1]);
     expect(firmRights('45', '0.1')).toBe(4);
+  });
+  it('§2a a subscription certificate may not be split; §2b a transferable one only by 5:00 p.m. five business days before expiration', () => {
+    const cutoff = splitRequestCutoff('2003-12-08T17:00');
+    expect(cutoff).toBe('2003-12-01T17:00');
+    expect(splitRequestDecision(false, '2003-11-20T10:00', cutoff)).toBe('not-transferable');
+    expect(splitRequestDecision(true, '2003-12-01T17:00', cutoff)).toBe('allowed');
+    expect(splitRequestDecision(true, '2003-12-01T17:01', cutoff)).toBe('too-late');
   });
   it('property: firmRights = floor(units × rate) exactly, and the per-class fast path agrees (3,000 runs)', () => {
     const dec = (max: number, scale: number) => fc.integer({ min: 0, max }).map((u) => new Dec(u).dividedBy(new Dec(10).pow(scale)).toFixed(scale));

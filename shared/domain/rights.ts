@@ -118,3 +118,14 @@ export function compareCertificateNumbers(a: string, b: string): number {
   if (i < la || j < lb) return la - i - (lb - j);
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/**
+ * §2a/§2b: may a nominee's request to split a certificate by beneficial owner be honoured?
+ * Subscription (non-transferable) certificates may never be split; transferable ones only on a
+ * written request received by the cutoff (5:00 p.m. five business days before expiration).
+ * Wall times compare as text only when both are in the same zone, which callers guarantee.
+ */
+export function splitRequestDecision(transferable: boolean, receivedAt: string, cutoff: string): 'allowed' | 'not-transferable' | 'too-late' {
+  if (!transferable) return 'not-transferable';
+  return receivedAt <= cutoff ? 'allowed' : 'too-late';
+}

@@ -10,6 +10,7 @@ import { bool, country, decimal, expected, identifier, isoDate, list, money, nam
 import { PAYMENT_METHODS, PAYMENT_STATUSES, type Payment } from './funds';
 import { isDeficiencyCode } from './deficiencies';
 import { WallClock } from './time';
+import { CertificateIndex } from './certificate-index';
 
 export const SCENARIO_FORMAT = 'offering-desk/scenario@1';
 export const SETTLEMENT_FORMAT = 'offering-desk/settlement@1';
@@ -316,15 +317,14 @@ function checkRights(s: RightsScenario): ScenarioParse {
 
   // Plain indexed loops and one hash lookup per item: these run for every certificate and
   // election (a million of each), and a string-keyed lookup is the costliest step.
-  const certificates = new Map<string, number>();
   const certs = s.certificates;
+  const certificates = new CertificateIndex(certs.map((c) => c.number));
+  if (certificates.duplicate !== null) {
+    const { at, first } = certificates.duplicate;
+    return problem(`certificates[${at}].number`, `duplicate certificate number "${certs[at]!.number}" (also certificates[${first}])`);
+  }
   for (let i = 0; i < certs.length; i++) {
     const c = certs[i]!;
-    certificates.set(c.number, i);
-    if (certificates.size !== i + 1) {
-      const first = certs.findIndex((x) => x.number === c.number);
-      return problem(`certificates[${i}].number`, `duplicate certificate number "${c.number}" (also certificates[${first}])`);
-    }
     if (!classes.has(c.class)) {
       return problem(`certificates[${i}].class`, `unknown class ${named(c.class)}; the program has ${[...classes.keys()].map((k) => `"${k}"`).join(', ')}`);
     }

@@ -293,6 +293,33 @@ describe('step 3–5 allocation', () => {
   });
 });
 
+describe('§6b, §8, §9', () => {
+  it('§6b refunds are exactly good funds less the amount applied: no interest, no deduction', () => {
+    const s = xoRights({ maxShares: 10 });
+    addHolder(s, 'C', '1', { oversubscriptionShares: 30, payments: [{ method: 'check', amount: '150.01', status: 'cleared' }] }, 'RT-000201');
+    expect(row(settle(s), 'RT-000201')).toMatchObject({ shares: 10, goodFunds: '150.01', applied: '50.00', refund: '100.01' });
+  });
+  it('§8 shares are allotted to the exercising certificate only after all prorations', () => {
+    const s = xoRights({ maxShares: 15 });
+    addHolder(s, 'A', '10', { basicShares: 10, oversubscriptionShares: 10, payments: paid(20) }, 'RT-000202');
+    addHolder(s, 'C', '1', { oversubscriptionShares: 10, payments: paid(10) }, 'RT-000203');
+    const r = settle(s);
+    expect(r.certificates.map((c) => [c.number, c.basicShares, c.oversubscriptionShares, c.shares])).toEqual([
+      ['RT-000202', 10, 3, 13],
+      ['RT-000203', 0, 2, 2],
+    ]);
+  });
+  it('§9 a certificate held for a foreign holder is exercised on the holder’s instruction and payment before expiration', () => {
+    const s = xoRights();
+    addHolder(s, 'A', '300', { basicShares: 300, payments: paid(300, 'wire') }, 'RT-000204');
+    addHolder(s, 'A', '300', null, 'RT-000205');
+    s.certificates.forEach((c) => ((c as { country?: string }).country = 'CA'));
+    const r = settle(s);
+    expect(row(r, 'RT-000204')).toMatchObject({ status: 'accepted', shares: 300 });
+    expect(row(r, 'RT-000205')).toMatchObject({ status: 'none', shares: 0 }); // no instruction: the rights lapse
+  });
+});
+
 describe('rows', () => {
   it('one row per certificate, by number as a clerk reads it (RT-9 before RT-10); none without an election', () => {
     const s = xoRights();

@@ -27,6 +27,7 @@ import { compareCertificateNumbers, FirmRightsRate } from './rights';
 import { SETTLE_DEFICIENCY_CODES, type DeficiencyCode, type SettleDeficiencyCode } from './deficiencies';
 import { SETTLEMENT_FORMAT, ScenarioError, type RightsScenario } from './scenario';
 import { WallClock } from './time';
+import { CertificateIndex } from './certificate-index';
 
 export type CertificateStatus = 'accepted' | 'rejected' | 'none';
 
@@ -58,23 +59,24 @@ export interface RightsTotals {
   readonly refunds: string;
 }
 
+const NONE: readonly SettleDeficiencyCode[] = Object.freeze([]);
+
 export interface RightsSettlement {
   readonly format: typeof SETTLEMENT_FORMAT;
   readonly certificates: readonly CertificateSettlement[];
   readonly totals: RightsTotals;
 }
 
-const SETTLE_CODES = new Set<DeficiencyCode>(SETTLE_DEFICIENCY_CODES);
-const NONE: readonly SettleDeficiencyCode[] = Object.freeze([]);
+// The contract's codes as bits (LATE = 1, UNSIGNED = 2, …), and every combination as one frozen list.
+const CODE_BIT = new Map<DeficiencyCode, number>(SETTLE_DEFICIENCY_CODES.map((c, k) => [c, 1 << k]));
+const CODE_LISTS: readonly (readonly SettleDeficiencyCode[])[] = Array.from({ length: 1 << SETTLE_DEFICIENCY_CODES.length }, (_, mask) =>
+  Object.freeze(SETTLE_DEFICIENCY_CODES.filter((_, k) => (mask & (1 << k)) !== 0)),
+);
 
-function onlySettleCodes(codes: readonly DeficiencyCode[]): readonly SettleDeficiencyCode[] {
-  if (codes.length === 0) return NONE;
-  let all = true;
-  for (const c of codes) if (!SETTLE_CODES.has(c)) all = false;
-  if (all) return codes as readonly SettleDeficiencyCode[];
-  const out: SettleDeficiencyCode[] = [];
-  for (const c of codes) if (SETTLE_CODES.has(c)) out.push(c as SettleDeficiencyCode);
-  return out;
+function bitsOf(codes: readonly DeficiencyCode[]): number {
+  let mask = 0;
+  for (const c of codes) mask |= CODE_BIT.get(c) ?? 0;
+  return mask;
 }
 
 function fail(path: string, message: string): never {
@@ -87,6 +89,25 @@ function sum(xs: ArrayLike<number>): number {
   for (let i = 0; i < xs.length; i++) s += xs[i]!;
   return s;
 }
+
+// Per-certificate facts, `CS` numbers each: firm rights, flags, the index of its election (-1: none).
+const CS = 3;
+const C_FIRM = 0;
+const C_FLAGS = 1; // bit 0: stage 2; bit 1: the class carries the oversubscription privilege
+const C_ELECTION = 2;
+// Per-election results, `ES` numbers each, side by side so one election's row is one or two cache
+// lines (a million elections joined to a million certificates is memory-bound, not arithmetic-bound).
+const ES = 10;
+const E_CERT = 0;
+const E_RECEIVED = 1;
+const E_ACCEPTED = 2;
+const E_CODES = 3; // deficiency bits | waived bits << 8
+const E_BASIC_REQUEST = 4;
+const E_OVERSUB_REQUEST = 5;
+const E_OVERSUB_WRITTEN = 6;
+const E_GOOD = 7; // integer cents
+const E_PENDING = 8; // integer cents
+const E_STAGE2 = 9;
 
 /**
  * Settles a validated rights-offering scenario (see `parseScenario`). Pure and deterministic:
@@ -101,27 +122,24 @@ export function settleRights(scenario: RightsScenario): RightsSettlement {
   const basis = program.oversubscription.basis;
   const requireFullBasic = program.oversubscription.requireFullBasic;
 
-  const classes = new Map(program.classes.map((c) => [c.code, { rate: new FirmRightsRate(c.firmRightsPerUnit), oversubscription: c.oversubscription, stage2: c.stage === 2 }]));
+  const classes = new Map(program.classes.map((c) => [c.code, { rate: new FirmRightsRate(c.firmRightsPerUnit), flags: (c.stage === 2 ? 1 : 0) | (c.oversubscription ? 2 : 0) }]));
 
   // Certificates, and their order by number (output order and the last tie-break).
   const certs = scenario.certificates;
   const n = certs.length;
-  const index = new Map<string, number>();
-  const firm = new Float64Array(n);
-  const stage2 = new Uint8Array(n);
-  const allowsOversub = new Uint8Array(n);
+  const index = new CertificateIndex(certs.map((c) => c.number));
+  if (index.duplicate !== null) fail(`certificates[${index.duplicate.at}].number`, `duplicate certificate number "${certs[index.duplicate.at]!.number}"`);
+  const C = new Float64Array(n * CS);
   for (let i = 0; i < n; i++) {
     const c = certs[i]!;
-    index.set(c.number, i);
-    if (index.size !== i + 1) fail(`certificates[${i}].number`, `duplicate certificate number "${c.number}"`);
     const cls = classes.get(c.class) ?? fail(`certificates[${i}].class`, `unknown class "${c.class}"`);
     try {
-      firm[i] = cls.rate.of(c.units);
+      C[i * CS + C_FIRM] = cls.rate.of(c.units);
     } catch (error) {
       fail(`certificates[${i}].units`, error instanceof MoneyError ? error.message : String(error));
     }
-    stage2[i] = cls.stage2 ? 1 : 0;
-    allowsOversub[i] = cls.oversubscription ? 1 : 0;
+    C[i * CS + C_FLAGS] = cls.flags;
+    C[i * CS + C_ELECTION] = -1;
   }
   const byNumber = Array.from({ length: n }, (_, i) => i).sort((a, b) => compareCertificateNumbers(certs[a]!.number, certs[b]!.number));
   const rank = new Float64Array(n);
@@ -135,37 +153,24 @@ export function settleRights(scenario: RightsScenario): RightsSettlement {
   }
   const noWaivers: ReadonlySet<string> = new Set();
 
-  // Step 1–2: deficiencies, decision, deemed exercise — per election.
-  const hasElection = new Uint8Array(n);
-  const accepted = new Uint8Array(n);
-  const received = new Float64Array(n);
-  const basicRequest = new Float64Array(n);
-  const oversubWritten = new Float64Array(n);
-  const oversubRequest = new Float64Array(n);
-  const good = new Float64Array(n); // integer cents
-  const pending = new Float64Array(n); // integer cents
-  const codes: (readonly SettleDeficiencyCode[])[] = new Array<readonly SettleDeficiencyCode[]>(n).fill(NONE);
-  const waivedCodes: (readonly SettleDeficiencyCode[])[] = new Array<readonly SettleDeficiencyCode[]>(n).fill(NONE);
-
+  // Step 1–2: deficiencies, decision, deemed exercise — per election, in the order given.
   const elections = scenario.elections;
-  for (let j = 0; j < elections.length; j++) {
+  const m = elections.length;
+  const E = new Float64Array(m * ES);
+  for (let j = 0; j < m; j++) {
     const e = elections[j]!;
     const i = index.get(e.certificate) ?? fail(`elections[${j}].certificate`, `unknown certificate "${e.certificate}"`);
-    if (hasElection[i] === 1) fail(`elections[${j}].certificate`, `certificate "${e.certificate}" already has an election`);
-    hasElection[i] = 1;
+    if (C[i * CS + C_ELECTION]! >= 0) fail(`elections[${j}].certificate`, `certificate "${e.certificate}" already has an election`);
+    C[i * CS + C_ELECTION] = j;
     const at = clock.tryInstant(e.receivedAt) ?? fail(`elections[${j}].receivedAt`, `not a time in ${program.timeZone}: "${e.receivedAt}"`);
-    received[i] = at;
-
     let funds: FundsSummary;
     try {
       funds = summarizeFunds(e.payments);
     } catch (error) {
       fail(`elections[${j}].payments`, error instanceof Error ? error.message : String(error));
     }
-    const goodCents = funds.good;
-    good[i] = goodCents;
-    pending[i] = funds.pending;
-
+    const firm = C[i * CS + C_FIRM]!;
+    const flags = C[i * CS + C_FLAGS]!;
     const evaluation = evaluateElection(
       {
         receivedAt: at,
@@ -173,94 +178,87 @@ export function settleRights(scenario: RightsScenario): RightsSettlement {
         signed: e.signed,
         basicShares: e.basicShares,
         oversubscriptionShares: e.oversubscriptionShares,
-        goodFunds: goodCents,
+        goodFunds: funds.good,
         anyReturned: funds.anyReturned,
       },
-      { price, firmRights: firm[i]!, classAllowsOversubscription: allowsOversub[i] === 1, requireFullBasic },
+      { price, firmRights: firm, classAllowsOversubscription: (flags & 2) !== 0, requireFullBasic },
     );
     const found = evaluation.deficiencies;
     const decision = decideElection(found, found.length === 0 ? noWaivers : (waivers.get(e.certificate) ?? noWaivers));
-    codes[i] = onlySettleCodes(evaluation.deficiencies);
-    waivedCodes[i] = onlySettleCodes(decision.waived);
-    oversubWritten[i] = e.oversubscriptionShares;
+    const o = j * ES;
+    E[o + E_CERT] = i;
+    E[o + E_RECEIVED] = at;
+    E[o + E_CODES] = found.length === 0 ? 0 : bitsOf(found) | (bitsOf(decision.waived) << 8);
+    E[o + E_OVERSUB_WRITTEN] = e.oversubscriptionShares;
+    E[o + E_GOOD] = funds.good;
+    E[o + E_PENDING] = funds.pending;
+    E[o + E_STAGE2] = flags & 1;
     if (decision.status === 'accepted') {
-      accepted[i] = 1;
-      basicRequest[i] = evaluation.basicShares;
-      oversubRequest[i] = decision.oversubscriptionVoid ? 0 : evaluation.oversubscriptionPaid;
+      E[o + E_ACCEPTED] = 1;
+      E[o + E_BASIC_REQUEST] = evaluation.basicShares;
+      E[o + E_OVERSUB_REQUEST] = decision.oversubscriptionVoid ? 0 : evaluation.oversubscriptionPaid;
     }
   }
 
   // Ties on a fractional remainder: earlier receipt, then lower certificate number.
-  const tieBreakOf = (certOf: ArrayLike<number>) => (a: number, b: number) => {
-    const x = certOf[a]!;
-    const y = certOf[b]!;
-    return received[x]! - received[y]! || rank[x]! - rank[y]!;
+  const tieBreakOf = (electionOf: ArrayLike<number>) => (a: number, b: number) => {
+    const x = electionOf[a]! * ES;
+    const y = electionOf[b]! * ES;
+    return E[x + E_RECEIVED]! - E[y + E_RECEIVED]! || rank[E[x + E_CERT]!]! - rank[E[y + E_CERT]!]!;
   };
 
-  /** Fills the claims of the given certificates from `pool` into `into`; returns the shares given. */
-  const allocate = (into: Float64Array, pool: number, certOf: readonly number[], caps: readonly number[], weights: readonly number[]): number => {
-    const r = prorate({ pool, caps, weights, tieBreak: tieBreakOf(certOf) });
+  /** Fills the claims of the given elections from `pool` into `into` (by election); returns the shares given. */
+  const allocate = (into: Float64Array, pool: number, electionOf: readonly number[], caps: readonly number[], weights: readonly number[]): number => {
+    const r = prorate({ pool, caps, weights, tieBreak: tieBreakOf(electionOf) });
     let given = 0;
-    for (let k = 0; k < certOf.length; k++) {
-      into[certOf[k]!] = r.allocations[k]!;
+    for (let k = 0; k < electionOf.length; k++) {
+      into[electionOf[k]!] = r.allocations[k]!;
       given += r.allocations[k]!;
     }
     return given;
   };
 
-  // Step 3: stage-1 basic shares, in full unless they exceed maxShares (then prorated on basic).
-  const basicShares = new Float64Array(n);
-  const oversubShares = new Float64Array(n);
-  {
-    const certOf: number[] = [];
+  /** Claims of accepted elections of one stage with something asked in `field`. */
+  const claims = (stage2: 0 | 1, field: number) => {
+    const electionOf: number[] = [];
     const caps: number[] = [];
-    for (let i = 0; i < n; i++) if (accepted[i] === 1 && stage2[i] === 0 && basicRequest[i]! > 0) {
-      certOf.push(i);
-      caps.push(basicRequest[i]!);
+    for (let j = 0; j < m; j++) {
+      const o = j * ES;
+      if (E[o + E_ACCEPTED] === 1 && E[o + E_STAGE2] === stage2 && E[o + field]! > 0) {
+        electionOf.push(j);
+        caps.push(E[o + field]!);
+      }
     }
-    allocate(basicShares, maxShares, certOf, caps, caps);
+    return { electionOf, caps };
+  };
+
+  const basicShares = new Float64Array(m);
+  const oversubShares = new Float64Array(m);
+
+  // Step 3: stage-1 basic shares, in full unless they exceed maxShares (then prorated on basic).
+  {
+    const c = claims(0, E_BASIC_REQUEST);
+    allocate(basicShares, maxShares, c.electionOf, c.caps, c.caps);
   }
   const stage1Basic = sum(basicShares);
 
   // Step 4: oversubscription from the pool left by stage-1 basic shares.
   {
-    const pool = Math.max(0, maxShares - stage1Basic);
-    const certOf: number[] = [];
-    const caps: number[] = [];
-    const weights: number[] = [];
-    for (let i = 0; i < n; i++) if (accepted[i] === 1 && stage2[i] === 0 && oversubRequest[i]! > 0) {
-      certOf.push(i);
-      caps.push(oversubRequest[i]!);
-      weights.push(basis === 'requested' ? oversubRequest[i]! : basicShares[i]!);
-    }
-    allocate(oversubShares, pool, certOf, caps, weights);
+    const c = claims(0, E_OVERSUB_REQUEST);
+    const weights = basis === 'requested' ? c.caps : c.electionOf.map((j) => basicShares[j]!);
+    allocate(oversubShares, Math.max(0, maxShares - stage1Basic), c.electionOf, c.caps, weights);
   }
   const stage1Oversub = sum(oversubShares);
 
-  // Step 5: stage 2 fills up to firm rights from what stage 1 left, prorated by firm rights.
-  let stage2Total: number;
-  {
-    let left = Math.max(0, maxShares - stage1Basic - stage1Oversub);
-    const certOf: number[] = [];
-    const caps: number[] = [];
-    const weights: number[] = [];
-    for (let i = 0; i < n; i++) if (accepted[i] === 1 && stage2[i] === 1 && basicRequest[i]! > 0) {
-      certOf.push(i);
-      caps.push(basicRequest[i]!);
-      weights.push(firm[i]!);
-    }
-    const basic2 = allocate(basicShares, left, certOf, caps, weights);
-    left -= basic2;
-    const oCert: number[] = [];
-    const oCaps: number[] = [];
-    const oWeights: number[] = [];
-    for (let i = 0; i < n; i++) if (accepted[i] === 1 && stage2[i] === 1 && oversubRequest[i]! > 0) {
-      oCert.push(i);
-      oCaps.push(oversubRequest[i]!);
-      oWeights.push(basis === 'requested' ? oversubRequest[i]! : basicShares[i]!);
-    }
-    stage2Total = basic2 + allocate(oversubShares, left, oCert, oCaps, oWeights);
-  }
+  // Step 5: stage 2 fills up to firm rights from what stage 1 left, prorated by firm rights; an
+  // oversubscription of a stage-2 class (if its class or a waiver allows one) comes from what is left then.
+  let left = Math.max(0, maxShares - stage1Basic - stage1Oversub);
+  const b2 = claims(1, E_BASIC_REQUEST);
+  const basic2 = allocate(basicShares, left, b2.electionOf, b2.caps, b2.electionOf.map((j) => C[E[j * ES + E_CERT]! * CS + C_FIRM]!));
+  left -= basic2;
+  const o2 = claims(1, E_OVERSUB_REQUEST);
+  const o2Weights = basis === 'requested' ? o2.caps : o2.electionOf.map((j) => basicShares[j]!);
+  const stage2Total = basic2 + allocate(oversubShares, left, o2.electionOf, o2.caps, o2Weights);
 
   // Step 6: money, and the rows in certificate-number order.
   const totalGood = new ExactSum();
@@ -269,26 +267,40 @@ export function settleRights(scenario: RightsScenario): RightsSettlement {
   const rows: CertificateSettlement[] = new Array<CertificateSettlement>(n);
   for (let k = 0; k < n; k++) {
     const i = byNumber[k]!;
-    const shares = basicShares[i]! + oversubShares[i]!;
-    const goodCents = good[i]!;
+    const j = C[i * CS + C_ELECTION]!;
+    const firmRights = C[i * CS + C_FIRM]!;
+    if (j < 0) {
+      rows[k] = {
+        number: certs[i]!.number, status: 'none', deficiencies: NONE, waived: NONE, firmRights,
+        basicShares: 0, oversubscriptionRequested: 0, oversubscriptionShares: 0, shares: 0,
+        goodFunds: '0.00', pendingFunds: '0.00', applied: '0.00', refund: '0.00',
+      };
+      continue;
+    }
+    const o = j * ES;
+    const basic = basicShares[j]!;
+    const over = oversubShares[j]!;
+    const shares = basic + over;
+    const goodCents = E[o + E_GOOD]!;
     const applied = shares > 0 ? costCents(shares, price) : 0;
     const refund = goodCents - applied;
     if (refund < 0) throw new Error(`settlement invariant broken: ${certs[i]!.number} applied more than its good funds`);
     totalGood.add(goodCents);
     totalApplied.add(applied);
     totalRefund.add(refund);
+    const bits = E[o + E_CODES]!;
     rows[k] = {
       number: certs[i]!.number,
-      status: hasElection[i] === 0 ? 'none' : accepted[i] === 1 ? 'accepted' : 'rejected',
-      deficiencies: codes[i]!,
-      waived: waivedCodes[i]!,
-      firmRights: firm[i]!,
-      basicShares: basicShares[i]!,
-      oversubscriptionRequested: oversubWritten[i]!,
-      oversubscriptionShares: oversubShares[i]!,
+      status: E[o + E_ACCEPTED] === 1 ? 'accepted' : 'rejected',
+      deficiencies: CODE_LISTS[bits & 0xff]!,
+      waived: CODE_LISTS[bits >> 8]!,
+      firmRights,
+      basicShares: basic,
+      oversubscriptionRequested: E[o + E_OVERSUB_WRITTEN]!,
+      oversubscriptionShares: over,
       shares,
       goodFunds: formatCents(goodCents),
-      pendingFunds: formatCents(pending[i]!),
+      pendingFunds: formatCents(E[o + E_PENDING]!),
       applied: formatCents(applied),
       refund: formatCents(refund),
     };
