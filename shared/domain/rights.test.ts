@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { Dec } from './money';
-import { FirmRightsRate, compareCertificateNumbers, firmRights, splitRequestDecision, splitRights } from './rights';
+import { FirmRightsRate, compareCertificateNumbers, firmRights, splitRequestDecision, splitRights, transferDecision } from './rights';
 import { splitRequestCutoff } from './calendar';
 
 describe('§1b rights per certificate, rounded down', () => {
@@ -21,6 +21,11 @@ describe('§1b rights per certificate, rounded down', () => {
     expect(splitRequestDecision(false, '2003-11-20T10:00', cutoff)).toBe('not-transferable');
     expect(splitRequestDecision(true, '2003-12-01T17:00', cutoff)).toBe('allowed');
     expect(splitRequestDecision(true, '2003-12-01T17:01', cutoff)).toBe('too-late');
+  });
+  it('§3 transfers of transferable certificates until 5:00 p.m. on their expiration date; none for subscription certificates', () => {
+    expect(transferDecision(true, '2003-12-08T17:00', '2003-12-08T17:00')).toBe('allowed');
+    expect(transferDecision(true, '2003-12-08T17:01', '2003-12-08T17:00')).toBe('too-late');
+    expect(transferDecision(false, '2003-11-10T09:00', '2003-12-08T17:00')).toBe('not-transferable');
   });
   it('property: firmRights = floor(units × rate) exactly, and the per-class fast path agrees (3,000 runs)', () => {
     const dec = (max: number, scale: number) => fc.integer({ min: 0, max }).map((u) => new Dec(u).dividedBy(new Dec(10).pow(scale)).toFixed(scale));

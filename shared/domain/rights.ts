@@ -129,3 +129,12 @@ export function splitRequestDecision(transferable: boolean, receivedAt: string, 
   if (!transferable) return 'not-transferable';
   return receivedAt <= cutoff ? 'allowed' : 'too-late';
 }
+
+/**
+ * §3: transferable certificates may be transferred, divided and combined until 5:00 p.m. on the
+ * transferable rights expiration date; subscription certificates not at all. Wall times of one zone.
+ */
+export function transferDecision(transferable: boolean, receivedAt: string, transferableExpiresAt: string): 'allowed' | 'not-transferable' | 'too-late' {
+  if (!transferable) return 'not-transferable';
+  return receivedAt <= transferableExpiresAt ? 'allowed' : 'too-late';
+}

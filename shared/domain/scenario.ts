@@ -147,6 +147,8 @@ const certificateSchema = obj({
   number: identifier('a certificate number', 'RT-000001'),
   class: z.string({ error: expected('a class code like "A"') }),
   units: decimal({ example: '1234', maxScale: 6 }),
+  // Optional and not used by the settlement: a certificate held for a foreign holder (§9) is
+  // exercised on the holder's instruction and payment, and its election is that instruction.
   country: country().optional(),
 });
 
@@ -154,7 +156,9 @@ const electionSchema = obj({
   certificate: z.string({ error: expected('a certificate number like "RT-000001"') }),
   receivedAt: wallTime(),
   signed: bool(),
+  // Required, null when the holder wrote no number (§4b); the contract tells the two apart.
   basicShares: wholeNumber('a whole number of shares (or null: no number written)').nullable(),
+  // Left out means none: no oversubscription asked, no payment received.
   oversubscriptionShares: shares().default(0),
   payments: list(paymentSchema).default([]),
 });
@@ -170,6 +174,7 @@ const rightsScenarioSchema = obj({
   format: z.literal(SCENARIO_FORMAT),
   program: rightsProgramSchema,
   certificates: list(certificateSchema),
+  // Left out means none received / none granted.
   elections: list(electionSchema).default([]),
   waivers: list(waiverSchema).default([]),
 });

@@ -16,6 +16,13 @@
  * - `pendingFunds` = received but not yet good (uncleared check, uncollected wire); a returned
  *   check is neither pending nor refunded (it went back unpaid).
  * - Rejected and LATE elections: all good funds are refunded; pending funds stay pending.
+ * - A waived NO_GOOD_FUNDS accepts the election but exercises nothing (never more than good
+ *   funds cover); a LATE waiver is ignored (never waivable).
+ * - A price with fractions of a cent: applied = shares × price rounded half-up to the cent, which
+ *   never exceeds the good funds that paid for those shares.
+ * - "Lower certificate number" is the order a clerk reads: digit runs compare as numbers
+ *   ("RT-9" before "RT-10"); rows are listed in that order too.
+ * - Stage 1 is every class without `stage: 2`.
  */
 import { decideElection, evaluateElection } from './election';
 import { summarizeFunds, type FundsSummary } from './funds';
@@ -83,6 +90,14 @@ function fail(path: string, message: string): never {
   throw new ScenarioError({ path, message });
 }
 
+function guard<T>(path: string, body: () => T): T {
+  try {
+    return body();
+  } catch (error) {
+    return fail(path, error instanceof Error ? error.message : String(error));
+  }
+}
+
 /** Σ of whole shares (each a safe integer, the sum bounded by maxShares when allocated). */
 function sum(xs: ArrayLike<number>): number {
   let s = 0;
@@ -115,9 +130,10 @@ const E_STAGE2 = 9;
  */
 export function settleRights(scenario: RightsScenario): RightsSettlement {
   const program = scenario.program;
-  const price = sharePrice(program.subscriptionPrice);
-  const clock = new WallClock(program.timeZone);
-  const expiresAt = clock.instant(program.expiresAt);
+  // Validated by parseScenario; checked again so a caller that skipped it still gets a named field.
+  const price = guard('program.subscriptionPrice', () => sharePrice(program.subscriptionPrice));
+  const clock = guard('program.timeZone', () => new WallClock(program.timeZone));
+  const expiresAt = clock.tryInstant(program.expiresAt) ?? fail('program.expiresAt', `not a time in ${program.timeZone}: "${program.expiresAt}"`);
   const maxShares = program.maxShares;
   const basis = program.oversubscription.basis;
   const requireFullBasic = program.oversubscription.requireFullBasic;
