@@ -150,13 +150,22 @@ describe('step 4 oversubscription proration', () => {
   });
 
   it('property: matches the round-by-round reference exactly (5,000 runs)', () => {
+    const seen = { prorated: 0, capped: 0, leftover: 0 };
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 500 }), claims(200, 25), (pool, cs) => {
         const input = toInput(pool, cs);
-        expect(Array.from(prorate(input).allocations)).toEqual(referenceRounds(input));
+        const r = prorate(input);
+        expect(Array.from(r.allocations)).toEqual(referenceRounds(input));
+        if (!r.allFilled) seen.prorated += 1;
+        if (!r.allFilled && r.capped > 0) seen.capped += 1;
+        if (r.leftover > 0) seen.leftover += 1;
       }),
       { numRuns: 5000 },
     );
+    // Not vacuous: proration, capping with re-proration, and leftover shares all occur.
+    expect(seen.prorated).toBeGreaterThan(1000);
+    expect(seen.capped).toBeGreaterThan(300);
+    expect(seen.leftover).toBeGreaterThan(300);
   });
 
   it('property: the BigInt path equals the fast path (2,000 runs)', () => {
@@ -190,6 +199,7 @@ describe('step 4 oversubscription proration', () => {
   });
 
   it('property: requested basis gives each claimant within one share of floor(pool × request / total) (3,000 runs)', () => {
+    let prorated = 0;
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 1_000_000 }), fc.array(fc.integer({ min: 1, max: 100_000 }), { minLength: 1, maxLength: 50 }), (pool, reqs) => {
         const total = reqs.reduce((s, x) => s + x, 0);
@@ -200,9 +210,11 @@ describe('step 4 oversubscription proration', () => {
           const f = Math.floor((q * pool) / total);
           expect(a[i]! === f || a[i]! === f + 1).toBe(true);
         });
+        prorated += 1;
       }),
       { numRuns: 3000 },
     );
+    expect(prorated).toBe(3000);
   });
 
   it('property: proration is deterministic and does not depend on the order of the claims (3,000 runs)', () => {
