@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFICIENCIES, DEFICIENCY_CODES, ODD_LOT_CODES, SETTLE_DEFICIENCY_CODES, deficiency, inCatalogOrder, isDeficiencyCode, isWaivable } from './deficiencies';
+import { DEFICIENCIES, DEFICIENCY_BIT, DEFICIENCY_CODES, ODD_LOT_CODES, REJECT_MASK, SETTLE_DEFICIENCY_CODES, VOID_OVERSUBSCRIPTION_MASK, WAIVABLE_MASK, codesOf, deficiency, inCatalogOrder, isDeficiencyCode, isWaivable, maskOf } from './deficiencies';
 
 describe('the deficiency catalog (DOMAIN.md practice list and §11)', () => {
   it('covers the whole catalog of the issue: every code once', () => {
@@ -35,5 +35,13 @@ describe('the deficiency catalog (DOMAIN.md practice list and §11)', () => {
   });
   it('odd-lot rejection codes are those of the contract', () => {
     expect(ODD_LOT_CODES).toEqual(['NOT_ODD_LOT', 'LATE', 'DUPLICATE_ORDER', 'NO_PRICE', 'PRICE_BELOW_FEE']);
+  });
+  it('code sets as masks: round trip in catalog order; LATE never in the waivable mask', () => {
+    expect(codesOf(maskOf(['NOT_ELIGIBLE_FOR_OVERSUB', 'LATE', 'nonsense']))).toEqual(['LATE', 'NOT_ELIGIBLE_FOR_OVERSUB']);
+    expect(WAIVABLE_MASK & DEFICIENCY_BIT.LATE).toBe(0);
+    expect(REJECT_MASK & DEFICIENCY_BIT.UNSIGNED).not.toBe(0);
+    expect(VOID_OVERSUBSCRIPTION_MASK).toBe(DEFICIENCY_BIT.OVERSUB_WITHOUT_FULL_BASIC | DEFICIENCY_BIT.NOT_ELIGIBLE_FOR_OVERSUB);
+    expect(codesOf(0)).toEqual([]);
+    expect(codesOf((1 << DEFICIENCY_CODES.length) - 1)).toEqual([...DEFICIENCY_CODES]);
   });
 });

@@ -189,6 +189,44 @@ export function inCatalogOrder<T extends DeficiencyCode>(codes: Iterable<T>): T[
   return [...new Set(codes)].sort((a, b) => ORDER.get(a)! - ORDER.get(b)!);
 }
 
+// ---------------------------------------------------------------------------------------------
+// Sets of codes as bit masks (bit k = the k-th code of the catalog): a million elections are
+// checked without building a list for each.
+
+/** The bit of a code in a deficiency mask. */
+export const DEFICIENCY_BIT: Readonly<Record<DeficiencyCode, number>> = Object.freeze(
+  Object.fromEntries(CATALOG.map((d, k) => [d.code, 1 << k])) as Record<DeficiencyCode, number>,
+);
+
+function maskWhere(test: (d: DeficiencyDefinition) => boolean): number {
+  return CATALOG.reduce((mask, d, k) => (test(d) ? mask | (1 << k) : mask), 0);
+}
+
+/** Codes the company may waive. */
+export const WAIVABLE_MASK = maskWhere((d) => d.waivable);
+/** Codes that reject the election unless waived. */
+export const REJECT_MASK = maskWhere((d) => d.effect === 'reject');
+/** Codes that void only the oversubscription part unless waived. */
+export const VOID_OVERSUBSCRIPTION_MASK = maskWhere((d) => d.effect === 'void-oversubscription');
+
+/** The mask of a list of codes. */
+export function maskOf(codes: Iterable<string>): number {
+  let mask = 0;
+  for (const c of codes) if (isDeficiencyCode(c)) mask |= DEFICIENCY_BIT[c];
+  return mask;
+}
+
+const LISTS = new Map<number, readonly DeficiencyCode[]>();
+/** The codes of a mask in catalog order (one shared, frozen list per mask). */
+export function codesOf(mask: number): readonly DeficiencyCode[] {
+  let list = LISTS.get(mask);
+  if (!list) {
+    list = Object.freeze(CATALOG.filter((_, k) => (mask & (1 << k)) !== 0).map((d) => d.code));
+    LISTS.set(mask, list);
+  }
+  return list;
+}
+
 /** The codes the settlement contract reports (shared/contracts/SETTLE.md, step 1), in its order. */
 export const SETTLE_DEFICIENCY_CODES = ['LATE', 'UNSIGNED', 'NO_GOOD_FUNDS', 'OVERSUB_WITHOUT_FULL_BASIC', 'NOT_ELIGIBLE_FOR_OVERSUB'] as const satisfies readonly DeficiencyCode[];
 export type SettleDeficiencyCode = (typeof SETTLE_DEFICIENCY_CODES)[number];

@@ -2,7 +2,7 @@
  * Evaluating one election (the form on the back of a certificate): which deficiencies it has,
  * and what it exercises once §4b deemed exercise is applied.
  */
-import { isWaivable, deficiency, type DeficiencyCode } from './deficiencies';
+import { codesOf, DEFICIENCY_BIT, maskOf, REJECT_MASK, VOID_OVERSUBSCRIPTION_MASK, WAIVABLE_MASK, type DeficiencyCode } from './deficiencies';
 import { sharesCovered, type SharePrice } from './price';
 
 /** Everything the clerk keyed and the book knows about one election. */
@@ -61,6 +61,22 @@ export interface DeemedExercise {
   readonly exceedsRights: boolean;
 }
 
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** §4b deemed exercise, written into `out` (no allocation: this runs for every election). */
+function deemInto(out: Writable<DeemedExercise>, rights: number, basicWritten: number | null, oversubscriptionWritten: number, goodFunds: number, price: SharePrice): void {
+  const cover = sharesCovered(goodFunds, price);
+  const wanted = basicWritten ?? cover;
+  const basicShares = Math.min(rights, wanted, cover);
+  // What the funds left after the basic shares pay for: floor((F − B·p)/p) = floor(F/p) − B.
+  const oversubscriptionPaid = oversubscriptionWritten > 0 ? Math.min(oversubscriptionWritten, cover - basicShares) : 0;
+  const basicAsked = basicWritten === null ? Math.min(rights, cover) : Math.min(rights, basicWritten);
+  out.basicShares = basicShares;
+  out.oversubscriptionPaid = oversubscriptionPaid;
+  out.paymentShort = basicShares < basicAsked || oversubscriptionPaid < oversubscriptionWritten;
+  out.exceedsRights = basicWritten !== null && basicWritten > rights;
+}
+
 /** §4b deemed exercise. */
 export function deemedExercise(
   rights: number,
@@ -69,18 +85,9 @@ export function deemedExercise(
   goodFunds: number,
   price: SharePrice,
 ): DeemedExercise {
-  const cover = sharesCovered(goodFunds, price);
-  const wanted = basicWritten ?? cover;
-  const basicShares = Math.min(rights, wanted, cover);
-  // What the funds left after the basic shares pay for: floor((F − B·p)/p) = floor(F/p) − B.
-  const oversubscriptionPaid = oversubscriptionWritten > 0 ? Math.min(oversubscriptionWritten, cover - basicShares) : 0;
-  const basicAsked = basicWritten === null ? Math.min(rights, cover) : Math.min(rights, basicWritten);
-  return {
-    basicShares,
-    oversubscriptionPaid,
-    paymentShort: basicShares < basicAsked || oversubscriptionPaid < oversubscriptionWritten,
-    exceedsRights: basicWritten !== null && basicWritten > rights,
-  };
+  const out = { basicShares: 0, oversubscriptionPaid: 0, paymentShort: false, exceedsRights: false };
+  deemInto(out, rights, basicWritten, oversubscriptionWritten, goodFunds, price);
+  return out;
 }
 
 export interface ElectionEvaluation extends DeemedExercise {
@@ -88,49 +95,58 @@ export interface ElectionEvaluation extends DeemedExercise {
   readonly deficiencies: readonly DeficiencyCode[];
 }
 
-const NO_CODES: readonly DeficiencyCode[] = Object.freeze([]);
+/** The result of `assessElection`: deemed exercise and the deficiencies as a mask (see deficiencies.ts). */
+export interface ElectionAssessment extends Writable<DeemedExercise> {
+  deficiencyMask: number;
+}
 
-function add(codes: DeficiencyCode[] | null, code: DeficiencyCode): DeficiencyCode[] {
-  if (codes === null) return [code];
-  codes.push(code);
-  return codes;
+export function newAssessment(): ElectionAssessment {
+  return { basicShares: 0, oversubscriptionPaid: 0, paymentShort: false, exceedsRights: false, deficiencyMask: 0 };
+}
+
+const B = DEFICIENCY_BIT;
+
+/**
+ * Finds the deficiencies of an election and applies deemed exercise, into `out` — the
+ * allocation-free form of `evaluateElection` for settling a million elections.
+ */
+export function assessElection(out: ElectionAssessment, facts: ElectionFacts, ctx: ElectionContext): void {
+  const rights = ctx.rightsRemaining === undefined ? ctx.firmRights : Math.min(ctx.firmRights, ctx.rightsRemaining);
+  deemInto(out, rights, facts.basicShares, facts.oversubscriptionShares, facts.goodFunds, ctx.price);
+  let m = 0;
+  if (facts.receivedAt > facts.expiresAt) m |= B.LATE;
+  if (!facts.signed) m |= B.UNSIGNED;
+  if (facts.signed && facts.signatureMatchesRegistration === false) m |= B.SIGNATURE_MISMATCH;
+  if (facts.allJointHoldersSigned === false) m |= B.JOINT_HOLDER_MISSING;
+  if (facts.signedAsFiduciary === true && facts.fiduciaryEvidence !== true) m |= B.FIDUCIARY_NO_EVIDENCE;
+  if (facts.deliverToOtherNameOrAddress === true && facts.medallionGuarantee !== true) m |= B.MEDALLION_GUARANTEE_MISSING;
+  if (facts.wrongForm === true) m |= B.WRONG_FORM;
+  if (facts.certificateStopped === true) m |= B.CERTIFICATE_STOPPED;
+  if (facts.foreignHolder === true && facts.foreignInstruction !== true) m |= B.FOREIGN_NO_INSTRUCTION;
+  if (facts.taxFormOnFile === false) m |= B.MISSING_TIN;
+  if (facts.goodFunds <= 0) m |= B.NO_GOOD_FUNDS;
+  if (facts.anyReturned === true) m |= B.RETURNED_CHECK;
+  if (out.paymentShort && facts.goodFunds > 0) m |= B.PAYMENT_SHORT;
+  if (out.exceedsRights) m |= B.EXCEEDS_RIGHTS;
+  if (facts.oversubscriptionShares > 0) {
+    if (ctx.requireFullBasic && out.basicShares < rights) m |= B.OVERSUB_WITHOUT_FULL_BASIC;
+    if (!ctx.classAllowsOversubscription) m |= B.NOT_ELIGIBLE_FOR_OVERSUB;
+  }
+  out.deficiencyMask = m;
 }
 
 /** Finds the deficiencies of an election and applies deemed exercise (§4a, §4b, §5a, §6a, §9, §11, §21). */
 export function evaluateElection(facts: ElectionFacts, ctx: ElectionContext): ElectionEvaluation {
-  const rights = ctx.rightsRemaining === undefined ? ctx.firmRights : Math.min(ctx.firmRights, ctx.rightsRemaining);
-  const d = deemedExercise(rights, facts.basicShares, facts.oversubscriptionShares, facts.goodFunds, ctx.price);
-  // Pushed in catalog order (see deficiencies.ts), so no sorting is needed. Most elections have
-  // no deficiency: the list is only created when there is one.
-  let codes: DeficiencyCode[] | null = null;
-  if (facts.receivedAt > facts.expiresAt) codes = add(codes, 'LATE');
-  if (!facts.signed) codes = add(codes, 'UNSIGNED');
-  if (facts.signed && facts.signatureMatchesRegistration === false) codes = add(codes, 'SIGNATURE_MISMATCH');
-  if (facts.allJointHoldersSigned === false) codes = add(codes, 'JOINT_HOLDER_MISSING');
-  if (facts.signedAsFiduciary === true && facts.fiduciaryEvidence !== true) codes = add(codes, 'FIDUCIARY_NO_EVIDENCE');
-  if (facts.deliverToOtherNameOrAddress === true && facts.medallionGuarantee !== true) codes = add(codes, 'MEDALLION_GUARANTEE_MISSING');
-  if (facts.wrongForm === true) codes = add(codes, 'WRONG_FORM');
-  if (facts.certificateStopped === true) codes = add(codes, 'CERTIFICATE_STOPPED');
-  if (facts.foreignHolder === true && facts.foreignInstruction !== true) codes = add(codes, 'FOREIGN_NO_INSTRUCTION');
-  if (facts.taxFormOnFile === false) codes = add(codes, 'MISSING_TIN');
-  if (facts.goodFunds <= 0) codes = add(codes, 'NO_GOOD_FUNDS');
-  if (facts.anyReturned === true) codes = add(codes, 'RETURNED_CHECK');
-  if (d.paymentShort && facts.goodFunds > 0) codes = add(codes, 'PAYMENT_SHORT');
-  if (d.exceedsRights) codes = add(codes, 'EXCEEDS_RIGHTS');
-  if (facts.oversubscriptionShares > 0) {
-    if (ctx.requireFullBasic && d.basicShares < rights) codes = add(codes, 'OVERSUB_WITHOUT_FULL_BASIC');
-    if (!ctx.classAllowsOversubscription) codes = add(codes, 'NOT_ELIGIBLE_FOR_OVERSUB');
-  }
+  const a = newAssessment();
+  assessElection(a, facts, ctx);
   return {
-    basicShares: d.basicShares,
-    oversubscriptionPaid: d.oversubscriptionPaid,
-    paymentShort: d.paymentShort,
-    exceedsRights: d.exceedsRights,
-    deficiencies: codes ?? NO_CODES,
+    basicShares: a.basicShares,
+    oversubscriptionPaid: a.oversubscriptionPaid,
+    paymentShort: a.paymentShort,
+    exceedsRights: a.exceedsRights,
+    deficiencies: codesOf(a.deficiencyMask),
   };
 }
-
-const CLEAN: ElectionDecision = Object.freeze({ status: 'accepted', waived: NO_CODES, oversubscriptionVoid: false });
 
 export interface ElectionDecision {
   readonly status: 'accepted' | 'rejected';
@@ -140,23 +156,18 @@ export interface ElectionDecision {
   readonly oversubscriptionVoid: boolean;
 }
 
+/** What `decideElection` decides, on masks: waived codes, rejected or not, oversubscription void or not. */
+export function decideMask(deficiencyMask: number, waiverMask: number): { waivedMask: number; rejected: boolean; oversubscriptionVoid: boolean } {
+  const waivedMask = deficiencyMask & waiverMask & WAIVABLE_MASK;
+  const open = deficiencyMask & ~waivedMask;
+  return { waivedMask, rejected: (open & REJECT_MASK) !== 0, oversubscriptionVoid: (open & VOID_OVERSUBSCRIPTION_MASK) !== 0 };
+}
+
 /**
  * §11a: applies the company's waivers. A deficiency that cannot be waived stays whatever the
  * waiver list says. Any unwaived deficiency whose effect is `reject` rejects the election.
  */
 export function decideElection(deficiencies: readonly DeficiencyCode[], waivers: ReadonlySet<string>): ElectionDecision {
-  if (deficiencies.length === 0) return CLEAN;
-  const waived: DeficiencyCode[] = [];
-  let rejected = false;
-  let oversubscriptionVoid = false;
-  for (const code of deficiencies) {
-    if (waivers.has(code) && isWaivable(code)) {
-      waived.push(code);
-      continue;
-    }
-    const effect = deficiency(code).effect;
-    if (effect === 'reject') rejected = true;
-    else if (effect === 'void-oversubscription') oversubscriptionVoid = true;
-  }
-  return { status: rejected ? 'rejected' : 'accepted', waived, oversubscriptionVoid };
+  const d = decideMask(maskOf(deficiencies), maskOf(waivers));
+  return { status: d.rejected ? 'rejected' : 'accepted', waived: codesOf(d.waivedMask), oversubscriptionVoid: d.oversubscriptionVoid };
 }

@@ -46,13 +46,16 @@ export interface FundsSummary {
   readonly anyReturned: boolean;
 }
 
-/** Sums one election's payments by kind. Throws a MoneyError if a total is beyond exact integer cents. */
-export function summarizeFunds(payments: readonly Payment[]): FundsSummary {
+type Writable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** Sums one election's payments by kind into `out` (no allocation). Throws a MoneyError if a total is beyond exact integer cents. */
+export function summarizeFundsInto(out: Writable<FundsSummary>, payments: readonly Payment[]): void {
   let good = 0;
   let pending = 0;
   let returned = 0;
   let anyReturned = false;
-  for (const p of payments) {
+  for (let k = 0; k < payments.length; k++) {
+    const p = payments[k]!;
     const cents = centsOf(p.amount);
     if (isGoodFunds(p.method, p.status)) good += cents;
     else if (p.status === 'returned') {
@@ -61,5 +64,15 @@ export function summarizeFunds(payments: readonly Payment[]): FundsSummary {
     } else pending += cents;
   }
   if (!Number.isSafeInteger(good + pending + returned)) throw new MoneyError('payments of one election add up to more than can be settled exactly');
-  return { good, pending, returned, anyReturned };
+  out.good = good;
+  out.pending = pending;
+  out.returned = returned;
+  out.anyReturned = anyReturned;
+}
+
+/** Sums one election's payments by kind. Throws a MoneyError if a total is beyond exact integer cents. */
+export function summarizeFunds(payments: readonly Payment[]): FundsSummary {
+  const out = { good: 0, pending: 0, returned: 0, anyReturned: false };
+  summarizeFundsInto(out, payments);
+  return out;
 }

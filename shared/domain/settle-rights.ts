@@ -24,14 +24,14 @@
  *   ("RT-9" before "RT-10"); rows are listed in that order too.
  * - Stage 1 is every class without `stage: 2`.
  */
-import { decideElection, evaluateElection } from './election';
-import { summarizeFunds, type FundsSummary } from './funds';
+import { assessElection, decideMask, newAssessment, type ElectionContext, type ElectionFacts } from './election';
+import { summarizeFundsInto } from './funds';
 import { ExactSum } from './integers';
 import { formatCents, MoneyError } from './money';
 import { costCents, sharePrice } from './price';
 import { prorate } from './proration';
 import { compareCertificateNumbers, FirmRightsRate } from './rights';
-import { SETTLE_DEFICIENCY_CODES, type DeficiencyCode, type SettleDeficiencyCode } from './deficiencies';
+import { DEFICIENCY_BIT, maskOf, SETTLE_DEFICIENCY_CODES, type SettleDeficiencyCode } from './deficiencies';
 import { SETTLEMENT_FORMAT, ScenarioError, type RightsScenario } from './scenario';
 import { WallClock } from './time';
 import { CertificateIndex } from './certificate-index';
@@ -74,16 +74,18 @@ export interface RightsSettlement {
   readonly totals: RightsTotals;
 }
 
-// The contract's codes as bits (LATE = 1, UNSIGNED = 2, …), and every combination as one frozen list.
-const CODE_BIT = new Map<DeficiencyCode, number>(SETTLE_DEFICIENCY_CODES.map((c, k) => [c, 1 << k]));
-const CODE_LISTS: readonly (readonly SettleDeficiencyCode[])[] = Array.from({ length: 1 << SETTLE_DEFICIENCY_CODES.length }, (_, mask) =>
-  Object.freeze(SETTLE_DEFICIENCY_CODES.filter((_, k) => (mask & (1 << k)) !== 0)),
+// The contract's five codes as a 5-bit index (LATE = 1, UNSIGNED = 2, …), and every combination
+// as one frozen list, so rows share their code lists instead of building a million of them.
+const SETTLE_BITS = SETTLE_DEFICIENCY_CODES.map((c) => DEFICIENCY_BIT[c]);
+const CODE_LISTS: readonly (readonly SettleDeficiencyCode[])[] = Array.from({ length: 1 << SETTLE_DEFICIENCY_CODES.length }, (_, index) =>
+  Object.freeze(SETTLE_DEFICIENCY_CODES.filter((_, k) => (index & (1 << k)) !== 0)),
 );
 
-function bitsOf(codes: readonly DeficiencyCode[]): number {
-  let mask = 0;
-  for (const c of codes) mask |= CODE_BIT.get(c) ?? 0;
-  return mask;
+/** The contract codes of a catalog mask, as an index into CODE_LISTS. */
+function settleIndex(mask: number): number {
+  let index = 0;
+  for (let k = 0; k < SETTLE_BITS.length; k++) if ((mask & SETTLE_BITS[k]!) !== 0) index |= 1 << k;
+  return index;
 }
 
 function fail(path: string, message: string): never {
@@ -161,58 +163,55 @@ export function settleRights(scenario: RightsScenario): RightsSettlement {
   const rank = new Float64Array(n);
   for (let k = 0; k < n; k++) rank[byNumber[k]!] = k;
 
-  const waivers = new Map<string, Set<string>>();
-  for (const w of scenario.waivers) {
-    let set = waivers.get(w.certificate);
-    if (!set) waivers.set(w.certificate, (set = new Set()));
-    set.add(w.code);
-  }
-  const noWaivers: ReadonlySet<string> = new Set();
+  // The company's waivers, per certificate, as a mask of codes.
+  const waivers = new Map<string, number>();
+  for (const w of scenario.waivers) waivers.set(w.certificate, (waivers.get(w.certificate) ?? 0) | maskOf([w.code]));
 
-  // Step 1–2: deficiencies, decision, deemed exercise — per election, in the order given.
+  // Step 1–2: deficiencies, decision, deemed exercise — per election, in the order given. One
+  // facts/context/result object is reused for every election: nothing is allocated per election.
   const elections = scenario.elections;
   const m = elections.length;
   const E = new Float64Array(m * ES);
+  type Writable<T> = { -readonly [K in keyof T]: T[K] };
+  const facts: Writable<ElectionFacts> = { receivedAt: 0, expiresAt, signed: true, basicShares: null, oversubscriptionShares: 0, goodFunds: 0, anyReturned: false };
+  const ctx: Writable<ElectionContext> = { price, firmRights: 0, classAllowsOversubscription: true, requireFullBasic };
+  const funds = { good: 0, pending: 0, returned: 0, anyReturned: false };
+  const assessment = newAssessment();
   for (let j = 0; j < m; j++) {
     const e = elections[j]!;
     const i = index.get(e.certificate) ?? fail(`elections[${j}].certificate`, `unknown certificate "${e.certificate}"`);
     if (C[i * CS + C_ELECTION]! >= 0) fail(`elections[${j}].certificate`, `certificate "${e.certificate}" already has an election`);
     C[i * CS + C_ELECTION] = j;
     const at = clock.tryInstant(e.receivedAt) ?? fail(`elections[${j}].receivedAt`, `not a time in ${program.timeZone}: "${e.receivedAt}"`);
-    let funds: FundsSummary;
     try {
-      funds = summarizeFunds(e.payments);
+      summarizeFundsInto(funds, e.payments);
     } catch (error) {
       fail(`elections[${j}].payments`, error instanceof Error ? error.message : String(error));
     }
-    const firm = C[i * CS + C_FIRM]!;
     const flags = C[i * CS + C_FLAGS]!;
-    const evaluation = evaluateElection(
-      {
-        receivedAt: at,
-        expiresAt,
-        signed: e.signed,
-        basicShares: e.basicShares,
-        oversubscriptionShares: e.oversubscriptionShares,
-        goodFunds: funds.good,
-        anyReturned: funds.anyReturned,
-      },
-      { price, firmRights: firm, classAllowsOversubscription: (flags & 2) !== 0, requireFullBasic },
-    );
-    const found = evaluation.deficiencies;
-    const decision = decideElection(found, found.length === 0 ? noWaivers : (waivers.get(e.certificate) ?? noWaivers));
+    facts.receivedAt = at;
+    facts.signed = e.signed;
+    facts.basicShares = e.basicShares;
+    facts.oversubscriptionShares = e.oversubscriptionShares;
+    facts.goodFunds = funds.good;
+    facts.anyReturned = funds.anyReturned;
+    ctx.firmRights = C[i * CS + C_FIRM]!;
+    ctx.classAllowsOversubscription = (flags & 2) !== 0;
+    assessElection(assessment, facts, ctx);
+    const found = assessment.deficiencyMask;
+    const decision = decideMask(found, found === 0 ? 0 : (waivers.get(e.certificate) ?? 0));
     const o = j * ES;
     E[o + E_CERT] = i;
     E[o + E_RECEIVED] = at;
-    E[o + E_CODES] = found.length === 0 ? 0 : bitsOf(found) | (bitsOf(decision.waived) << 8);
+    E[o + E_CODES] = found === 0 ? 0 : settleIndex(found) | (settleIndex(decision.waivedMask) << 8);
     E[o + E_OVERSUB_WRITTEN] = e.oversubscriptionShares;
     E[o + E_GOOD] = funds.good;
     E[o + E_PENDING] = funds.pending;
     E[o + E_STAGE2] = flags & 1;
-    if (decision.status === 'accepted') {
+    if (!decision.rejected) {
       E[o + E_ACCEPTED] = 1;
-      E[o + E_BASIC_REQUEST] = evaluation.basicShares;
-      E[o + E_OVERSUB_REQUEST] = decision.oversubscriptionVoid ? 0 : evaluation.oversubscriptionPaid;
+      E[o + E_BASIC_REQUEST] = assessment.basicShares;
+      E[o + E_OVERSUB_REQUEST] = decision.oversubscriptionVoid ? 0 : assessment.oversubscriptionPaid;
     }
   }
 
