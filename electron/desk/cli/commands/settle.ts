@@ -6,7 +6,7 @@
  */
 import { open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { formatProblem, parseScenario, ScenarioError, settle, settlementJsonChunks } from '../../../../shared/domain';
+import { formatProblem, parseScenario, ScenarioError, settle, settlementJsonChunks, type Scenario } from '../../../../shared/domain';
 import { CliError, type CliCommand } from '../io';
 
 export const USAGE = 'usage: offering-desk settle SCENARIO.json [--out FILE]';
@@ -86,6 +86,13 @@ async function readScenarioFile(file: string, shown: string): Promise<unknown> {
   }
 }
 
+/** Reads and validates the scenario; the raw JSON is not kept (at a million elections it is large). */
+async function loadScenario(file: string, shown: string): Promise<Scenario> {
+  const result = parseScenario(await readScenarioFile(file, shown));
+  if (!result.ok) throw new CliError(oneLine(formatProblem(result.problem)));
+  return result.scenario;
+}
+
 async function writeAtomically(target: string, shown: string, chunks: Iterable<string>): Promise<void> {
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`);
   try {
@@ -109,13 +116,11 @@ export const run: CliCommand = async (args, io) => {
     io.stdout(`${USAGE}\n  Settles a scenario (format offering-desk/scenario@1) and prints the settlement JSON,\n  or writes it to FILE with --out. Exit 0 settled, 2 bad input.\n`);
     return 0;
   }
-  const input = await readScenarioFile(path.resolve(io.cwd, parsed.scenario), parsed.scenario);
-  const result = parseScenario(input);
-  if (!result.ok) throw new CliError(oneLine(formatProblem(result.problem)));
+  const scenario = await loadScenario(path.resolve(io.cwd, parsed.scenario), parsed.scenario);
 
   let settlement;
   try {
-    settlement = settle(result.scenario);
+    settlement = settle(scenario);
   } catch (error) {
     if (error instanceof ScenarioError) throw new CliError(oneLine(error.message));
     throw error;
