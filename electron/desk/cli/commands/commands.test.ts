@@ -1,3 +1,4 @@
+import { journalEntries } from './common';
 import { spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -175,4 +176,12 @@ describe('the real command', () => {
     expect(oneLine(result.stderr)).toBe(true);
     expect(result.stderr).not.toMatch(/\bat .*:\d+:\d+/);
   }, 60_000);
+});
+
+describe('journalEntries', () => {
+  it('says "entry" for one and "entries" otherwise', () => {
+    expect(journalEntries(1)).toBe('1 journal entry');
+    expect(journalEntries(0)).toBe('0 journal entries');
+    expect(journalEntries(4)).toBe('4 journal entries');
+  });
 });

@@ -21,3 +21,6 @@ export async function refusalsAsCliErrors<T>(body: () => Promise<T> | T): Promis
     throw error;
   }
 }
+
+/** "1 journal entry", "4 journal entries". */
+export const journalEntries = (count: number): string => `${count} journal ${count === 1 ? 'entry' : 'entries'}`;

@@ -1,7 +1,7 @@
 import type { CliCommand } from '../io';
 import { withCheckedBook } from '../../store/inspect';
 import { verifyJournal } from '../../store/journal-chain';
-import { expectArgs, refusalsAsCliErrors, resolveIn } from './common';
+import { expectArgs, journalEntries, refusalsAsCliErrors, resolveIn } from './common';
 
 /**
  * `verify BOOK`: refuses a book that is corrupt, foreign or newer (exit 2); otherwise checks its
@@ -13,10 +13,10 @@ export const run: CliCommand = async (args, io) => {
   const file = resolveIn(io, given);
   const { facts, chain } = await refusalsAsCliErrors(() => withCheckedBook(file, (db, facts) => ({ facts, chain: verifyJournal(db) })));
   if (!chain.ok && chain.firstBroken) {
-    io.stdout(`${file}: integrity ok, schema version ${facts.schemaVersion}, ${chain.entries} journal entries — the journal chain is broken\n`);
+    io.stdout(`${file}: integrity ok, schema version ${facts.schemaVersion}, ${journalEntries(chain.entries)} — the journal chain is broken\n`);
     io.stderr(`journal entry #${chain.firstBroken.seq}: ${chain.firstBroken.reason}\n`);
     return 1;
   }
-  io.stdout(`${file}: integrity ok, schema version ${facts.schemaVersion}, ${chain.entries} journal entries, chain intact\n`);
+  io.stdout(`${file}: integrity ok, schema version ${facts.schemaVersion}, ${journalEntries(chain.entries)}, chain intact\n`);
   return 0;
 };
