@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIsoDate, normalizeKeyedDate, parseKeyedDate } from './dates';
+import { formatInstant, formatIsoDate, normalizeKeyedDate, parseKeyedDate } from './dates';
 
 describe('parseKeyedDate', () => {
   it.each([
@@ -50,5 +50,15 @@ describe('formatting', () => {
   it('normalizes what was keyed, and leaves unreadable text alone', () => {
     expect(normalizeKeyedDate('031524')).toBe('03/15/2024');
     expect(normalizeKeyedDate('0315')).toBe('0315');
+  });
+});
+
+describe('formatInstant', () => {
+  it('shows an instant in New York time, marked ET, on both sides of a daylight-saving change', () => {
+    expect(formatInstant('2003-12-08T22:00:00.000Z')).toBe('12/08/2003 17:00 ET'); // EST, UTC−5
+    expect(formatInstant('2024-07-01T21:00:00.000Z')).toBe('07/01/2024 17:00 ET'); // EDT, UTC−4
+  });
+  it('leaves text that is not an instant as it is', () => {
+    expect(formatInstant('not a time')).toBe('not a time');
   });
 });

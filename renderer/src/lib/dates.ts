@@ -2,6 +2,8 @@
  * Dates as clerks key them: `MMDDYY`, `MMDDYYYY` or `MM/DD/YYYY` (also `M/D/YY` and ISO).
  * Two-digit years: 00–69 mean 2000–2069, 70–99 mean 1970–1999.
  */
+import { NEW_YORK, instantToWallTime } from '../../../shared/domain/time';
+
 export type DateParse = { readonly ok: true; readonly iso: string } | { readonly ok: false; readonly message: string };
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -54,9 +56,13 @@ export function normalizeKeyedDate(text: string): string {
   return parsed.ok ? formatIsoDate(parsed.iso) : text;
 }
 
-/** An ISO instant shown in the clerk's local time, to the minute. */
+/**
+ * An ISO instant shown in New York time, to the minute, marked "ET": the agent's deadlines are
+ * New York wall time (§5), so every time on screen is too, whatever the workstation's zone.
+ */
 export function formatInstant(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return `${pad2(at.getMonth() + 1)}/${pad2(at.getDate())}/${at.getFullYear()} ${pad2(at.getHours())}:${pad2(at.getMinutes())}`;
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return iso;
+  const wall = instantToWallTime(at, NEW_YORK); // YYYY-MM-DDTHH:mm
+  return `${wall.slice(5, 7)}/${wall.slice(8, 10)}/${wall.slice(0, 4)} ${wall.slice(11, 16)} ET`;
 }
