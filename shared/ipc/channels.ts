@@ -10,6 +10,8 @@ import type {
   ProgramSummary,
   SessionStatus,
   SessionUser,
+  TermsHistoryView,
+  TermsVersionView,
   UserSummary,
 } from './types';
 
@@ -38,6 +40,9 @@ export const channels = {
   'programs.list': { input: s.empty, access: 'signed-in' },
   'programs.get': { input: s.programIdInput, access: 'signed-in' },
   'programs.create': { input: s.newProgramInput, access: SUPERVISION },
+  'terms.history': { input: s.programIdInput, access: 'signed-in' },
+  // The first call records the original terms (version 1); later calls append an amendment or extension.
+  'terms.record': { input: s.recordTermsInput, access: SUPERVISION },
   'book.info': { input: s.empty, access: 'signed-in' },
   'book.backup': { input: s.backupInput, access: SUPERVISION },
   'book.restore': { input: s.restoreInput, access: ADMIN },
@@ -65,6 +70,8 @@ export interface ChannelResults {
   'programs.list': ProgramSummary[];
   'programs.get': ProgramSummary;
   'programs.create': ProgramSummary;
+  'terms.history': TermsHistoryView;
+  'terms.record': TermsVersionView;
   'book.info': BookInfo;
   'book.backup': BackupResult;
   'book.restore': BookInfo;

@@ -70,6 +70,18 @@ export const newProgramInput = z
 
 export const programIdInput = z.object({ programId: idSchema }).strict();
 
+/**
+ * New terms for a program. `terms` is checked in main against the engine's schema for the
+ * program's kind (shared/domain/terms.ts), so its problems name their dotted path.
+ */
+export const recordTermsInput = z
+  .object({
+    programId: idSchema,
+    reason: trimmed('Reason', 500),
+    terms: z.record(z.string(), z.unknown(), { error: 'Terms must be a set of named fields (an object)' }),
+  })
+  .strict();
+
 /** A path the user chose; when absent main asks with a native dialog. */
 const optionalPath = z.string().min(1).max(4096).optional();
 export const backupInput = z.object({ destination: optionalPath }).strict();

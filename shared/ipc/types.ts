@@ -1,3 +1,4 @@
+import type { ProgramTerms } from '../domain/terms';
 import type { ProgramKind, Role } from './schemas';
 
 export interface SessionUser {
@@ -65,4 +66,37 @@ export interface Prefs {
   readonly density: 'comfortable' | 'compact';
   readonly printer: string | null;
   readonly recentBooks: readonly string[];
+}
+
+/** Dates the engine derives from a version of the terms: wall times `YYYY-MM-DDTHH:mm` (New York), dates `YYYY-MM-DD`. */
+export interface DerivedTermsDates {
+  /** Subscription rights (or the odd-lot offer) expire: New York wall time. */
+  readonly expiresAt: string;
+  /** The same moment as a UTC instant. */
+  readonly expiresAtInstant: string;
+  /** Whether `expiresAt` follows the recitals' rule (first business day after the 29th day after issue) or was entered. */
+  readonly expirationBasis: 'derived' | 'entered';
+  /** Rights offerings only. */
+  readonly transferableExpiresAt?: string;
+  readonly splitRequestCutoff?: string;
+  readonly proceedsDue?: string;
+  readonly finalReportDue?: string;
+  readonly guaranteedDeliveryCutoff?: string | null;
+}
+
+export interface TermsVersionView {
+  readonly programId: number;
+  readonly version: number;
+  readonly reason: string;
+  readonly recordedAt: string; // ISO instant, UTC
+  readonly recordedBy: string; // username
+  readonly terms: ProgramTerms;
+  readonly derived: DerivedTermsDates;
+}
+
+export interface TermsHistoryView {
+  readonly programId: number;
+  readonly kind: ProgramKind;
+  /** Oldest first; empty until the original terms are recorded. */
+  readonly versions: readonly TermsVersionView[];
 }

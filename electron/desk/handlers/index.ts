@@ -3,6 +3,7 @@ import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { sessionHandlers } from './session';
+import { termsHandlers } from './terms';
 import type { HandlerTable } from './types';
 import { usersHandlers } from './users';
 
@@ -11,6 +12,7 @@ export const handlers: HandlerTable = {
   ...sessionHandlers,
   ...usersHandlers,
   ...programsHandlers,
+  ...termsHandlers,
   ...bookHandlers,
   ...journalHandlers,
   ...prefsHandlers,

@@ -96,6 +96,27 @@ CREATE INDEX holder_events_by_holder ON holder_events (holder_id);
 ${noDelete('holder_events', 'Holder events')}
 `,
   },
+  {
+    version: 3,
+    name: 'versioned program terms',
+    sql: `
+-- Each version of a program's terms is a row of its own; an extension is a new row.
+CREATE TABLE program_terms (
+  id          INTEGER PRIMARY KEY,
+  program_id  INTEGER NOT NULL REFERENCES programs (id),
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  reason      TEXT    NOT NULL CHECK (length(trim(reason)) > 0),
+  recorded_at TEXT    NOT NULL,
+  recorded_by INTEGER NOT NULL REFERENCES users (id),
+  terms       TEXT    NOT NULL CHECK (json_valid(terms)),
+  UNIQUE (program_id, version)
+);
+CREATE TRIGGER program_terms_no_update BEFORE UPDATE ON program_terms
+BEGIN SELECT RAISE(ABORT, 'Program terms are versioned: a version cannot be changed, record a new one'); END;
+CREATE TRIGGER program_terms_no_delete BEFORE DELETE ON program_terms
+BEGIN SELECT RAISE(ABORT, 'Program terms are versioned: a version is never deleted'); END;
+`,
+  },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { holdersRepo } from './holders';
 import { journalRepo } from './journal';
 import { programsRepo } from './programs';
+import { termsRepo } from './terms';
 import { usersRepo } from './users';
 
 /** Every query the services may run, one repository per area; all SQL lives behind these. */
@@ -10,6 +11,7 @@ export function makeRepos(db: Database) {
     users: usersRepo(db),
     programs: programsRepo(db),
     holders: holdersRepo(db),
+    terms: termsRepo(db),
     journal: journalRepo(db),
   };
 }
@@ -20,5 +22,6 @@ export type ReadRepos = {
   readonly users: Pick<Repos['users'], 'count' | 'activeAdminCount' | 'byId' | 'byUsername' | 'list'>;
   readonly programs: Pick<Repos['programs'], 'byId' | 'byCusip' | 'list'>;
   readonly holders: Pick<Repos['holders'], 'byAccount' | 'count'>;
+  readonly terms: Pick<Repos['terms'], 'history'>;
   readonly journal: Pick<Repos['journal'], 'count' | 'list'>;
 };

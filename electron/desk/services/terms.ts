@@ -1,0 +1,98 @@
+import {
+  amendTerms,
+  currentTerms,
+  originalTerms,
+  resolveWallTime,
+  rightsDeadlines,
+  TermsError,
+  toUtcIso,
+  type ProgramTerms,
+  type TermsHistory,
+} from '../../../shared/domain';
+import { DeskFailure } from '../../../shared/ipc/result';
+import type { DerivedTermsDates, SessionUser, TermsHistoryView, TermsVersionView } from '../../../shared/ipc/types';
+import type { TermsRecord } from '../store/repos/terms';
+import type { BookStore } from '../store/store';
+import { actorOf } from './views';
+
+/**
+ * The dates the engine derives from one version of the terms. A wall time that does not exist
+ * in the program's zone (the hour skipped in spring) is refused, naming the field it came from.
+ */
+export function deriveDates(terms: ProgramTerms): DerivedTermsDates {
+  if (terms.kind === 'rights-offering') {
+    const d = rightsDeadlines(terms);
+    return {
+      expiresAt: d.expiresAt,
+      expiresAtInstant: instantOf(d.expiresAt, terms.timeZone, 'terms.expiration.at'),
+      expirationBasis: terms.expiration.basis,
+      transferableExpiresAt: d.transferableExpiresAt,
+      splitRequestCutoff: d.splitRequestCutoff,
+      proceedsDue: d.proceedsDue,
+      finalReportDue: d.finalReportDue,
+      guaranteedDeliveryCutoff: d.guaranteedDeliveryCutoff,
+    };
+  }
+  return { expiresAt: terms.expiresAt, expiresAtInstant: instantOf(terms.expiresAt, terms.timeZone, 'terms.expiresAt'), expirationBasis: 'entered' };
+}
+
+function instantOf(wall: string, timeZone: string, field: string): string {
+  const r = resolveWallTime(wall, timeZone);
+  if (r.kind === 'nonexistent') throw new DeskFailure('INVALID_INPUT', `Expiration: ${wall.replace('T', ' ')} does not exist in ${timeZone} (clocks move forward that night)`, field);
+  return toUtcIso(r.kind === 'unique' ? r.instant : r.earlier);
+}
+
+const toView = (r: TermsRecord): TermsVersionView => {
+  const terms = r.terms as ProgramTerms;
+  return { programId: r.programId, version: r.version, reason: r.reason, recordedAt: r.recordedAt, recordedBy: r.recordedBy, terms, derived: deriveDates(terms) };
+};
+
+const historyOf = (records: readonly TermsRecord[]): TermsHistory =>
+  ({ versions: records.map((r) => ({ version: r.version, reason: r.reason, recordedAt: r.recordedAt, recordedBy: r.recordedBy, terms: r.terms as ProgramTerms })) });
+
+const noProgram = () => new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
+
+/** Every version of a program's terms, oldest first, each with its derived dates. */
+export function termsHistory(store: BookStore, programId: number): TermsHistoryView {
+  return store.read((r) => {
+    const program = r.programs.byId(programId);
+    if (!program) throw noProgram();
+    return { programId, kind: program.kind, versions: r.terms.history(programId).map(toView) };
+  });
+}
+
+export interface NewTerms {
+  readonly programId: number;
+  readonly reason: string;
+  /** Already checked against the engine's schema for the program's kind. */
+  readonly terms: ProgramTerms;
+}
+
+/**
+ * Records the program's original terms (version 1) or, once it has them, an amendment or
+ * extension as the next version. Earlier versions are never changed.
+ */
+export function recordTerms(store: BookStore, by: SessionUser, input: NewTerms): TermsVersionView {
+  deriveDates(input.terms); // refuses an expiration that cannot happen before anything is written
+  return store.change(actorOf(by), 'terms.recorded', (tx, at) => {
+    const program = tx.programs.byId(input.programId);
+    if (!program) throw noProgram();
+    if (input.terms.kind !== program.kind) throw new DeskFailure('INVALID_INPUT', `Kind of terms: this program is a ${program.kind}, the terms say ${input.terms.kind}`, 'terms.kind');
+    const records = tx.terms.history(input.programId);
+    const rec = { reason: input.reason, at, by: by.username };
+    let next: TermsHistory;
+    try {
+      next = records.length === 0 ? originalTerms(input.terms, rec) : amendTerms(historyOf(records), input.terms, rec);
+    } catch (error) {
+      if (error instanceof TermsError) throw new DeskFailure('CONFLICT', `Terms not recorded: ${error.message}`, error.message.includes('reason') ? 'reason' : 'terms');
+      throw error;
+    }
+    const added = currentTerms(next);
+    const stored = toView(tx.terms.insert({ programId: program.id, version: added.version, reason: added.reason, recordedAt: at, recordedBy: by.id, terms: added.terms }));
+    const before = records.at(-1);
+    const payload = before
+      ? { programId: program.id, version: added.version, reason: added.reason, before: { version: before.version, terms: before.terms }, after: added.terms }
+      : { programId: program.id, version: added.version, reason: added.reason, after: added.terms };
+    return { payload, result: stored };
+  });
+}
