@@ -1,11 +1,12 @@
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ProgramSummary } from '../../../../shared/ipc/types';
+import type { ProgramSummary, SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { formatInstant, formatIsoDate } from '../../lib/dates';
 import { KIND_LABELS } from '../../lib/labels';
+import { TermsSection } from './TermsSection';
 
 /** One program; Esc or the button goes back to the list. */
-export function ProgramDetail({ programId, onBack }: { programId: number; onBack: () => void }) {
+export function ProgramDetail({ programId, user, onBack }: { programId: number; user: SessionUser; onBack: () => void }) {
   const call = useDesk();
   const [program, setProgram] = useState<ProgramSummary | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -63,6 +64,7 @@ export function ProgramDetail({ programId, onBack }: { programId: number; onBack
         </dl>
       ) : null}
       {!program && !problem ? <p>Loading…</p> : null}
+      {program ? <TermsSection program={program} user={user} /> : null}
       <div className="toolbar">
         <button type="button" onClick={onBack}>
           Back to programs <kbd>Esc</kbd>

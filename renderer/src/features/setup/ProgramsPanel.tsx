@@ -56,7 +56,7 @@ export function ProgramsPanel({ user, programRequest }: { user: SessionUser; pro
 
   return (
     <>
-      {openId !== null ? <ProgramDetail programId={openId} onBack={closeDetail} /> : null}
+      {openId !== null ? <ProgramDetail programId={openId} user={user} onBack={closeDetail} /> : null}
       <div hidden={openId !== null}>
         <h2>Programs</h2>
         {mayCreate ? (

@@ -1,0 +1,70 @@
+import type { FieldBinding } from './useForm';
+
+interface CheckFieldProps {
+  readonly label: string;
+  /** The field's value is "yes" or "no". */
+  readonly field: FieldBinding;
+  readonly onToggle: (checked: boolean) => void;
+  readonly hint?: string;
+  /** Hide the label visually where a column heading already says it (tables). */
+  readonly labelHidden?: boolean;
+  readonly bare?: boolean;
+}
+
+/** A labelled check box: Space toggles it, Enter moves on like any other field. */
+export function CheckField({ label, field, onToggle, hint, labelHidden, bare }: CheckFieldProps) {
+  const hintId = `${field.id}-hint`;
+  const errorId = `${field.id}-error`;
+  const describedBy = [hint ? hintId : null, field.error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const input = (
+    <input
+      id={field.id}
+      name={field.name}
+      data-field
+      type="checkbox"
+      checked={field.value === 'yes'}
+      onChange={(e) => onToggle(e.target.checked)}
+      onBlur={field.onBlur}
+      aria-invalid={field.error ? true : undefined}
+      aria-describedby={describedBy}
+    />
+  );
+  if (bare) {
+    return (
+      <>
+        <label htmlFor={field.id} className="visually-hidden">
+          {label}
+        </label>
+        {input}
+        {field.error ? (
+          <span id={errorId} className="field-problem">
+            {field.error}
+          </span>
+        ) : null}
+      </>
+    );
+  }
+  return (
+    <div className={field.error ? 'field check-field has-problem' : 'field check-field'}>
+      <label htmlFor={field.id} className={labelHidden ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
+      <span className="check-box">
+        {input}
+        <span aria-hidden="true" className="check-word">
+          {field.value === 'yes' ? 'Yes' : 'No'}
+        </span>
+      </span>
+      {hint ? (
+        <span id={hintId} className="field-hint">
+          {hint}
+        </span>
+      ) : null}
+      {field.error ? (
+        <span id={errorId} className="field-problem">
+          {field.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,292 @@
+import { useMemo, useState, type KeyboardEvent } from 'react';
+import type { ProgramTerms } from '../../../../shared/domain/terms';
+import type { ProgramSummary, TermsVersionView } from '../../../../shared/ipc/types';
+import { useDesk } from '../../app/DeskContext';
+import { useStatus } from '../../app/StatusContext';
+import { CheckField } from '../../components/CheckField';
+import { EntryForm } from '../../components/EntryForm';
+import { SelectField } from '../../components/SelectField';
+import { TextField } from '../../components/TextField';
+import { useForm, type FieldBinding } from '../../components/useForm';
+import { normalizeKeyedDate } from '../../lib/dates';
+import { classLabel, LABELS, termsChecks, wholeTermsProblem } from './terms-checks';
+import {
+  blankClassRow,
+  blankValues,
+  CLASS_FIELDS,
+  classField,
+  fieldForPath,
+  NO,
+  normalizeKeyedTime,
+  normalizeMoney,
+  termsToValues,
+  valuesToTerms,
+  YES,
+  type TermsValues,
+} from './terms-form';
+
+const BASIS_OPTIONS = [
+  { value: 'derived', label: 'By rule: first business day after the 29th day after issue, 5:00 p.m.' },
+  { value: 'entered', label: 'Entered date and time' },
+];
+const PRORATION_OPTIONS = [
+  { value: 'requested', label: 'Requested: pro rata to shares requested' },
+  { value: 'basic', label: 'Basic: pro rata to basic shares exercised' },
+];
+const STAGE_OPTIONS = [
+  { value: '1', label: '1' },
+  { value: '2', label: '2' },
+];
+
+interface TermsFormProps {
+  readonly program: ProgramSummary;
+  /** The version the form starts from (an amendment); absent for the original terms. */
+  readonly current: TermsVersionView | null;
+  readonly onSaved: (version: TermsVersionView) => void;
+  readonly onClose: (discarded: boolean) => void;
+}
+
+/** Records the original terms or amends them; prefilled from the current version. */
+export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps) {
+  const call = useDesk();
+  const status = useStatus();
+  const kind = program.kind;
+  const base: ProgramTerms | undefined = current?.terms;
+  const [rows, setRows] = useState(base?.kind === 'rights-offering' ? base.classes.length : kind === 'rights-offering' ? 1 : 0);
+  const [problem, setProblem] = useState<string | null>(null);
+  const checks = useMemo(() => termsChecks(kind, rows), [kind, rows]);
+  const normalize = useMemo(() => {
+    const n: Record<string, (v: string) => string> = {
+      subscriptionPrice: normalizeMoney,
+      processingFeePerShare: normalizeMoney,
+      recordDate: normalizeKeyedDate,
+      certificateIssueDate: normalizeKeyedDate,
+      expirationDate: normalizeKeyedDate,
+      expiryDate: normalizeKeyedDate,
+      expirationTime: normalizeKeyedTime,
+      expiryTime: normalizeKeyedTime,
+    };
+    for (let i = 0; i < rows; i++) {
+      n[classField(i, 'code')] = (v) => v.trim().toUpperCase();
+      n[classField(i, 'colour')] = (v) => v.trim().toUpperCase();
+    }
+    return n;
+  }, [rows]);
+  const form = useForm<TermsValues>({
+    id: `terms-${program.id}`,
+    initial: base ? termsToValues(base) : blankValues(kind, program.recordDate),
+    checks,
+    normalize,
+    onProblem: (m) => status.report(m, 'problem'),
+  });
+  const v = form.values;
+  const amending = current !== null;
+
+  const focusSoon = (name: string) => setTimeout(() => document.getElementById(`${form.bind(name).id}`)?.focus(), 0);
+
+  const addRow = (after: number) => {
+    // Rows below move down one; the new row is blank.
+    for (let i = rows; i > after + 1; i--) for (const f of CLASS_FIELDS) form.setValue(classField(i, f), form.values[classField(i - 1, f)] ?? '');
+    for (const [f, value] of Object.entries(blankClassRow())) form.setValue(classField(after + 1, f as (typeof CLASS_FIELDS)[number]), value);
+    setRows(rows + 1);
+    status.report(`Class row ${after + 2} added.`, 'info');
+    focusSoon(classField(after + 1, 'code'));
+  };
+
+  const removeRow = (row: number) => {
+    if (rows <= 1) {
+      status.report('A rights offering needs at least one class of rights.', 'problem');
+      return;
+    }
+    for (let i = row; i < rows - 1; i++) for (const f of CLASS_FIELDS) form.setValue(classField(i, f), form.values[classField(i + 1, f)] ?? '');
+    for (const f of CLASS_FIELDS) form.setValue(classField(rows - 1, f), '');
+    setRows(rows - 1);
+    status.report(`Class row ${row + 1} removed.`, 'info');
+    focusSoon(classField(Math.min(row, rows - 2), 'code'));
+  };
+
+  /** Alt+Insert adds a row below; Alt+Delete removes this row. */
+  const onRowKeys = (row: number) => (e: KeyboardEvent<HTMLTableRowElement>) => {
+    if (e.altKey && (e.key === 'Insert' || e.key === 'n' || e.key === 'N')) {
+      e.preventDefault();
+      addRow(row);
+    } else if (e.altKey && (e.key === 'Delete' || e.key === 'Backspace')) {
+      e.preventDefault();
+      removeRow(row);
+    }
+  };
+
+  const toggle = (name: string) => (checked: boolean) => form.setValue(name, checked ? YES : NO);
+
+  const save = async () => {
+    setProblem(null);
+    if (!form.checkForSave()) return false;
+    const whole = wholeTermsProblem(kind, form.values, rows, base);
+    if (whole) {
+      status.report(whole.message, 'problem');
+      if (whole.field && form.showFieldProblem(whole.field, whole.message)) document.getElementById(form.bind(whole.field).id)?.focus();
+      else setProblem(whole.message);
+      return false;
+    }
+    const result = await call('terms.record', { programId: program.id, reason: form.values.reason ?? '', terms: valuesToTerms(kind, form.values, rows, base) });
+    if (!result.ok) {
+      const field = result.error.field ? fieldForPath(result.error.field) : null;
+      if (!(field && form.showFieldProblem(field, result.error.message))) setProblem(result.error.message);
+      status.report(result.error.message, 'problem');
+      return false;
+    }
+    status.report(`Terms version ${result.value.version} recorded: ${result.value.reason}.`, 'done');
+    onSaved(result.value);
+    return true;
+  };
+
+  const cell = (row: number, name: (typeof CLASS_FIELDS)[number]): FieldBinding => form.bind(classField(row, name));
+
+  return (
+    <EntryForm
+      title={amending ? `Amend terms (will be version ${current.version + 1})` : 'Record terms (version 1, original terms)'}
+      onSave={save}
+      onAbandon={onClose}
+      dirty={form.dirty}
+      saveLabel={amending ? 'Record amendment' : 'Record terms'}
+      problem={problem}
+      className="terms-form"
+    >
+      {kind === 'rights-offering' ? (
+        <>
+          <TextField label={LABELS.subscriptionPrice!} field={form.bind('subscriptionPrice')} inputMode="decimal" hint="Dollars per share, e.g. 5 → 5.00" autoFocus />
+          <TextField label={LABELS.maxShares!} field={form.bind('maxShares')} inputMode="numeric" hint="Whole shares, digits only" />
+          <TextField label={LABELS.recordDate!} field={form.bind('recordDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
+          <TextField label={LABELS.certificateIssueDate!} field={form.bind('certificateIssueDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
+          <SelectField label={LABELS.expirationBasis!} field={form.bind('expirationBasis')} options={BASIS_OPTIONS} hint="B: by rule, E: entered" />
+          {v.expirationBasis === 'entered' ? (
+            <>
+              <TextField label={LABELS.expirationDate!} field={form.bind('expirationDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
+              <TextField label={LABELS.expirationTime!} field={form.bind('expirationTime')} inputMode="numeric" hint="HHMM, New York time (1700 = 5:00 p.m.)" />
+            </>
+          ) : null}
+          <CheckField label={LABELS.guaranteedDelivery!} field={form.bind('guaranteedDelivery')} onToggle={toggle('guaranteedDelivery')} hint="Space toggles (Notice of Guaranteed Delivery, §5b)" />
+          {v.guaranteedDelivery === YES ? (
+            <TextField label={LABELS.coverBusinessDays!} field={form.bind('coverBusinessDays')} inputMode="numeric" hint="Business days after expiration for the certificate" />
+          ) : null}
+          <SelectField label={LABELS.prorationBasis!} field={form.bind('prorationBasis')} options={PRORATION_OPTIONS} hint="R: requested, B: basic" />
+          <CheckField label={LABELS.requireFullBasic!} field={form.bind('requireFullBasic')} onToggle={toggle('requireFullBasic')} hint="Oversubscription only after the basic rights in full" />
+          <fieldset className="terms-classes-edit">
+            <legend>Classes of rights</legend>
+            <p className="field-hint">Alt+Insert adds a row below, Alt+Delete removes the row you are in.</p>
+            <table className="grid">
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Code</th>
+                  <th scope="col">Colour</th>
+                  <th scope="col">Firm rights per unit</th>
+                  <th scope="col">Oversubscription</th>
+                  <th scope="col">Transferable</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Remove</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {Array.from({ length: rows }, (_, i) => (
+                  <tr key={i} onKeyDown={onRowKeys(i)}>
+                    <th scope="row">{i + 1}</th>
+                    <td>
+                      <CellInput label={classLabel(i, 'code')} field={cell(i, 'code')} width={5} upper />
+                    </td>
+                    <td>
+                      <CellInput label={classLabel(i, 'colour')} field={cell(i, 'colour')} width={8} upper />
+                    </td>
+                    <td>
+                      <CellInput label={classLabel(i, 'firmRightsPerUnit')} field={cell(i, 'firmRightsPerUnit')} width={8} numeric />
+                    </td>
+                    <td className="check-cell">
+                      <CheckField bare label={classLabel(i, 'oversubscription')} field={cell(i, 'oversubscription')} onToggle={toggle(classField(i, 'oversubscription'))} />
+                    </td>
+                    <td className="check-cell">
+                      <CheckField bare label={classLabel(i, 'transferable')} field={cell(i, 'transferable')} onToggle={toggle(classField(i, 'transferable'))} />
+                    </td>
+                    <td>
+                      <CellSelect label={classLabel(i, 'stage')} field={cell(i, 'stage')} />
+                    </td>
+                    <td>
+                      <button type="button" className="link" onClick={() => removeRow(i)} aria-label={`Remove class row ${i + 1}`} disabled={rows <= 1}>
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <button type="button" onClick={() => addRow(rows - 1)}>
+              Add class row <span className="key-hint">Alt+Insert</span>
+            </button>
+          </fieldset>
+        </>
+      ) : (
+        <>
+          <TextField label={LABELS.processingFeePerShare!} field={form.bind('processingFeePerShare')} inputMode="decimal" hint="Dollars per share, e.g. 0.65" autoFocus />
+          <TextField label={LABELS.roundLot!} field={form.bind('roundLot')} inputMode="numeric" hint="Shares; holders of fewer may take part" />
+          <TextField label={LABELS.recordDate!} field={form.bind('recordDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
+          <TextField label={LABELS.expiryDate!} field={form.bind('expiryDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
+          <TextField label={LABELS.expiryTime!} field={form.bind('expiryTime')} inputMode="numeric" hint="HHMM, New York time (1700 = 5:00 p.m.)" />
+          <TextField label={LABELS.excludedJurisdictions!} field={form.bind('excludedJurisdictions')} upperCase hint='Comma-separated codes, e.g. "CA, US-NY"; empty for none' />
+          <CheckField label={LABELS.planSharesExcluded!} field={form.bind('planSharesExcluded')} onToggle={toggle('planSharesExcluded')} hint="Employee benefit plan shares do not count" />
+          <TextField label={LABELS.backupWithholdingPercent!} field={form.bind('backupWithholdingPercent')} inputMode="decimal" hint="Percent, e.g. 24" />
+        </>
+      )}
+      <TextField label={LABELS.reason!} field={form.bind('reason')} hint={amending ? 'e.g. Extension per press release' : 'e.g. Original terms'} />
+    </EntryForm>
+  );
+}
+
+/** A table cell's input: its label is the column heading on screen, and "Class n …" to a screen reader. */
+function CellInput({ label, field, width, upper, numeric }: { label: string; field: FieldBinding; width: number; upper?: boolean; numeric?: boolean }) {
+  const errorId = `${field.id}-error`;
+  return (
+    <div className={field.error ? 'cell-field has-problem' : 'cell-field'}>
+      <label htmlFor={field.id} className="visually-hidden">
+        {label}
+      </label>
+      <input
+        id={field.id}
+        name={field.name}
+        data-field
+        value={field.value}
+        onChange={field.onChange}
+        onBlur={field.onBlur}
+        size={width}
+        aria-invalid={field.error ? true : undefined}
+        aria-describedby={field.error ? errorId : undefined}
+        autoComplete="off"
+        spellCheck={false}
+        inputMode={numeric ? 'decimal' : undefined}
+        className={upper ? 'upper' : undefined}
+      />
+      {field.error ? (
+        <span id={errorId} className="field-problem">
+          {field.error}
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function CellSelect({ label, field }: { label: string; field: FieldBinding }) {
+  return (
+    <>
+      <label htmlFor={field.id} className="visually-hidden">
+        {label}
+      </label>
+      <select id={field.id} name={field.name} data-field value={field.value} onChange={field.onChange} onBlur={field.onBlur}>
+        {STAGE_OPTIONS.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}

@@ -1,0 +1,178 @@
+import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { ProgramSummary, SessionUser, TermsHistoryView, TermsVersionView } from '../../../../shared/ipc/types';
+import { useDesk } from '../../app/DeskContext';
+import { useStatus } from '../../app/StatusContext';
+import { formatInstant } from '../../lib/dates';
+import { nextRow } from '../../lib/listKeys';
+import { formatWallTime } from './terms-form';
+import { TermsForm } from './TermsForm';
+import { TermsView } from './TermsView';
+
+/** A program's terms: the current version in words, its history, and (supervisors, administrators) a form to record or amend them. */
+export function TermsSection({ program, user }: { program: ProgramSummary; user: SessionUser }) {
+  const call = useDesk();
+  const status = useStatus();
+  const baseId = useId();
+  const [history, setHistory] = useState<TermsHistoryView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [formOpen, setFormOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const [viewing, setViewing] = useState<number | null>(null);
+  const mayRecord = user.role !== 'clerk';
+  const openButton = useRef<HTMLButtonElement>(null);
+  const list = useRef<HTMLTableElement>(null);
+  const viewHeading = useRef<HTMLHeadingElement>(null);
+  // What takes the focus once the next render is on screen (an element that may not exist yet).
+  const focusAfter = useRef<(() => HTMLElement | null) | null>(null);
+
+  const load = useCallback(async () => {
+    const result = await call('terms.history', { programId: program.id });
+    if (result.ok) {
+      setHistory(result.value);
+      setProblem(null);
+    } else setProblem(result.error.message);
+  }, [call, program.id]);
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useLayoutEffect(() => {
+    const target = focusAfter.current?.();
+    focusAfter.current = null;
+    target?.focus();
+  });
+
+  const versions = history?.versions ?? [];
+  const current = versions.at(-1) ?? null;
+  const shown = viewing === null ? null : (versions[viewing] ?? null);
+  const rowId = (i: number) => `${baseId}-v-${i}`;
+  const selected = Math.min(active, Math.max(versions.length - 1, 0));
+
+  const closeForm = (discarded: boolean) => {
+    if (discarded) status.report('Terms form abandoned; nothing was saved.', 'info');
+    focusAfter.current = () => openButton.current;
+    setFormOpen(false);
+  };
+
+  const saved = (v: TermsVersionView) => {
+    setHistory((h) => (h ? { ...h, versions: [...h.versions, v] } : h));
+    setActive(v.version - 1);
+    focusAfter.current = () => openButton.current;
+    setFormOpen(false);
+  };
+
+  const onListKeys = (e: KeyboardEvent<HTMLTableElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault();
+      focusAfter.current = () => viewHeading.current;
+      setViewing(selected);
+      return;
+    }
+    const next = nextRow(e.key, selected, versions.length);
+    if (next !== null) {
+      e.preventDefault();
+      setActive(next);
+    }
+  };
+
+  const closeView = () => {
+    focusAfter.current = () => list.current;
+    setViewing(null);
+  };
+
+  return (
+    <section className="terms" aria-labelledby={`${baseId}-h`}>
+      <h3 id={`${baseId}-h`}>Terms</h3>
+      {problem ? (
+        <p className="form-problem" role="alert">
+          The terms cannot be shown: {problem}
+        </p>
+      ) : null}
+      {history === null && !problem ? <p>Loading the terms…</p> : null}
+      {history !== null && current === null ? (
+        <p className="notice">No terms recorded yet.{mayRecord ? ' Use Record terms to enter the original terms.' : ' A supervisor records them.'}</p>
+      ) : null}
+      {mayRecord && history !== null && !formOpen ? (
+        <div className="toolbar">
+          <button ref={openButton} type="button" onClick={() => setFormOpen(true)}>
+            {current ? 'Amend terms' : 'Record terms'}
+          </button>
+        </div>
+      ) : null}
+      {mayRecord && formOpen ? <TermsForm program={program} current={current} onSaved={saved} onClose={closeForm} /> : null}
+      {current ? (
+        <>
+          <h4>
+            Current terms: version {current.version} <span className="muted">— {current.reason}</span>
+          </h4>
+          <TermsView version={current} />
+          <h4>Version history</h4>
+          <table
+            ref={list}
+            className="grid"
+            role="grid"
+            aria-label={`Terms versions, ${versions.length}; Enter shows one`}
+            aria-activedescendant={rowId(selected)}
+            tabIndex={0}
+            onKeyDown={onListKeys}
+          >
+            <thead>
+              <tr>
+                <th scope="col">Version</th>
+                <th scope="col">Reason</th>
+                <th scope="col">Recorded</th>
+                <th scope="col">By</th>
+                <th scope="col">Expires</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v, i) => (
+                <tr
+                  key={v.version}
+                  id={rowId(i)}
+                  aria-selected={i === selected}
+                  className={i === selected ? 'selected' : undefined}
+                  onClick={() => setActive(i)}
+                  onDoubleClick={() => setViewing(i)}
+                >
+                  <td className="num">
+                    {v.version}
+                    {v === current ? ' (current)' : ''}
+                  </td>
+                  <td>{v.reason}</td>
+                  <td>{formatInstant(v.recordedAt)}</td>
+                  <td>{v.recordedBy}</td>
+                  <td>{formatWallTime(v.derived.expiresAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {shown ? (
+        <section
+          className="terms-version"
+          aria-labelledby={`${baseId}-vh`}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') {
+              e.preventDefault();
+              e.stopPropagation();
+              closeView();
+            }
+          }}
+        >
+          <h4 id={`${baseId}-vh`} ref={viewHeading} tabIndex={-1}>
+            Version {shown.version} (read-only) <span className="muted">— {shown.reason}, recorded {formatInstant(shown.recordedAt)} by {shown.recordedBy}</span>
+          </h4>
+          <TermsView version={shown} />
+          <div className="toolbar">
+            <button type="button" onClick={closeView}>
+              Close version {shown.version} <kbd>Esc</kbd>
+            </button>
+          </div>
+        </section>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { oddLotTermsSchema, rightsOfferingTermsSchema } from '../../../../shared/domain/terms';
+import {
+  blankValues,
+  fieldForPath,
+  formatWallTime,
+  normalizeMoney,
+  parseKeyedTime,
+  percentToRate,
+  rateToPercent,
+  shiftDecimal,
+  termsToValues,
+  valuesToTerms,
+} from './terms-form';
+
+const xo = rightsOfferingTermsSchema.parse({
+  kind: 'rights-offering',
+  subscriptionPrice: '5.00',
+  maxShares: 43333333,
+  recordDate: '2003-10-10',
+  certificateIssueDate: '2003-11-07',
+  expiration: { basis: 'derived' },
+  guaranteedDelivery: { allowed: false },
+  oversubscription: { basis: 'requested', requireFullBasic: true },
+  classes: [
+    { code: 'A', colour: 'BLUE', description: 'firm rights', firmRightsPerUnit: '1', oversubscription: true, transferable: false, stage: 1 },
+    { code: 'B', colour: 'GREEN', firmRightsPerUnit: '0.1', oversubscription: true, transferable: false, stage: 1 },
+    { code: 'T', colour: 'WHITE', firmRightsPerUnit: '1', oversubscription: false, transferable: true, stage: 2 },
+  ],
+});
+const odd = oddLotTermsSchema.parse({
+  kind: 'odd-lot',
+  processingFeePerShare: '0.65',
+  roundLot: 100,
+  recordDate: '2026-02-27',
+  expiresAt: '2026-04-10T17:00',
+  excludedJurisdictions: ['CA', 'US-NY'],
+  planSharesExcluded: true,
+  backupWithholdingRate: '0.245',
+});
+
+describe('percent and rate, as strings', () => {
+  it('moves the decimal point exactly', () => {
+    expect(percentToRate('24')).toBe('0.24');
+    expect(percentToRate('24.5%')).toBe('0.245');
+    expect(percentToRate('100')).toBe('1');
+    expect(percentToRate('0')).toBe('0');
+    expect(percentToRate('0.07')).toBe('0.0007');
+    expect(percentToRate('2 4')).toBe('0.24');
+    expect(percentToRate('24,5.')).toBeNull();
+    expect(percentToRate('abc')).toBeNull();
+    expect(rateToPercent('0.24')).toBe('24');
+    expect(rateToPercent('0.245')).toBe('24.5');
+    expect(rateToPercent('1')).toBe('100');
+    expect(rateToPercent('0.000001')).toBe('0.0001');
+    expect(shiftDecimal('1.5', 3)).toBe('1500');
+  });
+  it('round-trips every rate with up to 6 places', () => {
+    for (const rate of ['0', '0.1', '0.24', '0.333333', '0.000001', '1']) expect(percentToRate(rateToPercent(rate))).toBe(rate);
+  });
+});
+
+describe('money and time as keyed', () => {
+  it('shows money with cents and grouping, and leaves what does not read', () => {
+    expect(normalizeMoney('5')).toBe('5.00');
+    expect(normalizeMoney('1234.5')).toBe('1,234.50');
+    expect(normalizeMoney('$0.65')).toBe('0.65');
+    expect(normalizeMoney('0.123456')).toBe('0.123456');
+    expect(normalizeMoney('5.5.0')).toBe('5.5.0');
+  });
+  it('reads HHMM, HH:MM and a.m./p.m.', () => {
+    expect(parseKeyedTime('1700')).toBe('17:00');
+    expect(parseKeyedTime('17:00')).toBe('17:00');
+    expect(parseKeyedTime('5pm')).toBe('17:00');
+    expect(parseKeyedTime('5:00 p.m.')).toBe('17:00');
+    expect(parseKeyedTime('12 am')).toBe('00:00');
+    expect(parseKeyedTime('2500')).toBeNull();
+    expect(parseKeyedTime('')).toBeNull();
+    expect(formatWallTime('2003-12-08T17:00')).toBe('12/08/2003 5:00 p.m.');
+    expect(formatWallTime('2003-12-08T09:05')).toBe('12/08/2003 9:05 a.m.');
+  });
+});
+
+describe('form values and terms', () => {
+  it('round-trips rights offering terms, keeping what the form does not show', () => {
+    const values = termsToValues(xo);
+    expect(values).toMatchObject({ subscriptionPrice: '5.00', maxShares: '43333333', recordDate: '10/10/2003', 'classes.1.firmRightsPerUnit': '0.1', 'classes.2.stage': '2' });
+    const back = rightsOfferingTermsSchema.parse(valuesToTerms('rights-offering', values, 3, xo));
+    expect(back).toEqual(xo);
+    expect(JSON.stringify(back)).toBe(JSON.stringify(xo));
+  });
+
+  it('turns an entered expiration and guaranteed delivery into the terms', () => {
+    const values = { ...termsToValues(xo), expirationBasis: 'entered', expirationDate: '121503', expirationTime: '1700', guaranteedDelivery: 'yes', coverBusinessDays: '3', subscriptionPrice: '1,005.5' };
+    const terms = valuesToTerms('rights-offering', values, 2, xo);
+    expect(terms).toMatchObject({ subscriptionPrice: '1005.5', expiration: { basis: 'entered', at: '2003-12-15T17:00' }, guaranteedDelivery: { allowed: true, coverBusinessDays: 3 } });
+    expect((terms.classes as unknown[]).length).toBe(2);
+  });
+
+  it('round-trips odd-lot terms, percent shown and rate stored', () => {
+    const values = termsToValues(odd);
+    expect(values).toMatchObject({ backupWithholdingPercent: '24.5', excludedJurisdictions: 'CA, US-NY', expiryDate: '04/10/2026', expiryTime: '17:00', processingFeePerShare: '0.65' });
+    expect(oddLotTermsSchema.parse(valuesToTerms('odd-lot', values, 0, odd))).toEqual(odd);
+  });
+
+  it('passes what does not read through, so the schema names the field', () => {
+    const values = { ...blankValues('rights-offering', '2003-10-10'), subscriptionPrice: '5.5.0', maxShares: '4.5' };
+    const result = rightsOfferingTermsSchema.safeParse(valuesToTerms('rights-offering', values, 1));
+    expect(result.success).toBe(false);
+    const paths = result.error!.issues.map((i) => i.path.join('.'));
+    expect(paths).toContain('subscriptionPrice');
+    expect(paths).toContain('maxShares');
+  });
+
+  it('maps a problem path to the field that shows it', () => {
+    expect(fieldForPath('terms.classes.1.firmRightsPerUnit')).toBe('classes.1.firmRightsPerUnit');
+    expect(fieldForPath('terms.classes.1.description')).toBe('classes.1.code');
+    expect(fieldForPath('terms.expiration.at')).toBe('expirationDate');
+    expect(fieldForPath('terms.backupWithholdingRate')).toBe('backupWithholdingPercent');
+    expect(fieldForPath('terms.excludedJurisdictions.2')).toBe('excludedJurisdictions');
+    expect(fieldForPath('terms.subscriptionPrice')).toBe('subscriptionPrice');
+    expect(fieldForPath('reason')).toBe('reason');
+    expect(fieldForPath('terms.timeZone')).toBeNull();
+  });
+});

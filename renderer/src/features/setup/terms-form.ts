@@ -1,0 +1,267 @@
+/**
+ * The Terms form's fields as text, and the terms JSON they stand for. Decimals stay strings all
+ * the way (never JS numbers); a percent is turned into a rate by moving the decimal point.
+ */
+import type { OddLotTerms, ProgramTerms, RightsClassTerms, RightsOfferingTerms } from '../../../../shared/domain/terms';
+import type { ProgramKind } from '../../../../shared/ipc/schemas';
+import { formatIsoDate, parseKeyedDate } from '../../lib/dates';
+
+export type TermsValues = Record<string, string>;
+
+export const YES = 'yes';
+export const NO = 'no';
+const yesNo = (b: boolean) => (b ? YES : NO);
+
+// ---------------------------------------------------------------------------------------------
+// Decimals as text.
+
+const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
+
+/** What a clerk keyed as an amount, without grouping commas, a dollar sign or spaces ("1,234.5" → "1234.5"). */
+export const plainDecimal = (text: string): string => text.trim().replace(/[,$\s]/g, '');
+
+/** Money as shown once the clerk leaves the field: `5` → `5.00`, `1234.5` → `1,234.50`; anything that does not read is left as keyed. */
+export function normalizeMoney(text: string): string {
+  const plain = plainDecimal(text);
+  const m = /^(\d+)(?:\.(\d*))?$/.exec(plain);
+  if (!m) return text;
+  const whole = m[1]!.replace(/^0+(?=\d)/, '');
+  const fraction = (m[2] ?? '').padEnd(2, '0');
+  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
+}
+
+/** Moves the decimal point of a plain decimal string `places` to the right (negative: left), exactly. */
+export function shiftDecimal(s: string, places: number): string | null {
+  if (!PLAIN_DECIMAL.test(s)) return null;
+  const [whole = '', fraction = ''] = s.split('.');
+  let digits = whole + fraction;
+  let point = whole.length + places;
+  if (point < 0) {
+    digits = '0'.repeat(-point) + digits;
+    point = 0;
+  }
+  if (point > digits.length) digits = digits.padEnd(point, '0');
+  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
+  const fracPart = digits.slice(point).replace(/0+$/, '');
+  return fracPart === '' ? intPart : `${intPart}.${fracPart}`;
+}
+
+/** A percent as keyed ("24", "24.5%") → the rate the terms keep ("0.24", "0.245"); null when it does not read. */
+export const percentToRate = (percent: string): string | null => shiftDecimal(plainDecimal(percent).replace(/%$/, ''), -2);
+
+/** A rate from the terms ("0.24") → the percent shown ("24"). */
+export const rateToPercent = (rate: string): string => shiftDecimal(rate, 2) ?? rate;
+
+// ---------------------------------------------------------------------------------------------
+// Times as text.
+
+/** A keyed New York time: `HHMM`, `HH:MM`, `5:00 pm`, `5pm` → `17:00`; null when it does not read. */
+export function parseKeyedTime(text: string): string | null {
+  const m = /^(\d{1,2}):?(\d{2})?\s*([ap])?\.?\s*m?\.?$/i.exec(text.trim());
+  if (!m) return null;
+  let hours = Number.parseInt(m[1]!, 10);
+  const minutes = m[2] === undefined ? 0 : Number.parseInt(m[2], 10);
+  const half = m[3]?.toLowerCase();
+  if (half !== undefined) {
+    if (hours < 1 || hours > 12) return null;
+    hours = (hours % 12) + (half === 'p' ? 12 : 0);
+  }
+  if (hours > 23 || minutes > 59) return null;
+  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
+}
+
+export const normalizeKeyedTime = (text: string): string => parseKeyedTime(text) ?? text;
+
+/** `17:00` → `5:00 p.m.` */
+export function formatClock(hhmm: string): string {
+  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
+  if (!m) return hhmm;
+  const h = Number.parseInt(m[1]!, 10);
+  const twelve = h % 12 === 0 ? 12 : h % 12;
+  return `${twelve}:${m[2]} ${h < 12 ? 'a.m.' : 'p.m.'}`;
+}
+
+/** `2003-12-08T17:00` → `12/08/2003 5:00 p.m.` */
+export function formatWallTime(wall: string): string {
+  const [date = '', time = ''] = wall.split('T');
+  return time ? `${formatIsoDate(date)} ${formatClock(time)}` : formatIsoDate(date);
+}
+
+/** The date and time fields of a wall time: `2003-12-08T17:00` → [`12/08/2003`, `17:00`]. */
+export function splitWallTime(wall: string): [string, string] {
+  const [date = '', time = ''] = wall.split('T');
+  return [formatIsoDate(date), time];
+}
+
+/** A keyed date and time → `YYYY-MM-DDTHH:mm`, or what was keyed when either does not read (the schema then names it). */
+export function joinWallTime(date: string, time: string): string {
+  const d = parseKeyedDate(date, 'Date');
+  const t = parseKeyedTime(time);
+  return d.ok && t !== null ? `${d.iso}T${t}` : `${date.trim()}T${time.trim()}`;
+}
+
+const isoOf = (date: string): string => {
+  const d = parseKeyedDate(date, 'Date');
+  return d.ok ? d.iso : date.trim();
+};
+
+// ---------------------------------------------------------------------------------------------
+// Classes.
+
+export const CLASS_FIELDS = ['code', 'colour', 'firmRightsPerUnit', 'oversubscription', 'transferable', 'stage'] as const;
+export type ClassField = (typeof CLASS_FIELDS)[number];
+export const classField = (row: number, name: ClassField) => `classes.${row}.${name}`;
+
+export const blankClassRow = (): Record<ClassField, string> => ({ code: '', colour: '', firmRightsPerUnit: '', oversubscription: YES, transferable: NO, stage: '1' });
+
+/** A whole number keyed as digits; anything else goes through as text so the schema names it. */
+const wholeOrText = (text: string): number | string => {
+  const plain = text.trim().replace(/,/g, '');
+  return /^\d{1,15}$/.test(plain) ? Number.parseInt(plain, 10) : text.trim();
+};
+
+// ---------------------------------------------------------------------------------------------
+// Terms → fields.
+
+export function blankValues(kind: ProgramKind, recordDate: string): TermsValues {
+  if (kind === 'odd-lot') {
+    return { processingFeePerShare: '0.65', roundLot: '100', recordDate: formatIsoDate(recordDate), expiryDate: '', expiryTime: '17:00', excludedJurisdictions: '', planSharesExcluded: YES, backupWithholdingPercent: '24', reason: '' };
+  }
+  const values: TermsValues = {
+    subscriptionPrice: '',
+    maxShares: '',
+    recordDate: formatIsoDate(recordDate),
+    certificateIssueDate: '',
+    expirationBasis: 'derived',
+    expirationDate: '',
+    expirationTime: '17:00',
+    guaranteedDelivery: NO,
+    coverBusinessDays: '3',
+    prorationBasis: 'requested',
+    requireFullBasic: YES,
+    reason: '',
+  };
+  Object.entries(blankClassRow()).forEach(([k, v]) => (values[classField(0, k as ClassField)] = v));
+  return values;
+}
+
+export function termsToValues(terms: ProgramTerms): TermsValues {
+  if (terms.kind === 'odd-lot') {
+    const [expiryDate, expiryTime] = splitWallTime(terms.expiresAt);
+    return {
+      processingFeePerShare: normalizeMoney(terms.processingFeePerShare),
+      roundLot: String(terms.roundLot),
+      recordDate: formatIsoDate(terms.recordDate),
+      expiryDate,
+      expiryTime,
+      excludedJurisdictions: terms.excludedJurisdictions.join(', '),
+      planSharesExcluded: yesNo(terms.planSharesExcluded),
+      backupWithholdingPercent: rateToPercent(terms.backupWithholdingRate),
+      reason: '',
+    };
+  }
+  const [expirationDate, expirationTime] = terms.expiration.basis === 'entered' ? splitWallTime(terms.expiration.at) : ['', '17:00'];
+  const values: TermsValues = {
+    subscriptionPrice: normalizeMoney(terms.subscriptionPrice),
+    maxShares: String(terms.maxShares),
+    recordDate: formatIsoDate(terms.recordDate),
+    certificateIssueDate: formatIsoDate(terms.certificateIssueDate),
+    expirationBasis: terms.expiration.basis,
+    expirationDate,
+    expirationTime,
+    guaranteedDelivery: yesNo(terms.guaranteedDelivery.allowed),
+    coverBusinessDays: terms.guaranteedDelivery.allowed ? String(terms.guaranteedDelivery.coverBusinessDays) : '3',
+    prorationBasis: terms.oversubscription.basis,
+    requireFullBasic: yesNo(terms.oversubscription.requireFullBasic),
+    reason: '',
+  };
+  terms.classes.forEach((c, i) => {
+    values[classField(i, 'code')] = c.code;
+    values[classField(i, 'colour')] = c.colour;
+    values[classField(i, 'firmRightsPerUnit')] = c.firmRightsPerUnit;
+    values[classField(i, 'oversubscription')] = yesNo(c.oversubscription);
+    values[classField(i, 'transferable')] = yesNo(c.transferable);
+    values[classField(i, 'stage')] = String(c.stage);
+  });
+  return values;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fields → terms (what terms.record is sent). Fields the form does not show (time zone,
+// calendar, class descriptions, a separate transferable expiration…) come from `base`, the
+// version the form was prefilled from.
+
+export function valuesToTerms(kind: ProgramKind, values: TermsValues, rows: number, base?: ProgramTerms): Record<string, unknown> {
+  if (kind === 'odd-lot') {
+    const b = base?.kind === 'odd-lot' ? base : undefined;
+    const rate = percentToRate(values.backupWithholdingPercent ?? '');
+    return {
+      ...b,
+      kind: 'odd-lot',
+      processingFeePerShare: plainDecimal(values.processingFeePerShare ?? ''),
+      roundLot: wholeOrText(values.roundLot ?? ''),
+      recordDate: isoOf(values.recordDate ?? ''),
+      expiresAt: joinWallTime(values.expiryDate ?? '', values.expiryTime ?? ''),
+      excludedJurisdictions: (values.excludedJurisdictions ?? '')
+        .split(/[,;\s]+/)
+        .map((s) => s.trim().toUpperCase())
+        .filter((s) => s !== ''),
+      planSharesExcluded: values.planSharesExcluded === YES,
+      backupWithholdingRate: rate ?? (values.backupWithholdingPercent ?? '').trim(),
+    } satisfies Partial<Record<keyof OddLotTerms, unknown>>;
+  }
+  const b = base?.kind === 'rights-offering' ? base : undefined;
+  const classes = Array.from({ length: rows }, (_, i) => {
+    const v = (name: ClassField) => values[classField(i, name)] ?? '';
+    const old = b?.classes[i];
+    return {
+      code: v('code').trim().toUpperCase(),
+      colour: v('colour').trim().toUpperCase(),
+      ...(old?.description !== undefined && old.code === v('code').trim().toUpperCase() ? { description: old.description } : {}),
+      firmRightsPerUnit: plainDecimal(v('firmRightsPerUnit')),
+      oversubscription: v('oversubscription') === YES,
+      transferable: v('transferable') === YES,
+      stage: v('stage') === '2' ? 2 : 1,
+    } satisfies Partial<Record<keyof RightsClassTerms, unknown>>;
+  });
+  return {
+    ...b,
+    kind: 'rights-offering',
+    subscriptionPrice: plainDecimal(values.subscriptionPrice ?? ''),
+    maxShares: wholeOrText(values.maxShares ?? ''),
+    recordDate: isoOf(values.recordDate ?? ''),
+    certificateIssueDate: isoOf(values.certificateIssueDate ?? ''),
+    expiration: values.expirationBasis === 'entered' ? { basis: 'entered', at: joinWallTime(values.expirationDate ?? '', values.expirationTime ?? '') } : { basis: 'derived' },
+    guaranteedDelivery: values.guaranteedDelivery === YES ? { allowed: true, coverBusinessDays: wholeOrText(values.coverBusinessDays ?? '') } : { allowed: false },
+    oversubscription: { basis: values.prorationBasis ?? 'requested', requireFullBasic: values.requireFullBasic === YES },
+    classes,
+  } satisfies Partial<Record<keyof RightsOfferingTerms, unknown>>;
+}
+
+/**
+ * The form field that shows a problem main (or the whole-schema check) names by its path in
+ * the terms: `terms.classes.1.firmRightsPerUnit` → `classes.1.firmRightsPerUnit`,
+ * `terms.expiration.at` → `expirationDate`. Null when no field of the form holds it.
+ */
+export function fieldForPath(path: string): string | null {
+  const p = path.replace(/^terms\./, '');
+  if (p === 'reason') return 'reason';
+  const cls = /^classes\.(\d+)\.(\w+)$/.exec(p);
+  if (cls) return (CLASS_FIELDS as readonly string[]).includes(cls[2]!) ? p : classField(Number.parseInt(cls[1]!, 10), 'code');
+  if (p.startsWith('classes')) return classField(0, 'code');
+  const map: Readonly<Record<string, string>> = {
+    'expiration.at': 'expirationDate',
+    expiration: 'expirationBasis',
+    'expiration.basis': 'expirationBasis',
+    'guaranteedDelivery.coverBusinessDays': 'coverBusinessDays',
+    guaranteedDelivery: 'guaranteedDelivery',
+    'oversubscription.basis': 'prorationBasis',
+    'oversubscription.requireFullBasic': 'requireFullBasic',
+    expiresAt: 'expiryDate',
+    backupWithholdingRate: 'backupWithholdingPercent',
+  };
+  if (map[p]) return map[p];
+  const top = p.split('.')[0] ?? '';
+  if (/^excludedJurisdictions/.test(p)) return 'excludedJurisdictions';
+  return ['subscriptionPrice', 'maxShares', 'recordDate', 'certificateIssueDate', 'processingFeePerShare', 'roundLot', 'planSharesExcluded'].includes(top) ? top : null;
+}
