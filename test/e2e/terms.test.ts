@@ -28,7 +28,8 @@ async function openXo(page: Page): Promise<void> {
   await page.keyboard.press('Control+1');
   const grid = page.getByRole('grid', { name: /Programs/ });
   await grid.waitFor();
-  await grid.focus(); // where Ctrl+1 leaves the focus differs by role; the list is one Tab away in each
+  // A supervisor lands on New program, the list one Tab further; a clerk lands on the list.
+  if ((await focusedLabel(page)) === 'New program') await key(page, '', 'Tab');
   expect(await focusedLabel(page)).toBe('Programs, 1');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: XO.name, level: 2 }).waitFor();
@@ -160,7 +161,6 @@ describe('program terms, versioned', () => {
     await key(page, '', 'ArrowUp', 'Enter');
     await page.getByRole('heading', { name: /Version 1 \(read-only\)/ }).waitFor();
     expect(await facts(page, 'version')).toContain('Expires\n12/08/2003 5:00 p.m. New York — first business day after the 29th day after issue');
-    await page.getByRole('heading', { name: /Version 1 \(read-only\)/ }).scrollIntoViewIfNeeded();
     await desk.shot('40-terms-version-1');
     await key(page, '', 'Escape'); // closes the version, not the program
     await expect.poll(() => page.getByRole('heading', { name: /Version 1 \(read-only\)/ }).count()).toBe(0);

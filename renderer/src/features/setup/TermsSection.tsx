@@ -41,6 +41,8 @@ export function TermsSection({ program, user }: { program: ProgramSummary; user:
     const target = focusAfter.current?.();
     focusAfter.current = null;
     target?.focus();
+    // A version opened from the history is read from its top.
+    if (target && target === viewHeading.current) target.scrollIntoView({ block: 'start' });
   });
 
   const versions = history?.versions ?? [];
