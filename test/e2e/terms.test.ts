@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN, CLERK, SUPERVISOR, focusedLabel, key, launchChromium, menuCommand, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
 import type { Bridge } from '../bridge/server';
 
+const ODD_LOT = { kind: 'odd-lot', name: 'Acme odd-lot', issuer: 'Acme Corp.', cusip: '594918104', recordDate: '2003-01-15' };
 const XO = { kind: 'rights-offering', name: 'XO Communications rights', issuer: 'XO Communications, Inc.', cusip: '037833100', recordDate: '2003-10-10' };
 
 async function seed(bridge: Bridge): Promise<void> {
@@ -10,6 +11,7 @@ async function seed(bridge: Bridge): Promise<void> {
   await must(bridge, 'users.create', { ...CLERK, role: 'clerk' });
   await must(bridge, 'users.create', { ...SUPERVISOR, role: 'supervisor' });
   await must(bridge, 'programs.create', XO);
+  await must(bridge, 'programs.create', ODD_LOT); // older record date: listed below XO
   await must(bridge, 'session.signOut', {});
 }
 
@@ -24,17 +26,20 @@ const problemOf = async (page: Page, label: string): Promise<string> => {
 const facts = async (page: Page, which: 'current' | 'version'): Promise<string> =>
   page.locator(which === 'current' ? 'section.terms > dl.terms-facts' : 'section.terms-version dl.terms-facts').innerText();
 
-async function openXo(page: Page): Promise<void> {
+/** Opens the program on the given row of the Setup list, by keyboard only. */
+async function openProgram(page: Page, name: string, row = 0): Promise<void> {
   await page.keyboard.press('Control+1');
   const grid = page.getByRole('grid', { name: /Programs/ });
   await grid.waitFor();
-  // A supervisor lands on New program, the list one Tab further; a clerk lands on the list.
-  if ((await focusedLabel(page)) === 'New program') await key(page, '', 'Tab');
-  expect(await focusedLabel(page)).toBe('Programs, 1');
+  // Where Ctrl+1 lands differs by role (Programs tab, New program, the list); the list is a few Tabs on.
+  for (let i = 0; i < 4 && !(await focusedLabel(page)).startsWith('Programs, 2'); i++) await key(page, '', 'Tab');
+  expect(await focusedLabel(page)).toBe('Programs, 2');
+  for (let i = 0; i < row; i++) await key(page, '', 'ArrowDown');
   await page.keyboard.press('Enter');
-  await page.getByRole('heading', { name: XO.name, level: 2 }).waitFor();
+  await page.getByRole('heading', { name, level: 2 }).waitFor();
   await page.getByRole('heading', { name: 'Terms', level: 3 }).waitFor();
 }
+const openXo = (page: Page) => openProgram(page, XO.name);
 
 describe('program terms, versioned', () => {
   let browser: Browser;
@@ -198,6 +203,49 @@ describe('program terms, versioned', () => {
     expect(await facts(page, 'current')).toContain('Expires\n12/15/2003 5:00 p.m. New York');
     expect(await page.getByRole('button', { name: /Amend terms|Record terms/ }).count()).toBe(0);
     await desk.shot('40-terms-clerk');
+  });
+
+  it('records odd-lot terms: backup withholding keyed as a percent and kept as a rate', async () => {
+    const { page } = desk;
+    await menuCommand(page, 'session:signOut');
+    await signInWithKeys(page, ADMIN);
+    await page.getByRole('banner').getByText(ADMIN.displayName).waitFor();
+    await openProgram(page, ODD_LOT.name, 1);
+    await key(page, '', 'Tab');
+    expect(await focusedLabel(page)).toBe('Record terms');
+    await key(page, '', 'Enter');
+    await page.getByRole('heading', { name: 'Record terms (version 1, original terms)' }).waitFor();
+    expect(await focusedLabel(page)).toBe('Processing fee per share');
+    expect(await page.getByLabel('Processing fee per share').inputValue()).toBe('0.65');
+    await key(page, '', 'Tab', 'Tab', 'Tab');
+    expect(await focusedLabel(page)).toBe('Expiry date');
+    await key(page, '021403', 'Tab');
+    expect(await focusedLabel(page)).toBe('Expiry time');
+    await key(page, '', 'Control+a');
+    await key(page, '1700', 'Tab');
+    await key(page, 'ca, us-ny', 'Tab');
+    expect(await focusedLabel(page)).toBe('Plan shares excluded');
+    expect(await page.getByLabel('Plan shares excluded').isChecked()).toBe(true);
+    await key(page, '', 'Tab');
+    expect(await focusedLabel(page)).toBe('Backup withholding (%)');
+    expect(await page.getByLabel('Backup withholding (%)').inputValue()).toBe('24');
+    await key(page, '', 'Control+a');
+    await key(page, '101', 'Tab');
+    expect(await problemOf(page, 'Backup withholding (%)')).toBe('Backup withholding (%): must be between 0 and 100, got "101"');
+    await key(page, '', 'Shift+Tab', 'Control+a');
+    await key(page, '28', 'Tab');
+    expect(await problemOf(page, 'Backup withholding (%)')).toBe('');
+    await key(page, 'Original terms', 'Enter');
+
+    await expect.poll(() => statusText(page)).toContain('Terms version 1 recorded: Original terms.');
+    const current = await facts(page, 'current');
+    expect(current).toContain('Expires\n02/14/2003 5:00 p.m. New York — entered date and time');
+    expect(current).toContain('Excluded jurisdictions\nCA, US-NY');
+    expect(current).toContain('Backup withholding\n28% without a certified TIN');
+    expect(current).toContain('Processing fee\n$0.65 per share');
+    await desk.shot('40-terms-odd-lot');
+    const history = (await must(desk.bridge, 'terms.history', { programId: 2 })) as { versions: { terms: unknown }[] };
+    expect(history.versions[0]?.terms).toMatchObject({ kind: 'odd-lot', backupWithholdingRate: '0.28', excludedJurisdictions: ['CA', 'US-NY'], expiresAt: '2003-02-14T17:00', roundLot: 100 });
   });
 
   it('raised no console error, page error or CSP violation', () => {
