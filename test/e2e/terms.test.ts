@@ -41,6 +41,12 @@ async function openProgram(page: Page, name: string, row = 0): Promise<void> {
 }
 const openXo = (page: Page) => openProgram(page, XO.name);
 
+/** Tabs (or Shift+Tabs) to the field with the label, as a clerk would. */
+async function tabTo(page: Page, label: string, back = false): Promise<void> {
+  for (let i = 0; i < 40 && (await focusedLabel(page)) !== label; i++) await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
+  expect(await focusedLabel(page)).toBe(label);
+}
+
 describe('program terms, versioned', () => {
   let browser: Browser;
   let desk: DeskPage;
@@ -184,6 +190,26 @@ describe('program terms, versioned', () => {
     expect(await focusedLabel(page)).toBe('Maximum shares'); // the problem did not pull the focus back
     await page.getByLabel('Subscription price').scrollIntoViewIfNeeded();
     await desk.shot('40-terms-validation');
+
+    // Rows come and go by keyboard: Alt+Insert below the row, Alt+Delete the row itself.
+    await tabTo(page, 'Class 2 code');
+    await key(page, '', 'Alt+Insert');
+    expect(await focusedLabel(page)).toBe('Class 3 code');
+    expect(await page.getByLabel('Class 4 code').inputValue()).toBe('C'); // the rows below moved down
+    await key(page, '', 'Alt+Delete');
+    expect(await page.getByLabel('Class 3 code').inputValue()).toBe('C');
+    expect(await page.getByLabel('Class 4 code').inputValue()).toBe('T');
+    expect(await page.getByLabel('Class 5 code').count()).toBe(0);
+
+    // Main refuses what only it can judge (the same terms as the current version) in words on the form.
+    await tabTo(page, 'Subscription price', true);
+    await key(page, '', 'Control+a');
+    await key(page, '5', 'Tab');
+    expect(await problemOf(page, 'Subscription price')).toBe('');
+    await tabTo(page, 'Reason');
+    await key(page, 'Same again', 'Enter');
+    await expect.poll(() => statusText(page)).toContain('the new terms are the same as the current version');
+    expect(await page.locator('form.terms-form [role="alert"]').textContent()).toBe('Terms not recorded: the new terms are the same as the current version');
     await key(page, '', 'Escape');
     const question = page.getByRole('alertdialog', { name: 'Abandon what you keyed?' });
     await question.waitFor();
