@@ -80,6 +80,7 @@ describe('program terms, versioned', () => {
     await key(page, '110703', 'Tab');
     expect(await page.getByLabel('Certificate issue date').inputValue()).toBe('11/07/2003');
     expect(await focusedLabel(page)).toBe('Expiration'); // by rule, as it starts
+    expect(await page.locator('[id="terms-1-expirationBasis-hint"]').textContent()).toBe('By rule: 12/08/2003 5:00 p.m. New York. B: by rule, E: entered');
     await key(page, '', 'Tab');
     expect(await focusedLabel(page)).toBe('Guaranteed delivery allowed');
     expect(await page.getByLabel('Guaranteed delivery allowed').isChecked()).toBe(false);
@@ -95,11 +96,11 @@ describe('program terms, versioned', () => {
     await key(page, 'a', 'Tab');
     await key(page, 'blue', 'Tab');
     await key(page, '1', 'Tab', 'Tab', 'Tab', 'Alt+Insert'); // oversubscription yes, not transferable, stage 1
-    expect(await focusedLabel(page)).toBe('Class 2 code');
+    await expect.poll(() => focusedLabel(page)).toBe('Class 2 code');
     await key(page, 'B', 'Tab');
     await key(page, 'GREEN', 'Tab');
     await key(page, '0.1', 'Alt+Insert');
-    expect(await focusedLabel(page)).toBe('Class 3 code');
+    await expect.poll(() => focusedLabel(page)).toBe('Class 3 code');
     await key(page, 'C', 'Tab');
     await key(page, 'RED', 'Tab');
     await key(page, '0', 'Alt+Insert');
@@ -194,7 +195,7 @@ describe('program terms, versioned', () => {
     // Rows come and go by keyboard: Alt+Insert below the row, Alt+Delete the row itself.
     await tabTo(page, 'Class 2 code');
     await key(page, '', 'Alt+Insert');
-    expect(await focusedLabel(page)).toBe('Class 3 code');
+    await expect.poll(() => focusedLabel(page)).toBe('Class 3 code');
     expect(await page.getByLabel('Class 4 code').inputValue()).toBe('C'); // the rows below moved down
     await key(page, '', 'Alt+Delete');
     expect(await page.getByLabel('Class 3 code').inputValue()).toBe('C');

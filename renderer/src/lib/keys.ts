@@ -50,6 +50,8 @@ export const KEY_HELP: readonly { readonly keys: string; readonly does: string }
   { keys: 'Tab / Shift+Tab', does: 'Next / previous field' },
   { keys: 'Enter', does: 'Next field; on the last field, save' },
   { keys: 'Ctrl+Enter', does: 'Save from any field' },
+  { keys: 'Space', does: 'Tick or clear a check box' },
+  { keys: 'Alt+Insert / Alt+Delete', does: 'Add a row below / remove this row (tables in a form, e.g. classes of rights)' },
   { keys: 'Esc', does: 'Abandon the form or close a window (asks if something was keyed)' },
   { keys: 'Ctrl+K or /', does: 'Find a program by name or CUSIP' },
   { keys: '↑ / ↓, Home / End', does: 'Move in a list' },

@@ -1,4 +1,5 @@
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { deriveExpiration, type CalendarName } from '../../../../shared/domain/calendar';
 import type { ProgramTerms } from '../../../../shared/domain/terms';
 import type { ProgramSummary, TermsVersionView } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
@@ -8,7 +9,7 @@ import { EntryForm } from '../../components/EntryForm';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useForm, type FieldBinding } from '../../components/useForm';
-import { normalizeKeyedDate } from '../../lib/dates';
+import { normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
 import { classLabel, LABELS, termsChecks, wholeTermsProblem } from './terms-checks';
 import {
   blankClassRow,
@@ -16,6 +17,7 @@ import {
   CLASS_FIELDS,
   classField,
   fieldForPath,
+  formatWallTime,
   NO,
   normalizeKeyedTime,
   normalizeMoney,
@@ -81,8 +83,19 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
   });
   const v = form.values;
   const amending = current !== null;
+  const issued = parseKeyedDate(v.certificateIssueDate ?? '', 'Certificate issue date');
+  const byRule = issued.ok ? `${formatWallTime(deriveExpiration(issued.iso, (base?.businessDays ?? 'NYSE') as CalendarName))} New York` : null;
 
-  const focusSoon = (name: string) => setTimeout(() => document.getElementById(`${form.bind(name).id}`)?.focus(), 0);
+  // The field to focus once a row added or removed is on screen, in the same commit.
+  const focusNext = useRef<string | null>(null);
+  useLayoutEffect(() => {
+    const name = focusNext.current;
+    focusNext.current = null;
+    if (name !== null) document.getElementById(`terms-${program.id}-${name}`)?.focus();
+  });
+  const focusSoon = (name: string) => {
+    focusNext.current = name;
+  };
 
   const addRow = (after: number) => {
     // Rows below move down one; the new row is blank.
@@ -107,10 +120,10 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
 
   /** Alt+Insert adds a row below; Alt+Delete removes this row. */
   const onRowKeys = (row: number) => (e: KeyboardEvent<HTMLTableRowElement>) => {
-    if (e.altKey && (e.key === 'Insert' || e.key === 'n' || e.key === 'N')) {
+    if (e.altKey && e.key === 'Insert') {
       e.preventDefault();
       addRow(row);
-    } else if (e.altKey && (e.key === 'Delete' || e.key === 'Backspace')) {
+    } else if (e.altKey && e.key === 'Delete') {
       e.preventDefault();
       removeRow(row);
     }
@@ -158,7 +171,7 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
           <TextField label={LABELS.maxShares!} field={form.bind('maxShares')} inputMode="numeric" hint="Whole shares, digits only" />
           <TextField label={LABELS.recordDate!} field={form.bind('recordDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
           <TextField label={LABELS.certificateIssueDate!} field={form.bind('certificateIssueDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
-          <SelectField label={LABELS.expirationBasis!} field={form.bind('expirationBasis')} options={BASIS_OPTIONS} hint="B: by rule, E: entered" />
+          <SelectField label={LABELS.expirationBasis!} field={form.bind('expirationBasis')} options={BASIS_OPTIONS} hint={byRule ? `By rule: ${byRule}. B: by rule, E: entered` : 'B: by rule, E: entered'} />
           {v.expirationBasis === 'entered' ? (
             <>
               <TextField label={LABELS.expirationDate!} field={form.bind('expirationDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
