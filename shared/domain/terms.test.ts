@@ -111,6 +111,9 @@ describe('versioned terms: an extension or amendment is a new version with a rea
     const changed = { ...xo(), maxShares: 40_000_000 };
     expect(() => amendTerms(v1, changed, rec('2003-12-01T15:00:00.000Z', '  '))).toThrow(TermsError);
     expect(() => amendTerms(v1, xo(), rec('2003-12-01T15:00:00.000Z', 'No change'))).toThrow(/same as the current/);
+    // Written differently is not a change: "5" is the price "5.00", and key order does not matter.
+    const reordered = Object.fromEntries(Object.entries({ ...xo(), subscriptionPrice: '5' }).reverse()) as ReturnType<typeof xo>;
+    expect(() => amendTerms(v1, reordered, rec('2003-12-01T15:00:00.000Z', 'Same terms'))).toThrow(/same as the current/);
     expect(() => amendTerms(v1, changed, rec('2003-10-01T15:00:00.000Z', 'Backdated'))).toThrow(/before the current/);
     expect(() => termsVersion(v1, 2)).toThrow(/no version 2/);
   });

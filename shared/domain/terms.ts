@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { CALENDAR_NAMES, deriveExpiration, finalReportDue, guaranteedDeliveryDeadline, proceedsDueDate, splitRequestCutoff, addBusinessDays, type CalendarName } from './calendar';
 import { bool, decimal, expected, isoDate, list, named, obj, oneOf, shares, timeZone, wallTime, wholeNumber } from './fields';
 import type { OddLotProgram, RightsProgram } from './scenario';
+import { dec } from './money';
 import { NEW_YORK } from './time';
 
 // ---------------------------------------------------------------------------------------------
@@ -171,10 +172,27 @@ function version<T extends ProgramTerms>(n: number, terms: T, rec: Recording): T
 export function amendTerms<T extends ProgramTerms>(history: TermsHistory<T>, terms: T, rec: Recording): TermsHistory<T> {
   const last = currentTerms(history);
   if (terms.kind !== last.terms.kind) throw new TermsError(`a ${last.terms.kind} program cannot become ${terms.kind}`);
-  if (JSON.stringify(terms) === JSON.stringify(last.terms)) throw new TermsError('the new terms are the same as the current version');
+  if (sameTerms(terms, last.terms)) throw new TermsError('the new terms are the same as the current version');
   if (rec.at < last.recordedAt) throw new TermsError('a new version cannot be recorded before the current one');
   return { versions: [...history.versions, version(last.version + 1, terms, rec)] };
 }
+
+/** Decimal fields of the terms: "5.00" and "5" are the same price. */
+const DECIMAL_KEYS = new Set(['subscriptionPrice', 'firmRightsPerUnit', 'processingFeePerShare', 'backupWithholdingRate']);
+
+/** Terms as a comparable text: keys sorted, decimals normalized (so key order and "5.00" vs "5" do not count as a change). */
+function canonicalTerms(value: unknown, key = ''): string {
+  if (typeof value === 'string' && DECIMAL_KEYS.has(key)) return JSON.stringify(dec(value).toString());
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalTerms(v)).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalTerms(v, k)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const sameTerms = (a: ProgramTerms, b: ProgramTerms): boolean => canonicalTerms(a) === canonicalTerms(b);
 
 export function currentTerms<T extends ProgramTerms>(history: TermsHistory<T>): TermsVersion<T> {
   const last = history.versions.at(-1);
