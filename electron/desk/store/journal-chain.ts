@@ -37,8 +37,21 @@ interface StoredEntry {
   hash: string;
 }
 
-/** Walks the whole journal in order and reports the first entry whose link does not hold. */
-export function verifyJournal(db: Database): ChainReport {
+/** How far a verification has got: entries checked so far, of `total`. */
+export interface VerifyProgress {
+  readonly done: number;
+  readonly total: number;
+}
+
+/** How often (in entries) a verification reports progress. */
+export const VERIFY_PROGRESS_EVERY = 10_000;
+
+/**
+ * Walks the whole journal in order and reports the first entry whose link does not hold.
+ * `onProgress`, if given, hears every VERIFY_PROGRESS_EVERY entries; it does not change the result.
+ */
+export function verifyJournal(db: Database, onProgress?: (progress: VerifyProgress) => void): ChainReport {
+  const total = onProgress === undefined ? 0 : countEntries(db);
   const rows = db.prepare('SELECT seq, at, username, action, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<StoredEntry>;
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -52,6 +65,7 @@ export function verifyJournal(db: Database): ChainReport {
     }
     expectedSeq = row.seq + 1;
     prevHash = row.hash;
+    if (onProgress !== undefined && entries % VERIFY_PROGRESS_EVERY === 0) onProgress({ done: entries, total });
   }
   return { ok: true, entries };
 }

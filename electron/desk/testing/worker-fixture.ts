@@ -1,0 +1,23 @@
+// A worker entry for run-job tests: does whatever its input asks, including misbehave.
+import { serveJob } from '../workers/job-port';
+
+export type FixtureInput = { readonly do: 'echo'; readonly value: number } | { readonly do: 'throw' } | { readonly do: 'spin' } | { readonly do: 'exit' };
+
+serveJob<FixtureInput, number, number>((input, progress) => {
+  switch (input.do) {
+    case 'echo':
+      for (let i = 1; i <= 3; i += 1) progress(i);
+      return input.value * 2;
+    case 'throw':
+      throw new Error('the disk is on fire');
+    case 'exit':
+      process.exit(3);
+      break;
+    case 'spin': {
+      progress(0);
+      // Busy for good: only terminate() can end this thread.
+      for (;;) Math.sqrt(Math.random());
+    }
+  }
+  return 0;
+});

@@ -1,0 +1,105 @@
+// Runs a long job (journal verification, later imports and bulk print) in a worker thread, so the
+// main process — and with it the window — never waits on it (DESIGN rule 7). One job = one
+// worker: it gets its input as workerData, may post progress, posts one result or one error, and
+// is always gone by the time the returned promise settles.
+import { Worker } from 'node:worker_threads';
+import { DeskFailure, type DeskErrorCode } from '../../../shared/ipc/result';
+import type { WorkerMessage } from './job-port';
+
+/** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
+export type JobName = 'verify-journal';
+
+/** Where a worker's code is and how Node must start it. */
+export interface WorkerLaunch {
+  readonly file: URL;
+  readonly execArgv: readonly string[];
+}
+
+export type WorkerLocator = (name: JobName) => WorkerLaunch;
+
+/**
+ * From the TypeScript sources (tests, tsx, the command line): the worker thread registers tsx's
+ * loader itself, because a worker does not inherit the loaders of the thread that started it.
+ */
+export const sourceWorkers: WorkerLocator = (name) => ({ file: new URL(`./${name}.ts`, import.meta.url), execArgv: ['--import', 'tsx'] });
+
+/** From the Electron bundle: `.config/build-electron.ts` writes each entry to <dir>/<name>.cjs. */
+export const bundledWorkers =
+  (dir: URL): WorkerLocator =>
+  (name) => ({ file: new URL(`${name}.cjs`, dir), execArgv: [] });
+
+// Chosen once at startup: the bundled main process switches to bundledWorkers; everything else
+// runs from sources. Explicit rather than guessed from the file system, so a wrong setting fails loudly.
+let locator: WorkerLocator = sourceWorkers;
+
+export function useWorkers(next: WorkerLocator): void {
+  locator = next;
+}
+
+export interface JobOptions<P> {
+  readonly onProgress?: (progress: P) => void;
+  /** Aborting terminates the worker; the promise then rejects with DeskFailure 'CANCELLED'. */
+  readonly signal?: AbortSignal;
+}
+
+/** Runs the named job in a new worker thread. */
+export function runJob<I, O, P = unknown>(name: JobName, input: I, options: JobOptions<P> = {}): Promise<O> {
+  return runWorker<I, O, P>(locator(name), input, options);
+}
+
+const CANCELLED_MESSAGE = 'The job was cancelled.';
+const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BOOK_REFUSED', 'CONFLICT', 'CANCELLED']);
+
+/** As runJob, for a worker file given directly (tests use it for fixture workers). */
+export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {
+  const { signal, onProgress } = options;
+  if (signal?.aborted === true) return Promise.reject(new DeskFailure('CANCELLED', CANCELLED_MESSAGE));
+
+  return new Promise<O>((resolve, reject) => {
+    const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv] });
+    // The outcome is decided by the first of: result, error, cancel, unexpected exit; the promise
+    // settles only on 'exit', so a caller never goes on while the thread still holds the book open.
+    let outcome: { ok: true; value: O } | { ok: false; error: Error } | null = null;
+    const decide = (next: NonNullable<typeof outcome>): void => {
+      if (outcome === null) outcome = next;
+    };
+    const onAbort = (): void => {
+      decide({ ok: false, error: new DeskFailure('CANCELLED', CANCELLED_MESSAGE) });
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+
+    worker.on('message', (message: WorkerMessage<O, P>) => {
+      if (outcome !== null) return;
+      if (message.type === 'progress') {
+        onProgress?.(message.progress);
+      } else if (message.type === 'done') {
+        decide({ ok: true, value: message.result });
+      } else {
+        decide({ ok: false, error: plainError(message.message, message.code) });
+        void worker.terminate();
+      }
+    });
+    // An uncaught error inside the worker (or a worker file that cannot load): keep only its message.
+    worker.on('error', (error: unknown) => {
+      decide({ ok: false, error: plainError(error instanceof Error ? error.message : String(error)) });
+    });
+    worker.on('exit', (code) => {
+      signal?.removeEventListener('abort', onAbort);
+      decide({ ok: false, error: plainError(`the worker stopped unexpectedly (exit code ${code})`) });
+      const settled = outcome!;
+      if (settled.ok) resolve(settled.value);
+      else reject(settled.error);
+    });
+  });
+}
+
+/** An error that carries a message only: a worker's stack trace is for the log, never for the user. */
+function plainError(full: string, code?: string): Error {
+  // First line only: Node appends e.g. a "Require stack" to some messages.
+  const message = full.split('\n')[0] ?? full;
+  if (code !== undefined && DESK_CODES.has(code)) return new DeskFailure(code as DeskErrorCode, message);
+  const error = new Error(`The background job failed: ${message}`);
+  error.stack = error.message;
+  return error;
+}
