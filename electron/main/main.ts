@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openDesk, type Desk } from '../desk/desk';
 import { openPrefs, type PrefsStore } from '../desk/prefs/prefs';
+import { bundledWorkers, useWorkers } from '../desk/workers/run-job';
 import { COMMAND_CHANNEL } from '../preload/transport';
 import { createBookActions } from './book-actions';
 import { openFileLog, type FileLog } from './file-log';
@@ -22,6 +23,9 @@ const APP_NAME = 'Offering Desk';
 // (OFFERING_DESK_USER_DATA lets a smoke test or a second workstation profile keep its own).
 registerAppScheme();
 app.enableSandbox();
+// This file only ever runs bundled (electron/dist/main.cjs): long jobs start the worker bundles
+// written beside it (electron/dist/workers/*.cjs), not the TypeScript sources.
+useWorkers(bundledWorkers(new URL('./workers/', import.meta.url)));
 const userDataOverride = process.env['OFFERING_DESK_USER_DATA'];
 if (userDataOverride !== undefined && userDataOverride !== '') app.setPath('userData', path.resolve(userDataOverride));
 

@@ -1,15 +1,18 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtempSync } from 'node:fs';
 import { builtinModules } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildElectron, type ElectronBuild } from '../../.config/build-electron';
+import { buildElectron, root, WORKER_ENTRIES, type ElectronBuild } from '../../.config/build-electron';
 import { CHANNEL_NAMES } from '../../shared/ipc/channels';
 
 let outdir: string;
 let built: ElectronBuild;
 beforeAll(async () => {
-  outdir = await mkdtemp(path.join(tmpdir(), 'desk-build-'));
+  // Inside the project, so that the bundles find node_modules (better-sqlite3) as they do when packaged.
+  await mkdir(path.join(root, 'node_modules', '.cache'), { recursive: true });
+  outdir = await mkdtemp(path.join(root, 'node_modules', '.cache', 'desk-build-'));
   built = await buildElectron(outdir, { quiet: true });
 });
 afterAll(async () => {
@@ -47,5 +50,37 @@ describe('the Electron build', () => {
     expect(all.filter((input) => /^(test|renderer)\//.test(input) || /\.test\.ts$/.test(input))).toEqual([]);
     expect(built.inputs.main).toContain('electron/main/main.ts');
     expect(built.inputs.main).toContain('electron/desk/desk.ts');
+  });
+
+  it('bundles each worker entry to workers/<name>.cjs beside main, with only better-sqlite3 and built-ins outside', async () => {
+    expect(WORKER_ENTRIES).toContain('verify-journal');
+    for (const name of WORKER_ENTRIES) {
+      const file = built.workers[name];
+      expect(path.relative(outdir, file)).toBe(path.join('workers', `${name}.cjs`));
+      const code = await readFile(file, 'utf8');
+      const builtins = new Set(builtinModules);
+      expect([...new Set(requiredModules(code).filter((m) => !m.startsWith('node:') && !builtins.has(m)))]).toEqual(['better-sqlite3']);
+    }
+    expect(built.inputs.workers).toContain('electron/desk/workers/verify-journal.ts');
+    expect(built.inputs.workers.filter((input) => /^(test|renderer)\//.test(input) || /\.test\.ts$/.test(input))).toEqual([]);
+    // main.cjs points the runner at that folder.
+    expect(await readFile(built.main, 'utf8')).toContain('useWorkers(bundledWorkers(new URL("./workers/", __importMetaUrl)))');
+  });
+
+  it('the bundled verification worker runs in plain Node and verifies a book', async () => {
+    const { openBook } = await import('../../electron/desk/store/open');
+    const { runWorker } = await import('../../electron/desk/workers/run-job');
+    const store = openBook(path.join(mkdtempSync(path.join(outdir, 'book-')), 'office.book'), { now: () => new Date() });
+    try {
+      const launch = { file: pathToFileURL(built.workers['verify-journal']), execArgv: [] };
+      expect(await runWorker(launch, { bookPath: store.path })).toEqual({ ok: true, entries: 1 });
+    } finally {
+      store.close();
+    }
+  });
+
+  it('ships the worker bundles: electron-builder packs all of electron/dist', async () => {
+    const config = await readFile(path.join(root, 'electron-builder.yml'), 'utf8');
+    expect(config).toMatch(/^\s*-\s*['"]?electron\/dist\/\*\*\/\*['"]?\s*$/m);
   });
 });

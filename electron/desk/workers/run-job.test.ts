@@ -1,0 +1,97 @@
+import Database from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DeskFailure } from '../../../shared/ipc/result';
+import type { VerifyProgress } from '../store/journal-chain';
+import { openBook } from '../store/open';
+import type { BookStore } from '../store/store';
+import { SYSTEM_ACTOR } from '../store/store';
+import { growJournal } from '../testing/long-journal';
+import { tempDir } from '../testing/temp';
+import type { FixtureInput } from '../testing/worker-fixture';
+import { verifyBookJournal } from '../services/journal';
+import { runWorker, sourceWorkers, type WorkerLaunch } from './run-job';
+
+const fixture: WorkerLaunch = { file: new URL('../testing/worker-fixture.ts', import.meta.url), execArgv: sourceWorkers('verify-journal').execArgv };
+const run = (input: FixtureInput, options: Parameters<typeof runWorker>[2] = {}) => runWorker<FixtureInput, number, number>(fixture, input, options);
+
+describe('runWorker', () => {
+  it('returns the worker’s result and passes its progress on', async () => {
+    const seen: number[] = [];
+    expect(await run({ do: 'echo', value: 21 }, { onProgress: (p) => seen.push(p as number) })).toBe(42);
+    expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it('turns an error in the worker into a rejection with a plain message, no stack', async () => {
+    const error = await run({ do: 'throw' }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect((error as Error).message).toBe('The background job failed: the disk is on fire');
+    expect((error as Error).stack).not.toMatch(/\bat /);
+  });
+
+  it('rejects when the worker ends without an answer', async () => {
+    await expect(run({ do: 'exit' })).rejects.toThrow(/stopped unexpectedly \(exit code 3\)/);
+  });
+
+  it('cancels through an AbortSignal: the busy worker is terminated and the promise rejects with CANCELLED', async () => {
+    const controller = new AbortController();
+    const job = run({ do: 'spin' }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const error = await job.catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DeskFailure);
+    expect((error as DeskFailure).code).toBe('CANCELLED');
+    // The promise settles only once the thread has exited, so nothing is left running.
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort')).toEqual([]);
+  });
+
+  it('refuses to start when the signal is already aborted', async () => {
+    await expect(run({ do: 'echo', value: 1 }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
+
+describe('the journal verification worker', () => {
+  let dir: ReturnType<typeof tempDir>;
+  let store: BookStore;
+  beforeEach(() => {
+    dir = tempDir();
+    store = openBook(dir.file('office.book'), { now: () => new Date('2026-03-02T10:00:00.000Z') });
+    for (let i = 0; i < 4; i += 1) store.change(SYSTEM_ACTOR, 'test.step', () => ({ payload: { i }, result: null }));
+  });
+  afterEach(() => {
+    store.close();
+    dir.cleanup();
+  });
+
+  it('verifies a sound book on its own connection while the main one stays open', async () => {
+    expect(await verifyBookJournal(store)).toEqual({ ok: true, entries: 5 });
+  });
+
+  it('names the tampered entry in a tampered book', async () => {
+    const raw = new Database(store.path);
+    raw.exec('DROP TRIGGER journal_no_update');
+    raw.prepare(`UPDATE journal SET payload = '{"i":99}' WHERE seq = 3`).run();
+    raw.close();
+    expect(await verifyBookJournal(store)).toEqual({ ok: false, entries: 5, firstBroken: { seq: 3, reason: 'hash does not match its content' } });
+  });
+
+  it('reports progress every 10,000 entries on a long journal', async () => {
+    growJournal(store, 20_500);
+    const seen: VerifyProgress[] = [];
+    expect(await verifyBookJournal(store, { onProgress: (p) => seen.push(p) })).toEqual({ ok: true, entries: 20_505 });
+    expect(seen).toEqual([
+      { done: 10_000, total: 20_505 },
+      { done: 20_000, total: 20_505 },
+    ]);
+  });
+
+  it('can be cancelled: the walk stops with CANCELLED', async () => {
+    growJournal(store, 20_000);
+    const controller = new AbortController();
+    const job = verifyBookJournal(store, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(job).rejects.toMatchObject({ code: 'CANCELLED', message: 'The job was cancelled.' });
+  });
+
+  it('gives a plain message when the book cannot be opened', async () => {
+    dir.cleanup();
+    const error = await verifyBookJournal(store).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(/^The background job failed: /);
+  });
+});
