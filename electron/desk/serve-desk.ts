@@ -39,7 +39,7 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
 
   let bookJob = false;
   const exclusive = async <T>(job: () => Promise<T> | T): Promise<T> => {
-    if (bookJob) throw new DeskFailure('CONFLICT', 'A backup or restore is already running; try again when it has finished');
+    if (bookJob) throw new DeskFailure('CONFLICT', 'A backup, restore or journal verification is already running; try again when it has finished');
     bookJob = true;
     try {
       return await job();

@@ -43,4 +43,12 @@ describe('journal.verify', () => {
     raw.close();
     expect(await f.value('journal.verify')).toEqual({ ok: false, entries: 4, firstBroken: { seq: 2, reason: 'hash does not match its content' } });
   });
+
+  it('holds the book while the worker walks it: a backup meanwhile is refused', async () => {
+    await f.signInAs('sue');
+    const verifying = f.value('journal.verify');
+    const refusal = await f.refused('book.backup', { destination: f.dir.file('meanwhile.bak') }, 'CONFLICT');
+    expect(refusal.message).toMatch(/already running/);
+    expect(await verifying).toMatchObject({ ok: true });
+  });
 });
