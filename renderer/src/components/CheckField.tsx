@@ -1,3 +1,4 @@
+import { FieldMessages, fieldMessageIds } from './FieldMessages';
 import type { FieldBinding } from './useForm';
 
 interface CheckFieldProps {
@@ -13,9 +14,7 @@ interface CheckFieldProps {
 
 /** A labelled check box: Space toggles it, Enter moves on like any other field. */
 export function CheckField({ label, field, onToggle, hint, labelHidden, bare }: CheckFieldProps) {
-  const hintId = `${field.id}-hint`;
-  const errorId = `${field.id}-error`;
-  const describedBy = [hint ? hintId : null, field.error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { errorId, describedBy } = fieldMessageIds(field, hint);
   const input = (
     <input
       id={field.id}
@@ -55,16 +54,7 @@ export function CheckField({ label, field, onToggle, hint, labelHidden, bare }: 
           {field.value === 'yes' ? 'Yes' : 'No'}
         </span>
       </span>
-      {hint ? (
-        <span id={hintId} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-      {field.error ? (
-        <span id={errorId} className="field-problem">
-          {field.error}
-        </span>
-      ) : null}
+      <FieldMessages field={field} hint={hint} />
     </div>
   );
 }

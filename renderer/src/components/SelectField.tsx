@@ -1,3 +1,4 @@
+import { FieldMessages, fieldMessageIds } from './FieldMessages';
 import type { FieldBinding } from './useForm';
 
 interface SelectFieldProps {
@@ -10,9 +11,7 @@ interface SelectFieldProps {
 
 /** A labelled choice; typing the first letter of an option picks it. */
 export function SelectField({ label, field, options, hint, autoFocus }: SelectFieldProps) {
-  const hintId = `${field.id}-hint`;
-  const errorId = `${field.id}-error`;
-  const describedBy = [hint ? hintId : null, field.error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = fieldMessageIds(field, hint);
   return (
     <div className={field.error ? 'field has-problem' : 'field'}>
       <label htmlFor={field.id}>{label}</label>
@@ -33,16 +32,7 @@ export function SelectField({ label, field, options, hint, autoFocus }: SelectFi
           </option>
         ))}
       </select>
-      {hint ? (
-        <span id={hintId} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-      {field.error ? (
-        <span id={errorId} className="field-problem">
-          {field.error}
-        </span>
-      ) : null}
+      <FieldMessages field={field} hint={hint} />
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import type { HTMLAttributes } from 'react';
+import { FieldMessages, fieldMessageIds } from './FieldMessages';
 import type { FieldBinding } from './useForm';
 
 interface TextFieldProps {
@@ -15,9 +16,7 @@ interface TextFieldProps {
 
 /** A labelled input with its hint and its problem beside it, tied together for screen readers. */
 export function TextField({ label, field, type = 'text', hint, autoComplete = 'off', inputMode, maxLength, autoFocus, upperCase }: TextFieldProps) {
-  const hintId = `${field.id}-hint`;
-  const errorId = `${field.id}-error`;
-  const describedBy = [hint ? hintId : null, field.error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const { describedBy } = fieldMessageIds(field, hint);
   return (
     <div className={field.error ? 'field has-problem' : 'field'}>
       <label htmlFor={field.id}>{label}</label>
@@ -38,16 +37,7 @@ export function TextField({ label, field, type = 'text', hint, autoComplete = 'o
         autoFocus={autoFocus}
         className={upperCase ? 'upper' : undefined}
       />
-      {hint ? (
-        <span id={hintId} className="field-hint">
-          {hint}
-        </span>
-      ) : null}
-      {field.error ? (
-        <span id={errorId} className="field-problem">
-          {field.error}
-        </span>
-      ) : null}
+      <FieldMessages field={field} hint={hint} />
     </div>
   );
 }
