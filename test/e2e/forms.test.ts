@@ -219,6 +219,9 @@ describe('forms, finding and keys', () => {
 
   it('deactivates and reactivates a user', async () => {
     const { page } = desk;
+    // Start from a known place: the restore before this test rebuilt the shell, so the focus is put back by Ctrl+1.
+    await page.keyboard.press('Control+1');
+    await expect.poll(() => focusedLabel(page)).toBe('Programs');
     await key(page, '', 'Tab', 'Enter'); // Programs → Users
     const carl = page.getByRole('row', { name: /carl/ });
     await carl.waitFor();
