@@ -18,24 +18,10 @@ import {
 } from './terms';
 import { parseScenario, type RightsScenario } from './scenario';
 import { settleRights } from './settle-rights';
+import { XO_TERMS_JSON } from './testing/terms';
 
-/** The XO deal (agreement 001_…): four classes, $5.00, 43,333,333 shares, no guaranteed delivery. */
-const xoTermsJson = {
-  kind: 'rights-offering',
-  subscriptionPrice: '5.00',
-  maxShares: 43_333_333,
-  recordDate: '2002-11-15',
-  certificateIssueDate: '2003-11-07',
-  expiration: { basis: 'derived' },
-  guaranteedDelivery: { allowed: false },
-  oversubscription: { basis: 'requested', requireFullBasic: true },
-  classes: [
-    { code: 'A', colour: 'BLUE', firmRightsPerUnit: '1', oversubscription: true, transferable: false, stage: 1 },
-    { code: 'B', colour: 'GREEN', firmRightsPerUnit: '0.1', oversubscription: true, transferable: false, stage: 1 },
-    { code: 'C', colour: 'RED', firmRightsPerUnit: '0', oversubscription: true, transferable: false, stage: 1 },
-    { code: 'T', colour: 'WHITE', firmRightsPerUnit: '1', oversubscription: false, transferable: true, stage: 2 },
-  ],
-};
+/** The XO deal, with the record date this file's tests were written against. */
+const xoTermsJson = { ...XO_TERMS_JSON, recordDate: '2002-11-15' };
 
 const xo = (): RightsOfferingTerms => rightsOfferingTermsSchema.parse(xoTermsJson);
 const rec = (at: string, reason = 'Original terms') => ({ reason, at, by: 'supervisor' });

@@ -1,28 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deskFixture, type DeskFixture } from '../testing/desk-harness';
 import { openBook } from '../store/open';
+import { XO_TERMS_JSON } from '../../../shared/domain/testing/terms';
 
 let f: DeskFixture;
 let xoId: number;
 let oddId: number;
 
-/** The XO Communications rights offering (seed 001): price $5.00, classes A/B/C and the transferable rights. */
-const xo = {
-  kind: 'rights-offering',
-  subscriptionPrice: '5.00',
-  maxShares: 43333333,
-  recordDate: '2003-10-10',
-  certificateIssueDate: '2003-11-07',
-  expiration: { basis: 'derived' },
-  guaranteedDelivery: { allowed: false },
-  oversubscription: { basis: 'requested', requireFullBasic: true },
-  classes: [
-    { code: 'A', colour: 'BLUE', firmRightsPerUnit: '1', oversubscription: true, transferable: false, stage: 1 },
-    { code: 'B', colour: 'GREEN', firmRightsPerUnit: '0.1', oversubscription: true, transferable: false, stage: 1 },
-    { code: 'C', colour: 'RED', firmRightsPerUnit: '0', oversubscription: true, transferable: false, stage: 1 },
-    { code: 'T', colour: 'WHITE', firmRightsPerUnit: '1', oversubscription: false, transferable: true, stage: 2 },
-  ],
-};
+const xo = XO_TERMS_JSON;
 const extended = { ...xo, expiration: { basis: 'entered', at: '2003-12-15T17:00' } };
 const oddLot = {
   kind: 'odd-lot',
