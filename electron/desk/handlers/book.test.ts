@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inspectBook } from '../store/inspect';
 import { SCHEMA_VERSION } from '../store/schema';
-import { deskFixture, type DeskFixture } from '../testing/desk-harness';
+import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
 import { listDir, sha256File } from '../testing/temp';
 
 let f: DeskFixture;
@@ -12,10 +12,7 @@ const apple = { kind: 'rights-offering', name: 'Apple Rights', issuer: 'Apple In
 const msft = { kind: 'odd-lot', name: 'Microsoft Odd-Lot', issuer: 'Microsoft Corp.', cusip: '594918104', recordDate: '2026-02-27' } as const;
 
 beforeEach(async () => {
-  f = deskFixture();
-  await f.firstAdmin();
-  await f.addUser('sue', 'supervisor');
-  await f.addUser('carl', 'clerk');
+  f = await staffedDesk();
 });
 afterEach(() => f.close());
 

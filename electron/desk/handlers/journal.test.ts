@@ -1,13 +1,10 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskFixture, type DeskFixture } from '../testing/desk-harness';
+import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
 
 let f: DeskFixture;
 beforeEach(async () => {
-  f = deskFixture();
-  await f.firstAdmin();
-  await f.addUser('sue', 'supervisor');
-  await f.addUser('carl', 'clerk');
+  f = await staffedDesk();
 });
 afterEach(() => f.close());
 

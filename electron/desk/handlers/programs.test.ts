@@ -1,15 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskFixture, type DeskFixture } from '../testing/desk-harness';
+import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
 
 let f: DeskFixture;
 const apple = { kind: 'rights-offering', name: 'Apple 2026 Rights', issuer: 'Apple Inc.', cusip: '037833100', recordDate: '2026-03-13' } as const;
 const msft = { kind: 'odd-lot', name: 'Microsoft Odd-Lot', issuer: 'Microsoft Corp.', cusip: '594918104', recordDate: '2026-02-27' } as const;
 
 beforeEach(async () => {
-  f = deskFixture();
-  await f.firstAdmin();
-  await f.addUser('sue', 'supervisor');
-  await f.addUser('carl', 'clerk');
+  f = await staffedDesk();
 });
 afterEach(() => f.close());
 

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deskFixture, type DeskFixture } from '../testing/desk-harness';
+import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
 import { openBook } from '../store/open';
 import { XO_TERMS_JSON } from '../../../shared/domain/testing/terms';
 
@@ -21,10 +21,7 @@ const oddLot = {
 };
 
 beforeEach(async () => {
-  f = deskFixture();
-  await f.firstAdmin();
-  await f.addUser('sue', 'supervisor');
-  await f.addUser('carl', 'clerk');
+  f = await staffedDesk();
   xoId = (await f.value('programs.create', { kind: 'rights-offering', name: 'XO Rights', issuer: 'XO Communications', cusip: '037833100', recordDate: '2003-10-10' })).id;
   oddId = (await f.value('programs.create', { kind: 'odd-lot', name: 'Microsoft Odd-Lot', issuer: 'Microsoft Corp.', cusip: '594918104', recordDate: '2026-02-27' })).id;
   await f.signInAs('sue');

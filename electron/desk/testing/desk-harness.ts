@@ -78,3 +78,12 @@ export function deskFixture(options: { idleLockMinutes?: number } = {}) {
   };
 }
 export type DeskFixture = ReturnType<typeof deskFixture>;
+
+/** A fresh desk staffed for a test: ada (admin, signed in), sue (supervisor) and carl (clerk). */
+export async function staffedDesk(): Promise<DeskFixture> {
+  const f = deskFixture();
+  await f.firstAdmin();
+  await f.addUser('sue', 'supervisor');
+  await f.addUser('carl', 'clerk');
+  return f;
+}
