@@ -1,4 +1,5 @@
 import type { DeskResult } from '../../shared/ipc/result';
+import type { ChangeNotice } from '../../shared/ipc/topics';
 import type { DeskHost } from './handlers/types';
 import { openPrefs } from './prefs/prefs';
 import { createDesk } from './serve-desk';
@@ -16,6 +17,11 @@ export interface DeskOptions {
 export interface Desk {
   /** The one entry point for every IPC message: validates, checks the role, calls a service. Never throws. */
   dispatch(channel: unknown, input: unknown): Promise<DeskResult<unknown>>;
+  /**
+   * Hears every change committed to the open book — by this desk or, where the store can tell,
+   * by another desk on the same book — after it is committed. Returns an unsubscribe.
+   */
+  onChanged(listener: (notice: ChangeNotice) => void): () => void;
   close(): void;
 }
 

@@ -1,5 +1,6 @@
 import { channels, isChannel, type Access } from '../../shared/ipc/channels';
 import { DeskFailure, fail, ok, type DeskResult } from '../../shared/ipc/result';
+import { topicsOf, type ChangeNotice } from '../../shared/ipc/topics';
 import type { SessionUser } from '../../shared/ipc/types';
 import { handlers } from './handlers';
 import { describeInvalidInput } from './handlers/input-errors';
@@ -21,7 +22,28 @@ export interface DeskDependencies {
 /** Opens the book and serves every channel through one dispatcher; see openDesk. */
 export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
   const now = options.now ?? (() => new Date());
+  const changeListeners = new Set<(notice: ChangeNotice) => void>();
+  const announce = (entry: { seq: number; action: string }): void => {
+    const notice: ChangeNotice = { seq: entry.seq, action: entry.action, topics: topicsOf(entry.action) };
+    for (const listener of changeListeners) {
+      try {
+        listener(notice);
+      } catch (error) {
+        safeLog(options.host, error, 'desk.onChanged');
+      }
+    }
+  };
   const book: BookHandle = { current: openBook(options.bookPath, { now }) };
+  // A restore replaces the store: listen to whichever one is current.
+  let watched = book.current;
+  let unwatch = watched.onCommitted(announce);
+  const followCurrentBook = (): void => {
+    if (book.current === watched) return;
+    unwatch();
+    watched = book.current;
+    unwatch = watched.onCommitted(announce);
+    announce({ seq: 0, action: 'book.replaced' });
+  };
   const session = new Session(now, options.idleLockMinutes ?? 10);
 
   // openDesk is synchronous; preferences are a file of their own, opened on first use.
@@ -68,7 +90,11 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
       if (channel !== 'session.status') session.touch();
       const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, exclusive };
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
-      return ok(await handler(parsed.data, ctx));
+      try {
+        return ok(await handler(parsed.data, ctx));
+      } finally {
+        followCurrentBook();
+      }
     } catch (error) {
       if (error instanceof DeskFailure) return fail(error.code, error.message, error.field);
       safeLog(options.host, error, typeof channel === 'string' ? channel.slice(0, 100) : typeof channel);
@@ -91,6 +117,10 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
 
   return {
     dispatch,
+    onChanged(listener) {
+      changeListeners.add(listener);
+      return () => changeListeners.delete(listener);
+    },
     close: () => book.current.close(),
   };
 }

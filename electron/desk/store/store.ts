@@ -22,6 +22,7 @@ export class BookStore {
   // Private: writing methods are reached only through `change`, which journals.
   private readonly repos: Repos;
   private changing = false;
+  private readonly committedListeners = new Set<(entry: { seq: number; action: string }) => void>();
 
   constructor(
     readonly path: string,
@@ -43,17 +44,25 @@ export class BookStore {
     try {
       // IMMEDIATE: take the write lock before reading the journal head, so no other
       // connection can append between our read and our write.
-      return this.db
+      const { result, entry } = this.db
         .transaction(() => {
           const at = this.now().toISOString();
           const { payload, result } = body(this.repos, at);
-          this.repos.journal.append(actor, action, payload, at);
-          return result;
+          const entry = this.repos.journal.append(actor, action, payload, at);
+          return { result, entry };
         })
         .immediate();
+      for (const listener of this.committedListeners) listener({ seq: entry.seq, action: entry.action });
+      return result;
     } finally {
       this.changing = false;
     }
+  }
+
+  /** Hears every committed change (after its commit). Returns an unsubscribe. */
+  onCommitted(listener: (entry: { seq: number; action: string }) => void): () => void {
+    this.committedListeners.add(listener);
+    return () => this.committedListeners.delete(listener);
   }
 
   /**

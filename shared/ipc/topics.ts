@@ -1,0 +1,34 @@
+/**
+ * What main announces after a committed change, so that screens refresh what they show.
+ * A topic names a kind of data; a query that reads it is refreshed when the topic is announced.
+ */
+export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders'] as const;
+export type Topic = (typeof TOPICS)[number];
+
+/** One committed change, as every desk on the same book hears of it. */
+export interface ChangeNotice {
+  /** The journal entry the change appended. */
+  readonly seq: number;
+  readonly action: string;
+  readonly topics: readonly Topic[];
+}
+
+/** The first segment of an action names what it changed ('program.created' → programs). */
+const BY_PREFIX: Readonly<Record<string, readonly Topic[]>> = {
+  program: ['programs'],
+  terms: ['terms', 'programs'],
+  user: ['users'],
+  session: ['users'],
+  book: ['book'],
+  holders: ['holders'],
+};
+
+/** Every change touches the journal; the rest follows from the action's prefix. */
+export function topicsOf(action: string): Topic[] {
+  // Another book took this one's place: everything on screen is stale.
+  if (action === 'book.restored' || action === 'book.replaced') return [...TOPICS];
+  const prefix = action.split('.', 1)[0] ?? '';
+  return ['journal', ...(BY_PREFIX[prefix] ?? [])];
+}
+
+export const isTopic = (value: unknown): value is Topic => typeof value === 'string' && (TOPICS as readonly string[]).includes(value);
