@@ -10,5 +10,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // A PostgreSQL server for the run, started when a test first calls testDatabase().
+    globalSetup: ['electron/desk/testing/postgres-global-setup.ts'],
   },
 });
