@@ -107,10 +107,11 @@ export function hydrateSymlinks(nativeDir: string): void {
   const listFile = path.join(nativeDir, 'pg-symlinks.json');
   if (!existsSync(listFile)) return;
   const links = JSON.parse(readFileSync(listFile, 'utf8')) as { source: string; target: string }[];
-  const packageDir = path.dirname(nativeDir); // the list's paths start with native/
+  // The list's paths start with native/; the folder may be a copy with another name.
+  const inside = (p: string) => path.join(nativeDir, ...p.split('/').slice(1));
   for (const { source, target } of links) {
-    const linkPath = path.join(packageDir, target);
-    const pointsTo = path.relative(path.dirname(linkPath), path.join(packageDir, source));
+    const linkPath = inside(target);
+    const pointsTo = path.relative(path.dirname(linkPath), inside(source));
     let current: string | undefined;
     try {
       current = readlinkSync(linkPath);
