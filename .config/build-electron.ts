@@ -37,8 +37,9 @@ export async function buildElectron(outdir = path.join(root, 'electron', 'dist')
   const node: BuildOptions = {
     platform: 'node',
     target: 'node22',
-    // better-sqlite3 loads its native binding from node_modules at run time.
-    external: ['electron', 'better-sqlite3'],
+    // better-sqlite3 loads its native binding from node_modules at run time. pg-native is pg's
+    // optional libpq binding, required only if `pg.native` is read, which the desk never does.
+    external: ['electron', 'better-sqlite3', 'pg-native'],
     // Bundled sources that use import.meta.url (e.g. to start a worker) keep working in CommonJS.
     define: { 'import.meta.url': '__importMetaUrl' },
     banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },

@@ -8,10 +8,10 @@ import { deskFixture, fakeHost, PASSWORD, type DeskFixture } from './testing/des
 import { sha256File, tempDir } from './testing/temp';
 
 let f: DeskFixture;
-beforeEach(() => {
-  f = deskFixture();
+beforeEach(async () => {
+  f = await deskFixture();
 });
-afterEach(() => f.close());
+afterEach(async () => f.close());
 
 describe('dispatch: channels', () => {
   it.each([['no.such.channel'], ['__proto__'], ['toString'], ['constructor'], [42], [null], [{ channel: 'session.status' }], ['x'.repeat(1_000_000)]])(
@@ -23,7 +23,7 @@ describe('dispatch: channels', () => {
   );
 
   it('treats a missing input as no fields', async () => {
-    expect(await f.value('session.status')).toMatchObject({ needsFirstAdmin: true, user: null, locked: false, idleLockMinutes: 10, bookPath: f.bookPath });
+    expect(await f.value('session.status')).toMatchObject({ needsFirstAdmin: true, user: null, locked: false, idleLockMinutes: 10, bookPath: f.shownLocation });
   });
 });
 
@@ -105,10 +105,10 @@ describe('dispatch: access', () => {
     const carl = await f.addUser('carl', 'clerk');
     await f.signInAs('carl');
     // deactivate through a second desk on the same book, as another admin's machine would
-    const other = openDesk({ bookPath: f.bookPath, prefsPath: f.dir.file('other-prefs.json'), host: fakeHost().host, now: f.clock.now });
+    const other = await openDesk({ bookPath: f.bookPath, prefsPath: f.dir.file('other-prefs.json'), host: fakeHost().host, now: f.clock.now });
     await other.dispatch('session.signIn', { username: 'ada', password: PASSWORD });
     expect(await other.dispatch('users.setActive', { userId: carl.id, active: false })).toMatchObject({ ok: true });
-    other.close();
+    await other.close();
     await f.refused('programs.list', {}, 'NOT_SIGNED_IN');
     expect((await f.value('session.status')).user).toBeNull();
   });
@@ -144,7 +144,7 @@ describe('every channel of the map', () => {
 describe('dispatch: unexpected errors', () => {
   it('logs them in main and answers a plain message, never a stack trace', async () => {
     await f.firstAdmin();
-    f.desk.close(); // the book is gone from under the handlers: an unexpected failure
+    await f.desk.close(); // the book is gone from under the handlers: an unexpected failure
     const result = await f.desk.dispatch('session.status', {});
     expect(result).toEqual({ ok: false, error: { code: 'INTERNAL', message: INTERNAL_MESSAGE } });
     expect(f.logged).toHaveLength(1);
@@ -156,7 +156,7 @@ describe('dispatch: unexpected errors', () => {
     f.host.logError = () => {
       throw new Error('disk full');
     };
-    f.desk.close();
+    await f.desk.close();
     expect(await f.desk.dispatch('session.status', {})).toMatchObject({ ok: false, error: { code: 'INTERNAL' } });
   });
 });
@@ -203,7 +203,7 @@ describe('idle lock', () => {
     await f.refused('programs.list', {}, 'LOCKED');
     await f.value('session.unlock', { password: PASSWORD });
 
-    const g = deskFixture({ idleLockMinutes: 1 });
+    const g = await deskFixture({ idleLockMinutes: 1 });
     try {
       await g.firstAdmin();
       g.clock.advanceMinutes(1);
@@ -221,7 +221,7 @@ describe('idle lock', () => {
 });
 
 describe('openDesk', () => {
-  it('refuses a book that is not sound, leaving it untouched', () => {
+  it('refuses a book that is not sound, leaving it untouched', async () => {
     const t = tempDir();
     try {
       const bookPath = t.file('broken.book');
@@ -229,7 +229,7 @@ describe('openDesk', () => {
       const hash = sha256File(bookPath);
       let caught: unknown;
       try {
-        openDesk({ bookPath, prefsPath: t.file('prefs.json'), host: fakeHost().host });
+        await openDesk({ bookPath, prefsPath: t.file('prefs.json'), host: fakeHost().host });
       } catch (error) {
         caught = error;
       }

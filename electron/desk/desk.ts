@@ -3,10 +3,12 @@ import type { ChangeNotice } from '../../shared/ipc/topics';
 import type { DeskHost } from './handlers/types';
 import { openPrefs } from './prefs/prefs';
 import { createDesk } from './serve-desk';
+import { openStore } from './store/open-store';
 
 export type { DeskHost } from './handlers/types';
 
 export interface DeskOptions {
+  /** A book file's path, or an office database's postgres:// URL. */
   bookPath: string;
   prefsPath: string;
   host: DeskHost;
@@ -22,10 +24,11 @@ export interface Desk {
    * by another desk on the same book — after it is committed. Returns an unsubscribe.
    */
   onChanged(listener: (notice: ChangeNotice) => void): () => void;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** Opens the book (refusing it with DeskFailure 'BOOK_REFUSED' if it is not sound) and serves every channel. */
-export function openDesk(options: DeskOptions): Desk {
-  return createDesk(options, { openPrefs });
+export async function openDesk(options: DeskOptions): Promise<Desk> {
+  const store = await openStore(options.bookPath, { now: options.now ?? (() => new Date()) });
+  return createDesk(options, store, { openPrefs });
 }

@@ -8,9 +8,8 @@ import type { DeskHost, HandlerContext } from './handlers/types';
 import type { PrefsStore } from './prefs/prefs';
 import { currentUser } from './services/accounts';
 import { Session } from './session';
-import { openBook } from './store/open';
 import type { Desk, DeskOptions } from './desk';
-import type { BookHandle } from './store/restore';
+import type { BookHandle, BookStore } from './store/port';
 
 export const INTERNAL_MESSAGE = 'Something went wrong; the book was not changed. The details are in the log.';
 
@@ -19,8 +18,8 @@ export interface DeskDependencies {
   openPrefs: (path: string) => Promise<PrefsStore>;
 }
 
-/** Opens the book and serves every channel through one dispatcher; see openDesk. */
-export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
+/** Serves every channel of the open book through one dispatcher; see openDesk. */
+export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDependencies): Desk {
   const now = options.now ?? (() => new Date());
   const changeListeners = new Set<(notice: ChangeNotice) => void>();
   const announce = (entry: { seq: number; action: string }): void => {
@@ -33,7 +32,7 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
       }
     }
   };
-  const book: BookHandle = { current: openBook(options.bookPath, { now }) };
+  const book: BookHandle = { current: store };
   // A restore replaces the store: listen to whichever one is current.
   let watched = book.current;
   let unwatch = watched.onCommitted(announce);
@@ -56,7 +55,7 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
     return prefs;
   };
   getPrefs()
-    .then((p) => p.addRecentBook(book.current.path))
+    .then((p) => p.addRecentBook(book.current.location))
     .catch((error: unknown) => safeLog(options.host, error, 'prefs.addRecentBook'));
 
   let bookJob = false;
@@ -74,7 +73,7 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
     try {
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', 'There is no such request');
       // Access before validation: a caller who may not use a channel learns nothing about its input.
-      const user = resolveUser();
+      const user = await resolveUser();
       const refusal = checkAccess(channels[channel].access, user);
       if (refusal) return refusal;
 
@@ -103,10 +102,10 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
   }
 
   /** The session's user as the book has them now: a deactivated or vanished user is signed out. */
-  function resolveUser(): { user: SessionUser | null; locked: boolean } {
+  async function resolveUser(): Promise<{ user: SessionUser | null; locked: boolean }> {
     const state = session.current();
     if (!state.user) return state;
-    const fresh = currentUser(book.current, state.user.id);
+    const fresh = await currentUser(book.current, state.user.id);
     if (!fresh || fresh.username !== state.user.username) {
       session.signOut();
       return { user: null, locked: false };
@@ -121,7 +120,11 @@ export function createDesk(options: DeskOptions, deps: DeskDependencies): Desk {
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
-    close: () => book.current.close(),
+    close: async () => {
+      unwatch();
+      changeListeners.clear();
+      await book.current.close();
+    },
   };
 }
 

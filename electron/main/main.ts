@@ -69,7 +69,7 @@ async function start(log: FileLog): Promise<void> {
   let desk: Desk;
   try {
     if (book.isDefault) mkdirSync(path.dirname(book.path), { recursive: true });
-    desk = openDesk({ bookPath: book.path, prefsPath, host: createDeskHost(currentWindow, log) });
+    desk = await openDesk({ bookPath: book.path, prefsPath, host: createDeskHost(currentWindow, log) });
   } catch (error) {
     // A refused book is explained and left exactly as it is; nothing else is attempted.
     const failure = describeStartupFailure(error, book.path);

@@ -82,10 +82,9 @@ export const recordTermsInput = z
   })
   .strict();
 
-/** A path the user chose; when absent main asks with a native dialog. */
-const optionalPath = z.string().min(1).max(4096).optional();
-export const backupInput = z.object({ destination: optionalPath }).strict();
-export const restoreInput = z.object({ source: optionalPath }).strict();
+// No file path ever comes from the screen: main asks through its own dialog.
+export const backupInput = empty;
+export const restoreInput = empty;
 
 export const DENSITIES = ['comfortable', 'compact'] as const;
 export const prefsPatchInput = z

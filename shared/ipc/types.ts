@@ -35,10 +35,16 @@ export interface ProgramSummary {
 }
 
 export interface BookInfo {
+  /** 'sqlite': a book file; 'postgres': an office's database. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** The file's path, or the database's address without its password. */
   readonly path: string;
   readonly schemaVersion: number;
   readonly journalEntries: number;
-  readonly sqliteVersion: string;
+  /** E.g. "SQLite 3.50.4" or "PostgreSQL 18.0". */
+  readonly engine: string;
+  /** The newest journal entry: what a witness compares. */
+  readonly head: { readonly seq: number; readonly hash: string } | null;
 }
 
 export interface BackupResult {

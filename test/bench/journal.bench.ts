@@ -6,8 +6,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { verifyBookJournal } from '../../electron/desk/services/journal';
+import Database from 'better-sqlite3';
 import { verifyJournal } from '../../electron/desk/store/journal-chain';
-import { openBook } from '../../electron/desk/store/open';
+import { openStore } from '../../electron/desk/store/open-store';
+import { sqliteChainSource } from '../../electron/desk/store/sqlite/chain-source';
 import { growJournal } from '../../electron/desk/testing/long-journal';
 import { emit } from './emit';
 
@@ -15,10 +17,10 @@ const ENTRIES = 100_000;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
 try {
-  const store = openBook(path.join(dir, 'journal.book'), { now: () => new Date() });
+  const store = await openStore(path.join(dir, 'journal.book'), { now: () => new Date() });
   const loading = performance.now();
-  growJournal(store, ENTRIES - 1); // + 'book.created'
-  store.checkpoint();
+  await growJournal(store, ENTRIES - 1); // + 'book.created'
+  await store.checkpoint();
   process.stderr.write(`grew the journal to ${ENTRIES} entries in ${((performance.now() - loading) / 1000).toFixed(1)} s\n`);
 
   let last = performance.now();
@@ -36,9 +38,11 @@ try {
   maxGap = Math.max(maxGap, performance.now() - last);
   // For comparison: the same walk on the main thread, which is how long the window froze before.
   const inlineStarted = performance.now();
-  verifyJournal(store.connection);
+  const inline = new Database(store.location, { readonly: true });
+  await verifyJournal(sqliteChainSource(inline));
   const inlineMs = performance.now() - inlineStarted;
-  store.close();
+  inline.close();
+  await store.close();
 
   if (!report.ok || report.entries !== ENTRIES) throw new Error(`unexpected verification: ${JSON.stringify(report)}`);
   emit('journal_verify_100k_s', Math.round(seconds * 1000) / 1000, 's', { entries: ENTRIES, includes: 'worker start-up' });

@@ -87,7 +87,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const loggedErrors: { error: unknown; channel: string }[] = [];
   let openPath: string | null = null;
 
-  const desk = openDesk({
+  const desk = await openDesk({
     bookPath: options.bookPath,
     prefsPath: options.prefsPath,
     host: {
@@ -174,7 +174,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      desk.close();
+      await desk.close();
     },
   };
 }

@@ -2,9 +2,10 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { inspectBook } from '../store/inspect';
-import { SCHEMA_VERSION } from '../store/schema';
+import { inspectBook } from '../store/sqlite/inspect';
+import { SCHEMA_VERSION } from '../store/sqlite/schema';
 import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
+import { testStoreKind } from '../testing/test-store';
 import { listDir, sha256File } from '../testing/temp';
 
 let f: DeskFixture;
@@ -14,14 +15,15 @@ const msft = { kind: 'odd-lot', name: 'Microsoft Odd-Lot', issuer: 'Microsoft Co
 beforeEach(async () => {
   f = await staffedDesk();
 });
-afterEach(() => f.close());
+afterEach(async () => f.close());
 
 describe('book.info', () => {
   it('describes the open book', async () => {
     const info = await f.value('book.info');
-    expect(info).toMatchObject({ path: f.bookPath, schemaVersion: SCHEMA_VERSION });
+    expect(info).toMatchObject({ kind: f.storeKind, path: f.shownLocation, schemaVersion: SCHEMA_VERSION });
     expect(info.journalEntries).toBe(4); // created, first admin, two users
-    expect(info.sqliteVersion).toMatch(/^3\.\d+\.\d+$/);
+    expect(info.engine).toMatch(f.storeKind === 'sqlite' ? /^SQLite 3\.\d+\.\d+$/ : /^PostgreSQL 18/);
+    expect(info.head).toMatchObject({ seq: 4, hash: expect.stringMatching(/^[0-9a-f]{64}$/) as unknown });
   });
 });
 
@@ -51,31 +53,53 @@ describe('book.backup', () => {
     };
     const error = await f.refused('book.backup', {}, 'CANCELLED');
     expect(error.message).toMatch(/nothing was written/);
-    expect(offered).toBe('office-backup-20260302T140000Z.book');
+    const base = f.storeKind === 'sqlite' ? 'office' : new URL(f.bookPath).pathname.slice(1);
+    expect(offered).toBe(`${base}-backup-20260302T140000Z.book`);
   });
 
-  it('never overwrites a file named by the caller, nor the book itself', async () => {
+  it('takes no path from the screen: only main\'s own dialog names the file', async () => {
+    await f.refused('book.backup', { destination: f.dir.file('typed.book') }, 'INVALID_INPUT', 'destination');
+    await f.refused('book.restore', { source: f.dir.file('typed.book') }, 'INVALID_INPUT', 'source');
+    expect(listDir(f.dir.dir)).not.toContain('typed.book');
+  });
+
+  it('replaces a file the save dialog agreed to replace, never the book itself, never in a missing folder', async () => {
     const existing = f.dir.file('existing.book');
-    writeFileSync(existing, 'keep me');
-    await f.refused('book.backup', { destination: existing }, 'CONFLICT', 'destination');
-    expect(readFileSync(existing, 'utf8')).toBe('keep me');
-    await f.refused('book.backup', { destination: f.bookPath }, 'INVALID_INPUT', 'destination');
-    await f.refused('book.backup', { destination: path.join(f.dir.dir, 'no', 'such', 'x.book') }, 'NOT_FOUND', 'destination');
+    writeFileSync(existing, 'replace me');
+    expect((await f.value('book.backup', f.chooseSave(existing))).path).toBe(existing);
+    expect(inspectBook(existing).schemaVersion).toBe(SCHEMA_VERSION);
+    if (f.storeKind === 'sqlite') {
+      const hash = sha256File(f.bookPath);
+      await f.refused('book.backup', f.chooseSave(f.bookPath), 'INVALID_INPUT');
+      expect(sha256File(f.bookPath)).toBe(hash);
+    }
+    await f.refused('book.backup', f.chooseSave(path.join(f.dir.dir, 'no', 'such', 'x.book')), 'NOT_FOUND');
   });
 
   it('is for supervisors and administrators', async () => {
     await f.signInAs('carl');
-    await f.refused('book.backup', { destination: f.dir.file('x.book') }, 'FORBIDDEN');
+    await f.refused('book.backup', f.chooseSave(f.dir.file('x.book')), 'FORBIDDEN');
     await f.signInAs('sue');
-    expect((await f.value('book.backup', { destination: f.dir.file('x.book') })).path).toBe(f.dir.file('x.book'));
+    expect((await f.value('book.backup', f.chooseSave(f.dir.file('x.book')))).path).toBe(f.dir.file('x.book'));
   });
 });
 
-describe('book.restore', () => {
+// Restoring replaces a book file; an office database is restored by its administrator.
+describe.runIf(testStoreKind() === 'postgres')('book.restore on an office database', () => {
+  it('is refused in words, and the database is left as it was', async () => {
+    const before = await f.journalCount();
+    f.openPaths.push(f.dir.file('anything.book'));
+    const error = await f.refused('book.restore', {}, 'CONFLICT');
+    expect(error.message).toMatch(/administrator restores it/);
+    expect(await f.journalCount()).toBe(before);
+  });
+});
+
+describe.runIf(testStoreKind() === 'sqlite')('book.restore', () => {
   it('round-trips: the backup comes back, the old book is set aside, and the restore is journaled', async () => {
     await f.value('programs.create', apple);
     const backup = f.dir.file('monday.book');
-    await f.value('book.backup', { destination: backup });
+    await f.value('book.backup', f.chooseSave(backup));
     await f.value('programs.create', msft);
     const backupHash = sha256File(backup);
 
@@ -111,7 +135,7 @@ describe('book.restore', () => {
     db.close();
     for (const source of [garbage, foreign, f.dir.file('missing.book'), f.bookPath]) {
       const hash = existsSync(source) && source !== f.bookPath ? sha256File(source) : null;
-      const error = await f.refused('book.restore', { source }, 'BOOK_REFUSED');
+      const error = await f.refused('book.restore', f.chooseOpen(source), 'BOOK_REFUSED');
       expect(error.message).toMatch(/was refused/);
       if (hash) expect(sha256File(source)).toBe(hash);
     }
@@ -122,9 +146,9 @@ describe('book.restore', () => {
 
   it('keeps every set-aside copy when two restores fall in the same second', async () => {
     const backup = f.dir.file('b.book');
-    await f.value('book.backup', { destination: backup });
-    await f.value('book.restore', { source: backup });
-    await f.value('book.restore', { source: backup });
+    await f.value('book.backup', f.chooseSave(backup));
+    await f.value('book.restore', f.chooseOpen(backup));
+    await f.value('book.restore', f.chooseOpen(backup));
     expect(listDir(f.dir.dir).filter((n) => n.includes('before-restore'))).toEqual([
       'office.book.before-restore-20260302T140000Z',
       'office.book.before-restore-20260302T140000Z-2',
@@ -133,16 +157,16 @@ describe('book.restore', () => {
 
   it('signs out a user the restored book does not know', async () => {
     const backup = f.dir.file('early.book');
-    await f.value('book.backup', { destination: backup });
+    await f.value('book.backup', f.chooseSave(backup));
     await f.addUser('newadmin', 'admin');
     await f.signInAs('newadmin');
-    await f.value('book.restore', { source: backup });
+    await f.value('book.restore', f.chooseOpen(backup));
     expect((await f.value('session.status')).user).toBeNull();
   });
 
   it('answers CANCELLED when the dialog is closed, and is for administrators only', async () => {
     await f.refused('book.restore', {}, 'CANCELLED');
     await f.signInAs('sue');
-    await f.refused('book.restore', { source: f.dir.file('x.book') }, 'FORBIDDEN');
+    await f.refused('book.restore', f.chooseOpen(f.dir.file('x.book')), 'FORBIDDEN');
   });
 });

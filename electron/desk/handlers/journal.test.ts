@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { storeKitFor } from '../testing/store-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
 
@@ -6,7 +6,7 @@ let f: DeskFixture;
 beforeEach(async () => {
   f = await staffedDesk();
 });
-afterEach(() => f.close());
+afterEach(async () => f.close());
 
 describe('journal.list', () => {
   it('lists newest first and pages back with beforeSeq', async () => {
@@ -34,17 +34,16 @@ describe('journal.verify', () => {
   });
 
   it('names the first entry edited behind the desk’s back', async () => {
-    const raw = new Database(f.bookPath);
-    raw.exec('DROP TRIGGER journal_no_update');
-    raw.prepare(`UPDATE journal SET payload = '{"firstAdmin":true,"after":{"username":"mallory"}}' WHERE seq = 2`).run();
-    raw.close();
+    const { raw } = storeKitFor(f.bookPath);
+    await raw(f.storeKind === 'sqlite' ? 'DROP TRIGGER journal_no_update' : 'ALTER TABLE journal DISABLE TRIGGER journal_refuse');
+    await raw(`UPDATE journal SET payload = '{"firstAdmin":true,"after":{"username":"mallory"}}' WHERE seq = 2`);
     expect(await f.value('journal.verify')).toEqual({ ok: false, entries: 4, firstBroken: { seq: 2, reason: 'hash does not match its content' } });
   });
 
   it('holds the book while the worker walks it: a backup meanwhile is refused', async () => {
     await f.signInAs('sue');
     const verifying = f.value('journal.verify');
-    const refusal = await f.refused('book.backup', { destination: f.dir.file('meanwhile.bak') }, 'CONFLICT');
+    const refusal = await f.refused('book.backup', f.chooseSave(f.dir.file('meanwhile.bak')), 'CONFLICT');
     expect(refusal.message).toMatch(/already running/);
     expect(await verifying).toMatchObject({ ok: true });
   });

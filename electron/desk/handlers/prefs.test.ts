@@ -1,21 +1,22 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDesk } from '../serve-desk';
+import { openStore } from '../store/open-store';
 import type { PrefsStore } from '../prefs/prefs';
 import { deskFixture, fakeHost, type DeskFixture } from '../testing/desk-harness';
 import { tempDir } from '../testing/temp';
 
 let f: DeskFixture;
-beforeEach(() => {
-  f = deskFixture();
+beforeEach(async () => {
+  f = await deskFixture();
 });
-afterEach(() => f.close());
+afterEach(async () => f.close());
 
 describe('prefs.get / prefs.set', () => {
   it('are open before sign-in, and remember the book among the recent ones', async () => {
     const prefs = await f.value('prefs.get');
     expect(prefs).toMatchObject({ density: 'comfortable', printer: null });
     expect(await f.value('prefs.set', { density: 'compact', printer: 'Front office laser' })).toMatchObject({ density: 'compact', printer: 'Front office laser' });
-    expect(await f.value('prefs.get')).toMatchObject({ density: 'compact', printer: 'Front office laser', recentBooks: [f.bookPath] });
+    expect(await f.value('prefs.get')).toMatchObject({ density: 'compact', printer: 'Front office laser', recentBooks: [f.shownLocation] });
   });
 
   it('refuses an unknown density, naming the field', async () => {
@@ -36,8 +37,10 @@ describe('prefs that cannot be opened', () => {
       getWindowBounds: () => null,
       setWindowBounds: async () => undefined,
     };
+    const bookPath = t.file('b.book');
     const desk = createDesk(
-      { bookPath: t.file('b.book'), prefsPath: t.file('p.json'), host: fake.host },
+      { bookPath, prefsPath: t.file('p.json'), host: fake.host },
+      await openStore(bookPath, { now: () => new Date() }),
       {
         openPrefs: async () => {
           attempts += 1;
@@ -52,7 +55,7 @@ describe('prefs that cannot be opened', () => {
       expect(fake.logged.map((l) => l.channel)).toEqual(['prefs.addRecentBook', 'prefs.get']);
       expect(await desk.dispatch('prefs.get', {})).toEqual({ ok: true, value: { density: 'compact', printer: null, recentBooks: [] } });
     } finally {
-      desk.close();
+      await desk.close();
       t.cleanup();
     }
   });

@@ -8,7 +8,7 @@ const msft = { kind: 'odd-lot', name: 'Microsoft Odd-Lot', issuer: 'Microsoft Co
 beforeEach(async () => {
   f = await staffedDesk();
 });
-afterEach(() => f.close());
+afterEach(async () => f.close());
 
 describe('programs.create', () => {
   it('creates a program and journals it with who did it', async () => {

@@ -3,9 +3,9 @@ import { checkUnlock, createFirstAdmin, needsFirstAdmin, recordSignOut, signIn }
 import type { HandlerTable } from './types';
 
 export const sessionHandlers = {
-  'session.status': (_input, ctx) => {
+  'session.status': async (_input, ctx) => {
     const { user, locked } = ctx.session.current();
-    return { needsFirstAdmin: needsFirstAdmin(ctx.store), user, locked, idleLockMinutes: ctx.session.idleLockMinutes, bookPath: ctx.store.path };
+    return { needsFirstAdmin: await needsFirstAdmin(ctx.store), user, locked, idleLockMinutes: ctx.session.idleLockMinutes, bookPath: ctx.store.location };
   },
   'session.createFirstAdmin': async (input, ctx) => {
     const user = await createFirstAdmin(ctx.store, input);
@@ -18,8 +18,8 @@ export const sessionHandlers = {
     ctx.session.signIn(user);
     return user;
   },
-  'session.signOut': (_input, ctx) => {
-    if (ctx.user) recordSignOut(ctx.store, ctx.user);
+  'session.signOut': async (_input, ctx) => {
+    if (ctx.user) await recordSignOut(ctx.store, ctx.user);
     ctx.session.signOut();
     return null;
   },

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
-import { openBook } from '../store/open';
+import { storeKitFor } from '../testing/store-kit';
 import { XO_TERMS_JSON } from '../../../shared/domain/testing/terms';
 
 let f: DeskFixture;
@@ -26,7 +26,7 @@ beforeEach(async () => {
   oddId = (await f.value('programs.create', { kind: 'odd-lot', name: 'Microsoft Odd-Lot', issuer: 'Microsoft Corp.', cusip: '594918104', recordDate: '2026-02-27' })).id;
   await f.signInAs('sue');
 });
-afterEach(() => f.close());
+afterEach(async () => f.close());
 
 describe('terms.record', () => {
   it('records the original terms as version 1, with the dates the engine derives, and journals who did it', async () => {
@@ -131,16 +131,12 @@ describe('terms.history', () => {
 describe('the program_terms table', () => {
   it('refuses to change or delete a recorded version', async () => {
     await f.value('terms.record', { programId: xoId, reason: 'Original terms', terms: xo });
-    f.desk.close();
-    const store = openBook(f.bookPath, { now: f.clock.now });
-    try {
-      const db = store.connection;
-      expect(() => db.prepare("UPDATE program_terms SET reason = 'changed'").run()).toThrow(/cannot be changed/);
-      expect(() => db.prepare('DELETE FROM program_terms').run()).toThrow(/never deleted/);
-      expect(() => db.prepare("INSERT INTO program_terms (program_id, version, reason, recorded_at, recorded_by, terms) VALUES (?, 1, 'dup', 'x', 1, '{}')").run(xoId)).toThrow(/UNIQUE/);
-      expect((db.prepare('SELECT count(*) AS n FROM program_terms').get() as { n: number }).n).toBe(1);
-    } finally {
-      store.close();
-    }
+    const raw = storeKitFor(f.bookPath).raw;
+    await expect(raw("UPDATE program_terms SET reason = 'changed'")).rejects.toThrow(/never changed|cannot be changed/);
+    await expect(raw('DELETE FROM program_terms')).rejects.toThrow(/never deleted|never changed or deleted/);
+    await expect(raw("INSERT INTO program_terms (program_id, version, reason, recorded_at, recorded_by, terms) VALUES ($1, 1, 'dup', 'x', 1, '{}')", [xoId])).rejects.toThrow(
+      /UNIQUE|duplicate key/,
+    );
+    expect(Number((await raw('SELECT count(*) AS n FROM program_terms'))[0]?.['n'])).toBe(1);
   });
 });

@@ -31,8 +31,8 @@ export function parseTerms(kind: ProgramKind, terms: Readonly<Record<string, unk
 
 export const termsHandlers = {
   'terms.history': (input, ctx) => termsHistory(ctx.store, input.programId),
-  'terms.record': (input, ctx) => {
-    const program = getProgram(ctx.store, input.programId);
+  'terms.record': async (input, ctx) => {
+    const program = await getProgram(ctx.store, input.programId);
     const terms = parseTerms(program.kind, input.terms);
     return recordTerms(ctx.store, signedIn(ctx), { programId: program.id, reason: input.reason, terms });
   },

@@ -2,8 +2,7 @@ import type { Channel, ChannelParsed, ChannelResult } from '../../../shared/ipc/
 import type { SessionUser } from '../../../shared/ipc/types';
 import type { PrefsStore } from '../prefs/prefs';
 import type { Session } from '../session';
-import type { BookHandle } from '../store/restore';
-import type { BookStore } from '../store/store';
+import type { BookHandle, BookStore } from '../store/port';
 
 /** What the outside world provides (Electron's dialogs and log in main; fakes in tests). */
 export interface DeskHost {

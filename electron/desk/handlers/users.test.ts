@@ -3,10 +3,10 @@ import { deskFixture, PASSWORD, type DeskFixture } from '../testing/desk-harness
 
 let f: DeskFixture;
 beforeEach(async () => {
-  f = deskFixture();
+  f = await deskFixture();
   await f.firstAdmin();
 });
-afterEach(() => f.close());
+afterEach(async () => f.close());
 
 describe('users.create', () => {
   it('creates a user (never showing the password hash) and journals who did it', async () => {

@@ -2,66 +2,72 @@ import { DeskFailure } from '../../../shared/ipc/result';
 import type { Role } from '../../../shared/ipc/schemas';
 import type { SessionUser, UserSummary } from '../../../shared/ipc/types';
 import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../security/password';
-import { SYSTEM_ACTOR, type BookStore } from '../store/store';
+import { SYSTEM_ACTOR, type BookStore } from '../store/port';
 import { actorOf, toSessionUser, toUserSummary } from './views';
 
 /** One message for every failed sign-in, so it never tells which part was wrong. */
 export const BAD_CREDENTIALS_MESSAGE = 'User name or password is not right';
 
-export const needsFirstAdmin = (store: BookStore): boolean => store.read((r) => r.users.count() === 0);
+export const needsFirstAdmin = (store: BookStore): Promise<boolean> => store.read(async (r) => (await r.users.count()) === 0);
 
 export async function createFirstAdmin(store: BookStore, input: { username: string; displayName: string; password: string }): Promise<SessionUser> {
-  if (!needsFirstAdmin(store)) throw new DeskFailure('CONFLICT', 'The book already has users; sign in instead');
+  if (!(await needsFirstAdmin(store))) throw new DeskFailure('CONFLICT', 'The book already has users; sign in instead');
   const passwordHash = await hashPassword(input.password);
-  return store.change(SYSTEM_ACTOR, 'user.created', (tx, at) => {
+  return store.change(SYSTEM_ACTOR, 'user.created', async (tx, at) => {
     // Checked again inside the transaction: another request may have won while we hashed.
-    if (tx.users.count() !== 0) throw new DeskFailure('CONFLICT', 'The book already has users; sign in instead');
-    const user = tx.users.insert({ ...input, role: 'admin', passwordHash, createdAt: at, createdBy: null });
+    if ((await tx.users.count()) !== 0) throw new DeskFailure('CONFLICT', 'The book already has users; sign in instead');
+    const user = await tx.users.insert({ ...input, role: 'admin', passwordHash, createdAt: at, createdBy: null });
     return { payload: { firstAdmin: true, after: toUserSummary(user) }, result: toSessionUser(user) };
   });
 }
 
-/** Checks a user name and password; every failure is journaled (never the password) and answered alike. */
+/**
+ * Checks a user name and password; every failure is journaled (never the password) and answered
+ * alike. The typed name is journaled only when it is a known user: a password typed into the
+ * name field by mistake must never be kept.
+ */
 export async function signIn(store: BookStore, input: { username: string; password: string }): Promise<SessionUser> {
-  const user = store.read((r) => r.users.byUsername(input.username));
+  const user = await store.read((r) => r.users.byUsername(input.username));
   const passwordRight = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDecoy(input.password);
   if (!user || !passwordRight || !user.active) {
-    const reason = !user ? 'unknown user' : !passwordRight ? 'wrong password' : 'inactive user';
-    store.change(SYSTEM_ACTOR, 'session.signInFailed', () => ({ payload: { username: input.username, reason }, result: null }));
+    const payload = !user
+      ? { reason: 'unknown user' }
+      : { userId: user.id, username: user.username, reason: !passwordRight ? 'wrong password' : 'inactive user' };
+    await store.change(SYSTEM_ACTOR, 'session.signInFailed', async () => ({ payload, result: null }));
     throw new DeskFailure('BAD_CREDENTIALS', BAD_CREDENTIALS_MESSAGE);
   }
-  store.change(actorOf(user), 'session.signedIn', () => ({ payload: { userId: user.id }, result: null }));
+  await store.change(actorOf(user), 'session.signedIn', async () => ({ payload: { userId: user.id }, result: null }));
   return toSessionUser(user);
 }
 
-export function recordSignOut(store: BookStore, user: SessionUser): void {
-  store.change(actorOf(user), 'session.signedOut', () => ({ payload: { userId: user.id }, result: null }));
+export async function recordSignOut(store: BookStore, user: SessionUser): Promise<void> {
+  await store.change(actorOf(user), 'session.signedOut', async () => ({ payload: { userId: user.id }, result: null }));
 }
 
 /** Unlocking needs the signed-in user's own password. */
 export async function checkUnlock(store: BookStore, user: SessionUser, password: string): Promise<SessionUser> {
-  const record = store.read((r) => r.users.byId(user.id));
+  const record = await store.read((r) => r.users.byId(user.id));
   const right = record !== undefined && record.active && (await verifyPassword(password, record.passwordHash));
   if (!right || !record) {
-    store.change(actorOf(user), 'session.unlockFailed', () => ({ payload: { userId: user.id }, result: null }));
+    await store.change(actorOf(user), 'session.unlockFailed', async () => ({ payload: { userId: user.id }, result: null }));
     throw new DeskFailure('BAD_CREDENTIALS', 'Password is not right');
   }
-  store.change(actorOf(user), 'session.unlocked', () => ({ payload: { userId: user.id }, result: null }));
+  await store.change(actorOf(user), 'session.unlocked', async () => ({ payload: { userId: user.id }, result: null }));
   return toSessionUser(record);
 }
 
 /** The signed-in user as the book has them now, or null if they are gone or deactivated. */
-export function currentUser(store: BookStore, id: number): SessionUser | null {
-  const record = store.read((r) => r.users.byId(id));
+export async function currentUser(store: BookStore, id: number): Promise<SessionUser | null> {
+  const record = await store.read((r) => r.users.byId(id));
   return record && record.active ? toSessionUser(record) : null;
 }
 
-export function findActiveUser(store: BookStore, username: string): SessionUser | null {
-  const record = store.read((r) => r.users.byUsername(username));
+export async function findActiveUser(store: BookStore, username: string): Promise<SessionUser | null> {
+  const record = await store.read((r) => r.users.byUsername(username));
   return record && record.active ? toSessionUser(record) : null;
 }
 
-export const listUsers = (store: BookStore): UserSummary[] => store.read((r) => r.users.list().map(toUserSummary));
+export const listUsers = (store: BookStore): Promise<UserSummary[]> => store.read(async (r) => (await r.users.list()).map(toUserSummary));
 
 export async function createUser(
   store: BookStore,
@@ -69,29 +75,29 @@ export async function createUser(
   input: { username: string; displayName: string; password: string; role: Role },
 ): Promise<UserSummary> {
   const taken = () => new DeskFailure('CONFLICT', `The user name "${input.username}" is already taken`, 'username');
-  if (store.read((r) => r.users.byUsername(input.username))) throw taken();
+  if (await store.read((r) => r.users.byUsername(input.username))) throw taken();
   const passwordHash = await hashPassword(input.password);
-  return store.change(actorOf(by), 'user.created', (tx, at) => {
-    if (tx.users.byUsername(input.username)) throw taken();
-    const user = tx.users.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: at, createdBy: by.username });
+  return store.change(actorOf(by), 'user.created', async (tx, at) => {
+    if (await tx.users.byUsername(input.username)) throw taken();
+    const user = await tx.users.insert({ username: input.username, displayName: input.displayName, role: input.role, passwordHash, createdAt: at, createdBy: by.username });
     const summary = toUserSummary(user);
     return { payload: { after: summary }, result: summary };
   });
 }
 
-export function setUserActive(store: BookStore, by: SessionUser, input: { userId: number; active: boolean }): UserSummary {
-  const target = store.read((r) => r.users.byId(input.userId));
+export async function setUserActive(store: BookStore, by: SessionUser, input: { userId: number; active: boolean }): Promise<UserSummary> {
+  const target = await store.read((r) => r.users.byId(input.userId));
   if (!target) throw new DeskFailure('NOT_FOUND', 'There is no such user', 'userId');
   if (target.active === input.active) return toUserSummary(target); // nothing changes, nothing to journal
-  return store.change(actorOf(by), input.active ? 'user.activated' : 'user.deactivated', (tx) => {
-    const current = tx.users.byId(input.userId);
+  return store.change(actorOf(by), input.active ? 'user.activated' : 'user.deactivated', async (tx) => {
+    const current = await tx.users.byId(input.userId);
     if (!current) throw new DeskFailure('NOT_FOUND', 'There is no such user', 'userId');
     if (!input.active && current.id === by.id) throw new DeskFailure('CONFLICT', 'You cannot deactivate your own account', 'active');
-    if (!input.active && current.role === 'admin' && current.active && tx.users.activeAdminCount() <= 1) {
+    if (!input.active && current.role === 'admin' && current.active && (await tx.users.activeAdminCount()) <= 1) {
       throw new DeskFailure('CONFLICT', 'The last active administrator cannot be deactivated', 'active');
     }
-    tx.users.setActive(current.id, input.active);
-    const after = tx.users.byId(current.id);
+    await tx.users.setActive(current.id, input.active);
+    const after = await tx.users.byId(current.id);
     if (!after) throw new Error('user vanished inside its own transaction');
     return {
       payload: { userId: current.id, username: current.username, before: { active: current.active }, after: { active: after.active } },

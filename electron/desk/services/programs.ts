@@ -2,7 +2,7 @@ import { cusipCheckDigit, isValidCusip } from '../../../shared/domain/cusip';
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { ProgramKind } from '../../../shared/ipc/schemas';
 import type { ProgramSummary, SessionUser } from '../../../shared/ipc/types';
-import type { BookStore } from '../store/store';
+import { UniqueViolation, type BookStore } from '../store/port';
 import { actorOf, toProgramSummary } from './views';
 
 export interface NewProgram {
@@ -13,7 +13,7 @@ export interface NewProgram {
   readonly recordDate: string;
 }
 
-export function createProgram(store: BookStore, by: SessionUser, input: NewProgram): ProgramSummary {
+export async function createProgram(store: BookStore, by: SessionUser, input: NewProgram): Promise<ProgramSummary> {
   if (!isValidCusip(input.cusip)) {
     const expected = cusipCheckDigit(input.cusip.slice(0, 8));
     throw new DeskFailure(
@@ -23,20 +23,26 @@ export function createProgram(store: BookStore, by: SessionUser, input: NewProgr
     );
   }
   const duplicate = (name: string) => new DeskFailure('CONFLICT', `A program with CUSIP ${input.cusip} already exists in this book ("${name}")`, 'cusip');
-  const existing = store.read((r) => r.programs.byCusip(input.cusip));
+  const existing = await store.read((r) => r.programs.byCusip(input.cusip));
   if (existing) throw duplicate(existing.name);
-  return store.change(actorOf(by), 'program.created', (tx, at) => {
-    const clash = tx.programs.byCusip(input.cusip);
-    if (clash) throw duplicate(clash.name);
-    const program = toProgramSummary(tx.programs.insert({ ...input, createdAt: at, createdBy: by.id }));
-    return { payload: { after: program }, result: program };
-  });
+  try {
+    return await store.change(actorOf(by), 'program.created', async (tx, at) => {
+      // Checked again inside the change: on an office database another clerk may have just won.
+      const clash = await tx.programs.byCusip(input.cusip);
+      if (clash) throw duplicate(clash.name);
+      const program = toProgramSummary(await tx.programs.insert({ ...input, createdAt: at, createdBy: by.id }));
+      return { payload: { after: program }, result: program };
+    });
+  } catch (error) {
+    if (error instanceof UniqueViolation) throw new DeskFailure('CONFLICT', `A program with CUSIP ${input.cusip} was just created by another desk`, 'cusip');
+    throw error;
+  }
 }
 
-export const listPrograms = (store: BookStore): ProgramSummary[] => store.read((r) => r.programs.list().map(toProgramSummary));
+export const listPrograms = (store: BookStore): Promise<ProgramSummary[]> => store.read(async (r) => (await r.programs.list()).map(toProgramSummary));
 
-export function getProgram(store: BookStore, programId: number): ProgramSummary {
-  const program = store.read((r) => r.programs.byId(programId));
+export async function getProgram(store: BookStore, programId: number): Promise<ProgramSummary> {
+  const program = await store.read((r) => r.programs.byId(programId));
   if (!program) throw new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
   return toProgramSummary(program);
 }

@@ -11,8 +11,7 @@ import {
 } from '../../../shared/domain';
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { DerivedTermsDates, SessionUser, TermsHistoryView, TermsVersionView } from '../../../shared/ipc/types';
-import type { TermsRecord } from '../store/repos/terms';
-import type { BookStore } from '../store/store';
+import type { BookStore, TermsRecord } from '../store/port';
 import { actorOf } from './views';
 
 /**
@@ -53,11 +52,11 @@ const historyOf = (records: readonly TermsRecord[]): TermsHistory =>
 const noProgram = () => new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
 
 /** Every version of a program's terms, oldest first, each with its derived dates. */
-export function termsHistory(store: BookStore, programId: number): TermsHistoryView {
-  return store.read((r) => {
-    const program = r.programs.byId(programId);
+export function termsHistory(store: BookStore, programId: number): Promise<TermsHistoryView> {
+  return store.read(async (r) => {
+    const program = await r.programs.byId(programId);
     if (!program) throw noProgram();
-    return { programId, kind: program.kind, versions: r.terms.history(programId).map(toView) };
+    return { programId, kind: program.kind, versions: (await r.terms.history(programId)).map(toView) };
   });
 }
 
@@ -72,13 +71,13 @@ export interface NewTerms {
  * Records the program's original terms (version 1) or, once it has them, an amendment or
  * extension as the next version. Earlier versions are never changed.
  */
-export function recordTerms(store: BookStore, by: SessionUser, input: NewTerms): TermsVersionView {
+export function recordTerms(store: BookStore, by: SessionUser, input: NewTerms): Promise<TermsVersionView> {
   deriveDates(input.terms); // refuses an expiration that cannot happen before anything is written
-  return store.change(actorOf(by), 'terms.recorded', (tx, at) => {
-    const program = tx.programs.byId(input.programId);
+  return store.change(actorOf(by), 'terms.recorded', async (tx, at) => {
+    const program = await tx.programs.byId(input.programId);
     if (!program) throw noProgram();
     if (input.terms.kind !== program.kind) throw new DeskFailure('INVALID_INPUT', `Kind of terms: this program is a ${program.kind}, the terms say ${input.terms.kind}`, 'terms.kind');
-    const records = tx.terms.history(input.programId);
+    const records = await tx.terms.history(input.programId);
     const rec = { reason: input.reason, at, by: by.username };
     let next: TermsHistory;
     try {
@@ -88,7 +87,7 @@ export function recordTerms(store: BookStore, by: SessionUser, input: NewTerms):
       throw error;
     }
     const added = currentTerms(next);
-    const stored = toView(tx.terms.insert({ programId: program.id, version: added.version, reason: added.reason, recordedAt: at, recordedBy: by.id, terms: added.terms }));
+    const stored = toView(await tx.terms.insert({ programId: program.id, version: added.version, reason: added.reason, recordedAt: at, recordedBy: by.id, terms: added.terms }));
     const before = records.at(-1);
     const payload = before
       ? { programId: program.id, version: added.version, reason: added.reason, before: { version: before.version, terms: before.terms }, after: added.terms }

@@ -1,7 +1,5 @@
 import type { SessionUser, UserSummary, ProgramSummary } from '../../../shared/ipc/types';
-import type { JournalActor } from '../store/store';
-import type { ProgramRecord } from '../store/repos/programs';
-import type { UserRecord } from '../store/repos/users';
+import type { JournalActor, ProgramRecord, UserRecord } from '../store/port';
 
 /** What the renderer may see of a user: never the password hash. */
 export const toSessionUser = (u: UserRecord): SessionUser => ({ id: u.id, username: u.username, displayName: u.displayName, role: u.role });

@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { Database } from 'better-sqlite3';
 import { canonicalJson } from './canonical';
 
 /** The previous hash of the very first entry. */
@@ -27,7 +26,8 @@ export interface ChainReport {
   readonly firstBroken?: { readonly seq: number; readonly reason: BrokenLinkReason };
 }
 
-interface StoredEntry {
+/** A journal row as stored, for the chain walk. */
+export interface StoredEntry {
   seq: number;
   at: string;
   username: string | null;
@@ -43,29 +43,36 @@ export interface VerifyProgress {
   readonly total: number;
 }
 
-/** How often (in entries) a verification reports progress. */
+/** How often (in entries) a verification reports progress; also the size of each slice read. */
 export const VERIFY_PROGRESS_EVERY = 10_000;
+
+/** Where a chain walk reads from: the entry count, and the entries after a sequence number, in order. */
+export interface ChainSource {
+  count(): Promise<number>;
+  chainSlice(afterSeq: number, limit: number): Promise<StoredEntry[]>;
+}
 
 /**
  * Walks the whole journal in order and reports the first entry whose link does not hold.
- * `onProgress`, if given, hears every VERIFY_PROGRESS_EVERY entries; it does not change the result.
+ * `onProgress`, if given, hears after every slice; `signal` stops the walk between slices.
  */
-export function verifyJournal(db: Database, onProgress?: (progress: VerifyProgress) => void): ChainReport {
-  const total = onProgress === undefined ? 0 : countEntries(db);
-  const rows = db.prepare('SELECT seq, at, username, action, payload, prev_hash, hash FROM journal ORDER BY seq').iterate() as IterableIterator<StoredEntry>;
+export async function verifyJournal(source: ChainSource, control: { onProgress?: (p: VerifyProgress) => void; signal?: AbortSignal } = {}): Promise<ChainReport> {
+  const total = await source.count();
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let entries = 0;
-  for (const row of rows) {
-    entries += 1;
-    const broken = checkEntry(row, expectedSeq, prevHash);
-    if (broken) {
-      rows.return?.();
-      return { ok: false, entries: countEntries(db), firstBroken: { seq: row.seq, reason: broken } };
+  for (;;) {
+    control.signal?.throwIfAborted();
+    const slice = await source.chainSlice(expectedSeq - 1, VERIFY_PROGRESS_EVERY);
+    for (const row of slice) {
+      entries += 1;
+      const broken = checkEntry(row, expectedSeq, prevHash);
+      if (broken) return { ok: false, entries: total, firstBroken: { seq: row.seq, reason: broken } };
+      expectedSeq = row.seq + 1;
+      prevHash = row.hash;
     }
-    expectedSeq = row.seq + 1;
-    prevHash = row.hash;
-    if (onProgress !== undefined && entries % VERIFY_PROGRESS_EVERY === 0) onProgress({ done: entries, total });
+    control.onProgress?.({ done: entries, total });
+    if (slice.length < VERIFY_PROGRESS_EVERY) break;
   }
   return { ok: true, entries };
 }
@@ -81,8 +88,4 @@ function checkEntry(row: StoredEntry, expectedSeq: number, prevHash: string): Br
   }
   const recomputed = entryHash(prevHash, { seq: row.seq, at: row.at, username: row.username, action: row.action, payload });
   return recomputed === row.hash ? null : 'hash does not match its content';
-}
-
-function countEntries(db: Database): number {
-  return (db.prepare('SELECT count(*) AS n FROM journal').get() as { n: number }).n;
 }

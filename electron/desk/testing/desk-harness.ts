@@ -5,6 +5,8 @@ import type { Role } from '../../../shared/ipc/schemas';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { openDesk, type Desk, type DeskHost } from '../desk';
 import { fakeClock, tempDir } from './temp';
+import { freshBookLocation } from './test-store';
+import { redactUrl } from '../store/open-store';
 
 export const PASSWORD = 'correct horse battery';
 
@@ -23,13 +25,17 @@ export function fakeHost() {
   return { host, savePaths, openPaths, logged };
 }
 
-/** A desk on a fresh book in a temporary folder, with a hand-moved clock. */
-export function deskFixture(options: { idleLockMinutes?: number } = {}) {
+/**
+ * A desk on a fresh book — a file in a temporary folder, or a fresh database on the test
+ * PostgreSQL server when the suite runs against that store — with a hand-moved clock.
+ */
+export async function deskFixture(options: { idleLockMinutes?: number } = {}) {
   const dir = tempDir('desk-test-');
   const clock = fakeClock();
   const fake = fakeHost();
-  const bookPath = dir.file('office.book');
-  const desk: Desk = openDesk({ bookPath, prefsPath: dir.file('prefs.json'), host: fake.host, now: clock.now, ...options });
+  const book = await freshBookLocation(dir.file('office.book'));
+  const bookPath = book.location;
+  const desk: Desk = await openDesk({ bookPath, prefsPath: dir.file('prefs.json'), host: fake.host, now: clock.now, ...options });
 
   async function call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<DeskResult<ChannelResult<C>>> {
     return (await desk.dispatch(channel, input)) as DeskResult<ChannelResult<C>>;
@@ -69,19 +75,34 @@ export function deskFixture(options: { idleLockMinutes?: number } = {}) {
     refused,
     firstAdmin,
     addUser,
+    /** The answer main's save dialog will give next; returns the (empty) input of book.backup. */
+    chooseSave: (file: string) => {
+      fake.savePaths.push(file);
+      return {};
+    },
+    /** The answer main's open dialog will give next; returns the (empty) input of book.restore. */
+    chooseOpen: (file: string) => {
+      fake.openPaths.push(file);
+      return {};
+    },
     signInAs,
     journalCount,
-    close: () => {
-      desk.close();
+    /** Which store this run's book is on. */
+    storeKind: book.kind,
+    /** The book as the desk names it on screen (a database's address without its password). */
+    shownLocation: redactUrl(bookPath),
+    close: async () => {
+      await desk.close();
+      await book.drop();
       dir.cleanup();
     },
   };
 }
-export type DeskFixture = ReturnType<typeof deskFixture>;
+export type DeskFixture = Awaited<ReturnType<typeof deskFixture>>;
 
 /** A fresh desk staffed for a test: ada (admin, signed in), sue (supervisor) and carl (clerk). */
 export async function staffedDesk(): Promise<DeskFixture> {
-  const f = deskFixture();
+  const f = await deskFixture();
   await f.firstAdmin();
   await f.addUser('sue', 'supervisor');
   await f.addUser('carl', 'clerk');

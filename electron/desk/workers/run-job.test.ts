@@ -2,9 +2,8 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { VerifyProgress } from '../store/journal-chain';
-import { openBook } from '../store/open';
-import type { BookStore } from '../store/store';
-import { SYSTEM_ACTOR } from '../store/store';
+import { openStore } from '../store/open-store';
+import { SYSTEM_ACTOR, type BookStore } from '../store/port';
 import { growJournal } from '../testing/long-journal';
 import { tempDir } from '../testing/temp';
 import type { FixtureInput } from '../testing/worker-fixture';
@@ -50,13 +49,13 @@ describe('runWorker', () => {
 describe('the journal verification worker', () => {
   let dir: ReturnType<typeof tempDir>;
   let store: BookStore;
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = tempDir();
-    store = openBook(dir.file('office.book'), { now: () => new Date('2026-03-02T10:00:00.000Z') });
-    for (let i = 0; i < 4; i += 1) store.change(SYSTEM_ACTOR, 'test.step', () => ({ payload: { i }, result: null }));
+    store = await openStore(dir.file('office.book'), { now: () => new Date('2026-03-02T10:00:00.000Z') });
+    for (let i = 0; i < 4; i += 1) await store.change(SYSTEM_ACTOR, 'test.step', async () => ({ payload: { i }, result: null }));
   });
-  afterEach(() => {
-    store.close();
+  afterEach(async () => {
+    await store.close();
     dir.cleanup();
   });
 
@@ -65,7 +64,7 @@ describe('the journal verification worker', () => {
   });
 
   it('names the tampered entry in a tampered book', async () => {
-    const raw = new Database(store.path);
+    const raw = new Database(store.location);
     raw.exec('DROP TRIGGER journal_no_update');
     raw.prepare(`UPDATE journal SET payload = '{"i":99}' WHERE seq = 3`).run();
     raw.close();
@@ -73,17 +72,18 @@ describe('the journal verification worker', () => {
   });
 
   it('reports progress every 10,000 entries on a long journal', async () => {
-    growJournal(store, 20_500);
+    await growJournal(store, 20_500);
     const seen: VerifyProgress[] = [];
     expect(await verifyBookJournal(store, { onProgress: (p) => seen.push(p) })).toEqual({ ok: true, entries: 20_505 });
     expect(seen).toEqual([
       { done: 10_000, total: 20_505 },
       { done: 20_000, total: 20_505 },
+      { done: 20_505, total: 20_505 },
     ]);
   });
 
   it('can be cancelled: the walk stops with CANCELLED', async () => {
-    growJournal(store, 20_000);
+    await growJournal(store, 20_000);
     const controller = new AbortController();
     const job = verifyBookJournal(store, { signal: controller.signal, onProgress: () => controller.abort() });
     await expect(job).rejects.toMatchObject({ code: 'CANCELLED', message: 'The job was cancelled.' });

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openBook } from '../../store/open';
-import { SCHEMA_VERSION } from '../../store/schema';
-import { SYSTEM_ACTOR } from '../../store/store';
+import { openStore } from '../../store/open-store';
+import { SCHEMA_VERSION } from '../../store/sqlite/schema';
+import { SYSTEM_ACTOR } from '../../store/port';
 import { listDir, sha256File, tempDir } from '../../testing/temp';
 import type { CliIo } from '../io';
 import { main } from '../main';
@@ -31,9 +31,9 @@ async function cli(...argv: string[]) {
 async function bookWithChanges(name = 'office.book'): Promise<string> {
   expect((await cli('init', name)).code).toBe(0);
   const file = t.file(name);
-  const store = openBook(file, { now: () => new Date('2026-03-02T15:00:00Z'), mode: 'open' });
-  for (const n of [1, 2, 3]) store.change({ id: null, username: 'ada' }, 'test.change', () => ({ payload: { n, before: { x: n - 1 }, after: { x: n } }, result: null }));
-  store.close();
+  const store = await openStore(file, { now: () => new Date('2026-03-02T15:00:00Z'), mode: 'open' });
+  for (const n of [1, 2, 3]) await store.change({ id: null, username: 'ada' }, 'test.change', async () => ({ payload: { n, before: { x: n - 1 }, after: { x: n } }, result: null }));
+  await store.close();
   return file;
 }
 
@@ -127,12 +127,12 @@ describe('backup', () => {
 
   it('copies what a live writer has committed', async () => {
     const file = await bookWithChanges();
-    const live = openBook(file, { now: () => new Date(), mode: 'open' });
+    const live = await openStore(file, { now: () => new Date(), mode: 'open' });
     try {
-      live.change(SYSTEM_ACTOR, 'test.live', () => ({ payload: {}, result: null }));
+      await live.change(SYSTEM_ACTOR, 'test.live', async () => ({ payload: {}, result: null }));
       expect((await cli('backup', 'office.book', 'live-copy.book')).code).toBe(0);
     } finally {
-      live.close();
+      await live.close();
     }
     expect((await cli('verify', 'live-copy.book')).stdout).toMatch(/5 journal entries, chain intact/);
   });

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
+import { isPostgresUrl, redactUrl } from '../../store/postgres/connect';
 import { CliError, type CliIo } from '../io';
 
 /** Exactly `count` arguments, or a one-line usage error. */
@@ -24,3 +25,29 @@ export async function refusalsAsCliErrors<T>(body: () => Promise<T> | T): Promis
 
 /** "1 journal entry", "4 journal entries". */
 export const journalEntries = (count: number): string => `${count} journal ${count === 1 ? 'entry' : 'entries'}`;
+
+/** A BOOK argument: a file (resolved against the working folder) or an office database's URL. */
+export function bookArg(io: CliIo, given: string): { kind: 'sqlite' | 'postgres'; value: string; shown: string } {
+  if (isPostgresUrl(given)) return { kind: 'postgres', value: given, shown: redactUrl(given) };
+  const file = resolveIn(io, given);
+  return { kind: 'sqlite', value: file, shown: file };
+}
+
+/** Positional arguments (exactly `names`) and `--name VALUE` options among `allowed`. */
+export function splitOptions(args: readonly string[], names: readonly string[], allowed: readonly string[]): { positional: string[]; options: Map<string, string> } {
+  const positional: string[] = [];
+  const options = new Map<string, string>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    if (!arg.startsWith('--')) {
+      positional.push(arg);
+      continue;
+    }
+    if (!allowed.includes(arg)) throw new CliError(`unknown option ${arg.slice(0, 40)} (expected ${[...names, ...allowed.map((a) => `[${a} VALUE]`)].join(' ')})`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--') || value.trim() === '') throw new CliError(`${arg} needs a value`);
+    options.set(arg, value);
+    i += 1;
+  }
+  return { positional: expectArgs(positional, names), options };
+}

@@ -1,72 +1,46 @@
-import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { HolderRecord, HoldersWriter, NewHolder } from '../port';
+import type { BookTables } from '../tables';
 
-export interface HolderRecord {
-  readonly id: number;
-  readonly programId: number;
-  readonly account: string;
-  readonly name: string;
-  readonly address: string;
-  readonly country: string;
-  readonly shares: number;
-}
-
-export interface NewHolder {
-  readonly programId: number;
-  readonly account: string;
-  readonly name: string;
-  readonly address: string;
-  readonly country: string;
-  readonly tinEncrypted: Uint8Array | null;
-  readonly shares: number;
-}
-
-interface Row {
-  id: number;
-  program_id: number;
-  account: string;
-  name: string;
-  address: string;
-  country: string;
-  shares: number;
-}
-
-const toHolder = (r: Row): HolderRecord => ({
-  id: r.id,
-  programId: r.program_id,
-  account: r.account,
-  name: r.name,
-  address: r.address,
-  country: r.country,
-  shares: r.shares,
-});
+/** Rows per INSERT: many rows per statement, well under both stores' bound-parameter limits. */
+const INSERT_CHUNK = 500;
 
 // The encrypted TIN is never selected here: screens get it only through a service that needs it.
-export function holdersRepo(db: Database) {
-  const byAccount = db.prepare('SELECT id, program_id, account, name, address, country, shares FROM holders WHERE program_id = ? AND account = ?');
-  const insert = db.prepare(
-    'INSERT INTO holders (program_id, account, name, address, country, tin_encrypted, shares) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const insertEvent = db.prepare('INSERT INTO holder_events (holder_id, at, kind, note, created_by) VALUES (?, ?, ?, ?, ?)');
-  const countByProgram = db.prepare('SELECT count(*) AS n FROM holders WHERE program_id = ?');
-
+export function holdersRepo(db: Kysely<BookTables>): HoldersWriter {
   return {
-    byAccount: (programId: number, account: string): HolderRecord | undefined => {
-      const row = byAccount.get(programId, account) as Row | undefined;
-      return row && toHolder(row);
+    async byAccount(programId, account) {
+      const r = await db
+        .selectFrom('holders')
+        .select(['id', 'program_id', 'account', 'name', 'address', 'country', 'shares'])
+        .where('program_id', '=', programId)
+        .where('account', '=', account)
+        .executeTakeFirst();
+      return r && ({ id: r.id, programId: r.program_id, account: r.account, name: r.name, address: r.address, country: r.country, shares: r.shares } satisfies HolderRecord);
     },
-    count: (programId: number): number => (countByProgram.get(programId) as { n: number }).n,
-    /** Many rows at once; call inside one transaction (the caller's change) for speed. */
-    insertMany(holders: Iterable<NewHolder>): number {
-      let n = 0;
-      for (const h of holders) {
-        insert.run(h.programId, h.account, h.name, h.address, h.country, h.tinEncrypted, h.shares);
-        n += 1;
+    count: async (programId) =>
+      Number((await db.selectFrom('holders').where('program_id', '=', programId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    async insertMany(holders: readonly NewHolder[]) {
+      for (let i = 0; i < holders.length; i += INSERT_CHUNK) {
+        const rows = holders.slice(i, i + INSERT_CHUNK).map((h) => ({
+          program_id: h.programId,
+          account: h.account,
+          name: h.name,
+          address: h.address,
+          country: h.country,
+          tin_encrypted: h.tinEncrypted === null ? null : Buffer.from(h.tinEncrypted),
+          shares: h.shares,
+        }));
+        await db.insertInto('holders').values(rows).execute();
       }
-      return n;
+      return holders.length;
     },
-    addEvent(e: { holderId: number; at: string; kind: string; note: string; createdBy: number | null }): number {
-      return Number(insertEvent.run(e.holderId, e.at, e.kind, e.note, e.createdBy).lastInsertRowid);
+    async addEvent(e) {
+      const { id } = await db
+        .insertInto('holder_events')
+        .values({ holder_id: e.holderId, at: e.at, kind: e.kind, note: e.note, created_by: e.createdBy })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      return id;
     },
   };
 }
-export type HoldersRepo = ReturnType<typeof holdersRepo>;

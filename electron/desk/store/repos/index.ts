@@ -1,12 +1,22 @@
-import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
+import type { WriteRepos } from '../port';
+import type { BookTables } from '../tables';
 import { holdersRepo } from './holders';
-import { journalRepo } from './journal';
+import { journalRepo, type JournalRepo } from './journal';
 import { programsRepo } from './programs';
 import { termsRepo } from './terms';
 import { usersRepo } from './users';
 
-/** Every query the services may run, one repository per area; all SQL lives behind these. */
-export function makeRepos(db: Database) {
+/** The store's own view: the services' repositories plus the journal's appending side. */
+export interface StoreRepos extends WriteRepos {
+  readonly journal: JournalRepo;
+}
+
+/**
+ * Every query the services may run, one repository per area, written once over the query layer
+ * for both stores. `db` is a transaction (or a connection) of either store.
+ */
+export function makeRepos(db: Kysely<BookTables>): StoreRepos {
   return {
     users: usersRepo(db),
     programs: programsRepo(db),
@@ -15,13 +25,3 @@ export function makeRepos(db: Database) {
     journal: journalRepo(db),
   };
 }
-export type Repos = ReturnType<typeof makeRepos>;
-
-/** What a read may call: the same repositories without their writing methods. */
-export type ReadRepos = {
-  readonly users: Pick<Repos['users'], 'count' | 'activeAdminCount' | 'byId' | 'byUsername' | 'list'>;
-  readonly programs: Pick<Repos['programs'], 'byId' | 'byCusip' | 'list'>;
-  readonly holders: Pick<Repos['holders'], 'byAccount' | 'count'>;
-  readonly terms: Pick<Repos['terms'], 'history'>;
-  readonly journal: Pick<Repos['journal'], 'count' | 'list'>;
-};

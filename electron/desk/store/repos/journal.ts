@@ -1,34 +1,13 @@
-import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import { canonicalJson, type JsonValue } from '../canonical';
-import { entryHash, GENESIS_HASH } from '../journal-chain';
+import { entryHash, GENESIS_HASH, type StoredEntry } from '../journal-chain';
+import type { JournalActor, JournalEntry, JournalReader } from '../port';
+import type { BookTables } from '../tables';
 
-export interface JournalActor {
-  readonly id: number | null;
-  readonly username: string | null;
-}
+const ENTRY_COLUMNS = ['seq', 'at', 'user_id', 'username', 'action', 'payload', 'hash'] as const;
 
-export interface JournalEntry {
-  readonly seq: number;
-  readonly at: string;
-  readonly userId: number | null;
-  readonly username: string | null;
-  readonly action: string;
-  readonly payload: JsonValue;
-  readonly hash: string;
-}
-
-interface Row {
-  seq: number;
-  at: string;
-  user_id: number | null;
-  username: string | null;
-  action: string;
-  payload: string;
-  hash: string;
-}
-
-const toEntry = (r: Row): JournalEntry => ({
-  seq: r.seq,
+const toEntry = (r: { seq: number; at: string; user_id: number | null; username: string | null; action: string; payload: string; hash: string }): JournalEntry => ({
+  seq: Number(r.seq),
   at: r.at,
   userId: r.user_id,
   username: r.username,
@@ -37,36 +16,55 @@ const toEntry = (r: Row): JournalEntry => ({
   hash: r.hash,
 });
 
-export function journalRepo(db: Database) {
-  const head = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
-  const insert = db.prepare(
-    'INSERT INTO journal (seq, at, user_id, username, action, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const count = db.prepare('SELECT count(*) AS n FROM journal');
-  const newest = db.prepare('SELECT seq, at, user_id, username, action, payload, hash FROM journal ORDER BY seq DESC LIMIT ?');
-  const before = db.prepare('SELECT seq, at, user_id, username, action, payload, hash FROM journal WHERE seq < ? ORDER BY seq DESC LIMIT ?');
+export interface JournalRepo extends JournalReader {
+  /**
+   * Appends one entry chained to the current head. Only the store calls this, inside the
+   * change's transaction and after it has made itself the only appender (see each store).
+   */
+  append(actor: JournalActor, action: string, payload: unknown, at: string): Promise<JournalEntry>;
+  /** Entries after `afterSeq` in order, as stored: what a chain walk reads, a slice at a time. */
+  chainSlice(afterSeq: number, limit: number): Promise<StoredEntry[]>;
+  /** Entries after `afterSeq`, oldest first: how a desk learns what others committed. */
+  since(afterSeq: number, limit: number): Promise<{ seq: number; action: string }[]>;
+}
 
+export function journalRepo(db: Kysely<BookTables>): JournalRepo {
+  const head = async () => {
+    const r = await db.selectFrom('journal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
+    return r ? { seq: Number(r.seq), hash: r.hash } : null;
+  };
   return {
-    /** Appends one entry chained to the current head. Call only inside the change's transaction. */
-    append(actor: JournalActor, action: string, payload: unknown, at: string): JournalEntry {
-      const last = head.get() as { seq: number; hash: string } | undefined;
+    head,
+    count: async () => Number((await db.selectFrom('journal').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    async list(options) {
+      let q = db.selectFrom('journal').select(ENTRY_COLUMNS).orderBy('seq', 'desc').limit(options.limit);
+      if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
+      return (await q.execute()).map(toEntry);
+    },
+    async append(actor, action, payload, at) {
+      const last = await head();
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
       const text = canonicalJson(payload);
       // Hash what will be read back, so verification recomputes exactly this.
       const stored = JSON.parse(text) as JsonValue;
       const hash = entryHash(prevHash, { seq, at, username: actor.username, action, payload: stored });
-      insert.run(seq, at, actor.id, actor.username, action, text, prevHash, hash);
+      await db.insertInto('journal').values({ seq, at, user_id: actor.id, username: actor.username, action, payload: text, prev_hash: prevHash, hash }).execute();
       return { seq, at, userId: actor.id, username: actor.username, action, payload: stored, hash };
     },
-    count(): number {
-      return (count.get() as { n: number }).n;
+    async chainSlice(afterSeq, limit) {
+      const rows = await db
+        .selectFrom('journal')
+        .select(['seq', 'at', 'username', 'action', 'payload', 'prev_hash', 'hash'])
+        .where('seq', '>', afterSeq)
+        .orderBy('seq')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => ({ ...r, seq: Number(r.seq) }));
     },
-    /** Newest first; `beforeSeq` pages back through older entries. */
-    list(options: { beforeSeq?: number | undefined; limit: number }): JournalEntry[] {
-      const rows = (options.beforeSeq === undefined ? newest.all(options.limit) : before.all(options.beforeSeq, options.limit)) as Row[];
-      return rows.map(toEntry);
+    async since(afterSeq, limit) {
+      const rows = await db.selectFrom('journal').select(['seq', 'action']).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute();
+      return rows.map((r) => ({ seq: Number(r.seq), action: r.action }));
     },
   };
 }
-export type JournalRepo = ReturnType<typeof journalRepo>;

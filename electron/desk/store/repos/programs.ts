@@ -1,16 +1,7 @@
-import type { Database } from 'better-sqlite3';
+import type { Kysely } from 'kysely';
 import type { ProgramKind } from '../../../../shared/ipc/schemas';
-
-export interface ProgramRecord {
-  readonly id: number;
-  readonly kind: ProgramKind;
-  readonly name: string;
-  readonly issuer: string;
-  readonly cusip: string;
-  readonly recordDate: string;
-  readonly createdAt: string;
-  readonly createdBy: string;
-}
+import type { ProgramRecord, ProgramsWriter, RowWindow } from '../port';
+import type { BookTables } from '../tables';
 
 interface Row {
   id: number;
@@ -34,31 +25,35 @@ const toProgram = (r: Row): ProgramRecord => ({
   createdBy: r.created_by,
 });
 
-const SELECT = `SELECT p.id, p.kind, p.name, p.issuer, p.cusip, p.record_date, p.created_at, u.username AS created_by
-  FROM programs p JOIN users u ON u.id = p.created_by`;
-
-export function programsRepo(db: Database) {
-  const byId = db.prepare(`${SELECT} WHERE p.id = ?`);
-  const byCusip = db.prepare(`${SELECT} WHERE p.cusip = ?`);
-  const all = db.prepare(`${SELECT} ORDER BY p.record_date DESC, p.id DESC`);
-  const insert = db.prepare(
-    'INSERT INTO programs (kind, name, issuer, cusip, record_date, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-
+export function programsRepo(db: Kysely<BookTables>): ProgramsWriter {
+  const select = () =>
+    db
+      .selectFrom('programs as p')
+      .innerJoin('users as u', 'u.id', 'p.created_by')
+      .select(['p.id', 'p.kind', 'p.name', 'p.issuer', 'p.cusip', 'p.record_date', 'p.created_at', 'u.username as created_by']);
+  const one = async (row: Promise<Row | undefined>) => {
+    const r = await row;
+    return r && toProgram(r);
+  };
+  const byId = (id: number) => one(select().where('p.id', '=', id).executeTakeFirst());
   return {
-    byId: (id: number): ProgramRecord | undefined => {
-      const row = byId.get(id) as Row | undefined;
-      return row && toProgram(row);
+    byId,
+    byCusip: (cusip) => one(select().where('p.cusip', '=', cusip).executeTakeFirst()),
+    count: async () => Number((await db.selectFrom('programs').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    list: async (window?: RowWindow) => {
+      let q = select().orderBy('p.record_date', 'desc').orderBy('p.id', 'desc');
+      if (window) q = q.limit(window.limit).offset(window.offset);
+      return (await q.execute()).map(toProgram);
     },
-    byCusip: (cusip: string): ProgramRecord | undefined => {
-      const row = byCusip.get(cusip) as Row | undefined;
-      return row && toProgram(row);
-    },
-    list: (): ProgramRecord[] => (all.all() as Row[]).map(toProgram),
-    insert(p: { kind: ProgramKind; name: string; issuer: string; cusip: string; recordDate: string; createdAt: string; createdBy: number }): ProgramRecord {
-      const info = insert.run(p.kind, p.name, p.issuer, p.cusip, p.recordDate, p.createdAt, p.createdBy);
-      return toProgram(byId.get(info.lastInsertRowid) as Row);
+    async insert(p) {
+      const { id } = await db
+        .insertInto('programs')
+        .values({ kind: p.kind, name: p.name, issuer: p.issuer, cusip: p.cusip, record_date: p.recordDate, created_at: p.createdAt, created_by: p.createdBy })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const created = await byId(id);
+      if (!created) throw new Error('A program just written could not be read back');
+      return created;
     },
   };
 }
-export type ProgramsRepo = ReturnType<typeof programsRepo>;

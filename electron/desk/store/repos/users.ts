@@ -1,27 +1,8 @@
-import type { Database } from 'better-sqlite3';
-import type { Role } from '../../../../shared/ipc/schemas';
+import type { Kysely, Selectable } from 'kysely';
+import type { NewUser, RowWindow, UserRecord, UsersWriter } from '../port';
+import type { BookTables, UsersTable } from '../tables';
 
-export interface UserRecord {
-  readonly id: number;
-  readonly username: string;
-  readonly displayName: string;
-  readonly role: Role;
-  readonly active: boolean;
-  readonly passwordHash: string;
-  readonly createdAt: string;
-}
-
-interface Row {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  active: number;
-  password_hash: string;
-  created_at: string;
-}
-
-const toUser = (r: Row): UserRecord => ({
+const toUser = (r: Omit<Selectable<UsersTable>, 'created_by'>): UserRecord => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
@@ -31,39 +12,43 @@ const toUser = (r: Row): UserRecord => ({
   createdAt: r.created_at,
 });
 
-const COLUMNS = 'id, username, display_name, role, active, password_hash, created_at';
+const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'password_hash', 'created_at'] as const;
 
-export function usersRepo(db: Database) {
-  const count = db.prepare('SELECT count(*) AS n FROM users');
-  const byId = db.prepare(`SELECT ${COLUMNS} FROM users WHERE id = ?`);
-  const byName = db.prepare(`SELECT ${COLUMNS} FROM users WHERE username = ?`);
-  const all = db.prepare(`SELECT ${COLUMNS} FROM users ORDER BY username`);
-  const activeAdmins = db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1");
-  const insert = db.prepare(
-    'INSERT INTO users (username, display_name, role, active, password_hash, created_at, created_by) VALUES (?, ?, ?, 1, ?, ?, ?)',
-  );
-  const setActive = db.prepare('UPDATE users SET active = ? WHERE id = ?');
-
+export function usersRepo(db: Kysely<BookTables>): UsersWriter {
+  const select = () => db.selectFrom('users').select(COLUMNS);
+  const one = async (row: Promise<Omit<Selectable<UsersTable>, 'created_by'> | undefined>) => {
+    const r = await row;
+    return r && toUser(r);
+  };
   return {
-    count: (): number => (count.get() as { n: number }).n,
-    activeAdminCount: (): number => (activeAdmins.get() as { n: number }).n,
-    byId: (id: number): UserRecord | undefined => {
-      const row = byId.get(id) as Row | undefined;
-      return row && toUser(row);
+    count: async () => Number((await db.selectFrom('users').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    activeAdminCount: async () =>
+      Number((await db.selectFrom('users').where('role', '=', 'admin').where('active', '=', 1).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    byId: (id) => one(select().where('id', '=', id).executeTakeFirst()),
+    byUsername: (username) => one(select().where('username', '=', username).executeTakeFirst()),
+    list: async (window?: RowWindow) => {
+      let q = select().orderBy('username');
+      if (window) q = q.limit(window.limit).offset(window.offset);
+      return (await q.execute()).map(toUser);
     },
-    byUsername: (username: string): UserRecord | undefined => {
-      const row = byName.get(username) as Row | undefined;
-      return row && toUser(row);
+    async insert(user: NewUser) {
+      const row = await db
+        .insertInto('users')
+        .values({
+          username: user.username,
+          display_name: user.displayName,
+          role: user.role,
+          active: 1,
+          password_hash: user.passwordHash,
+          created_at: user.createdAt,
+          created_by: user.createdBy,
+        })
+        .returning(COLUMNS)
+        .executeTakeFirstOrThrow();
+      return toUser(row);
     },
-    list: (): UserRecord[] => (all.all() as Row[]).map(toUser),
-    insert(user: { username: string; displayName: string; role: Role; passwordHash: string; createdAt: string; createdBy: string | null }): UserRecord {
-      const info = insert.run(user.username, user.displayName, user.role, user.passwordHash, user.createdAt, user.createdBy);
-      const created = byId.get(info.lastInsertRowid) as Row;
-      return toUser(created);
-    },
-    setActive(id: number, active: boolean): void {
-      setActive.run(active ? 1 : 0, id);
+    async setActive(id, active) {
+      await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
     },
   };
 }
-export type UsersRepo = ReturnType<typeof usersRepo>;

@@ -50,14 +50,16 @@ export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookR
       ) : null}
       {info ? (
         <dl className="facts">
-          <dt>File</dt>
+          <dt>{info.kind === 'postgres' ? 'Office database' : 'File'}</dt>
           <dd className="code">{info.path}</dd>
           <dt>Schema version</dt>
           <dd>{info.schemaVersion}</dd>
           <dt>Journal entries</dt>
           <dd>{info.journalEntries}</dd>
-          <dt>SQLite</dt>
-          <dd>{info.sqliteVersion}</dd>
+          <dt>Store</dt>
+          <dd>{info.engine}</dd>
+          <dt>Journal head</dt>
+          <dd className="code">{info.head ? `#${info.head.seq} ${info.head.hash}` : 'none'}</dd>
         </dl>
       ) : null}
       <div className="toolbar">

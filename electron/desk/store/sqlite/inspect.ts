@@ -1,7 +1,7 @@
 import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { DeskFailure } from '../../../shared/ipc/result';
+import { DeskFailure } from '../../../../shared/ipc/result';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 
 /** What a book file told us when it was checked. */
@@ -29,6 +29,18 @@ export function withCheckedBook<T>(file: string, use: (db: Database.Database, fa
   try {
     const schemaVersion = checkContents(reader.db, file);
     return use(reader.db, { ...facts, schemaVersion });
+  } finally {
+    reader.close();
+  }
+}
+
+/** As withCheckedBook, for work that takes turns with the event loop. */
+export async function withCheckedBookAsync<T>(file: string, use: (db: Database.Database, facts: BookFacts) => Promise<T>): Promise<T> {
+  const facts = checkHeader(file);
+  const reader = openReader(file);
+  try {
+    const schemaVersion = checkContents(reader.db, file);
+    return await use(reader.db, { ...facts, schemaVersion });
   } finally {
     reader.close();
   }

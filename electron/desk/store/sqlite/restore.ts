@@ -1,16 +1,10 @@
 import { constants, copyFileSync, existsSync, renameSync } from 'node:fs';
 import path from 'node:path';
-import { DeskFailure } from '../../../shared/ipc/result';
-import { fileStamp, fsyncDirectory, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from './files';
-import { bookRefused, inspectBook, withCheckedBook } from './inspect';
-import { openBook } from './open';
-import type { JournalActor } from './repos/journal';
-import type { BookStore } from './store';
-
-/** The open book, replaceable as a whole (restore swaps the store underneath). */
-export interface BookHandle {
-  current: BookStore;
-}
+import { DeskFailure } from '../../../../shared/ipc/result';
+import { fileStamp, fsyncDirectory, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from '../files';
+import type { BookHandle, BookStore, JournalActor } from '../port';
+import { bookRefused, withCheckedBook } from './inspect';
+import { openSqliteBook } from './open';
 
 /**
  * Replaces the open book with a backup. The source is checked like any book being opened; if
@@ -19,21 +13,27 @@ export interface BookHandle {
  * backup is older), and a `book.restored` entry is appended by `actor`.
  * Whatever happens, `handle.current` is an open book afterwards.
  */
-export function restoreBook(handle: BookHandle, source: string, actor: (restored: BookStore) => JournalActor, now: () => Date): { setAside: string } {
-  const bookPath = handle.current.path;
+export async function restoreSqliteBook(
+  handle: BookHandle,
+  source: string,
+  actor: (restored: BookStore) => Promise<JournalActor>,
+  now: () => Date,
+): Promise<{ setAside: string }> {
+  const bookPath = handle.current.location;
   if (sameFile(source, bookPath)) throw bookRefused(source, 'it is the book that is open now');
+  // Checked once, here, as it is read; the image written below is that checked image.
   const image = withCheckedBook(source, (db) => db.serialize());
-  const before = handle.current.read((r) => ({ journalEntries: r.journal.count() }));
+  const before = await handle.current.read(async (r) => ({ journalEntries: await r.journal.count() }));
+  const reopen = (alreadyChecked = false) => openSqliteBook(bookPath, { now, mode: 'open', alreadyChecked });
 
   const temp = temporarySibling(bookPath, 'restore');
   try {
     writeDurably(temp, image);
-    inspectBook(temp);
 
-    handle.current.close();
+    await handle.current.close();
     if (existsSync(`${bookPath}-wal`)) {
       // Another program still has the book open: replacing it now would mix two books.
-      handle.current = openBook(bookPath, { now, mode: 'open' });
+      handle.current = await reopen();
       throw new DeskFailure('CONFLICT', 'The book is open in another program (for example the command line); close it and try again');
     }
     const setAside = freeName(`${bookPath}.before-restore-${fileStamp(now())}`);
@@ -41,7 +41,7 @@ export function restoreBook(handle: BookHandle, source: string, actor: (restored
       copyFileSync(bookPath, setAside, constants.COPYFILE_EXCL);
       fsyncFile(setAside);
     } catch (error) {
-      handle.current = openBook(bookPath, { now, mode: 'open' });
+      handle.current = await reopen();
       throw error;
     }
     renameSync(temp, bookPath);
@@ -49,16 +49,16 @@ export function restoreBook(handle: BookHandle, source: string, actor: (restored
     fsyncDirectory(path.dirname(bookPath));
 
     try {
-      handle.current = openBook(bookPath, { now, mode: 'open' });
+      handle.current = await reopen(true);
     } catch (error) {
       // Put the book back as it was; the set-aside copy stays as well.
       copyFileSync(setAside, bookPath);
-      handle.current = openBook(bookPath, { now, mode: 'open' });
+      handle.current = await reopen();
       throw error;
     }
     const restored = handle.current;
-    restored.change(actor(restored), 'book.restored', (tx) => ({
-      payload: { source: path.resolve(source), setAside, before, after: { journalEntries: tx.journal.count() } },
+    await restored.change(await actor(restored), 'book.restored', async (tx) => ({
+      payload: { source: path.resolve(source), setAside, before, after: { journalEntries: await tx.journal.count() } },
       result: null,
     }));
     return { setAside };

@@ -1,12 +1,12 @@
 import { closeSync, copyFileSync, openSync, readFileSync, statSync, truncateSync, writeFileSync, writeSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DeskFailure } from '../../../shared/ipc/result';
-import { fakeClock, listDir, sha256File, tempDir } from '../testing/temp';
+import { DeskFailure } from '../../../../shared/ipc/result';
+import { fakeClock, listDir, sha256File, tempDir } from '../../testing/temp';
 import { inspectBook } from './inspect';
-import { openBook } from './open';
+import { openSqliteBook } from './open';
 import { SCHEMA_VERSION } from './schema';
-import { SYSTEM_ACTOR } from './store';
+import { SYSTEM_ACTOR } from '../port';
 
 let t: ReturnType<typeof tempDir>;
 const clock = fakeClock();
@@ -17,13 +17,13 @@ beforeEach(() => {
 afterEach(() => t.cleanup());
 
 /** A closed book with enough holders to span many pages. */
-function makeBook(name = 'good.book', holders = 2000): string {
+async function makeBook(name = 'good.book', holders = 2000): Promise<string> {
   const file = t.file(name);
-  const store = openBook(file, { now: clock.now });
-  store.change(SYSTEM_ACTOR, 'test.seed', (tx) => {
-    const u = tx.users.insert({ username: 'alice', displayName: 'Alice', role: 'admin', passwordHash: 'x', createdAt: 'now', createdBy: null });
-    const p = tx.programs.insert({ kind: 'rights-offering', name: 'P', issuer: 'I', cusip: '037833100', recordDate: '2026-01-02', createdAt: 'now', createdBy: u.id });
-    tx.holders.insertMany(
+  const store = await openSqliteBook(file, { now: clock.now });
+  await store.change(SYSTEM_ACTOR, 'test.seed', async (tx) => {
+    const u = await tx.users.insert({ username: 'alice', displayName: 'Alice', role: 'admin', passwordHash: 'x', createdAt: 'now', createdBy: null });
+    const p = await tx.programs.insert({ kind: 'rights-offering', name: 'P', issuer: 'I', cusip: '037833100', recordDate: '2026-01-02', createdAt: 'now', createdBy: u.id });
+    await tx.holders.insertMany(
       Array.from({ length: holders }, (_, i) => ({
         programId: p.id,
         account: `A${String(i).padStart(7, '0')}`,
@@ -36,12 +36,12 @@ function makeBook(name = 'good.book', holders = 2000): string {
     );
     return { payload: {}, result: null };
   });
-  store.close();
+  await store.close();
   return file;
 }
 
 /** Expects `file` refused with a message matching `reason`, and the folder exactly as before. */
-function expectRefusedUntouched(file: string, reason: RegExp): void {
+async function expectRefusedUntouched(file: string, reason: RegExp): Promise<void> {
   const hash = sha256File(file);
   const files = listDir(t.dir);
   let caught: unknown;
@@ -54,63 +54,63 @@ function expectRefusedUntouched(file: string, reason: RegExp): void {
   expect((caught as DeskFailure).code).toBe('BOOK_REFUSED');
   expect((caught as DeskFailure).message).toMatch(reason);
   // and opening it for use refuses it the same way, still without writing anything
-  expect(() => openBook(file, { now: clock.now })).toThrow(reason);
+  await expect(openSqliteBook(file, { now: clock.now })).rejects.toThrow(reason);
   expect(sha256File(file)).toBe(hash);
   expect(listDir(t.dir)).toEqual(files);
 }
 
 describe('inspectBook', () => {
-  it('accepts a sound book and leaves it, and its folder, exactly as they were', () => {
-    const file = makeBook();
+  it('accepts a sound book and leaves it, and its folder, exactly as they were', async () => {
+    const file = await makeBook();
     const hash = sha256File(file);
     expect(inspectBook(file)).toMatchObject({ schemaVersion: SCHEMA_VERSION, bytes: statSync(file).size });
     expect(sha256File(file)).toBe(hash);
     expect(listDir(t.dir)).toEqual(['good.book']);
   });
 
-  it('reads through a pending write-ahead log while the book is open elsewhere', () => {
-    const file = makeBook();
-    const live = openBook(file, { now: clock.now });
+  it('reads through a pending write-ahead log while the book is open elsewhere', async () => {
+    const file = await makeBook();
+    const live = await openSqliteBook(file, { now: clock.now });
     try {
       expect(inspectBook(file).schemaVersion).toBe(SCHEMA_VERSION);
       // the live connection's files are still there and still work
-      live.change(SYSTEM_ACTOR, 'test.after', () => ({ payload: {}, result: null }));
+      await live.change(SYSTEM_ACTOR, 'test.after', async () => ({ payload: {}, result: null }));
     } finally {
-      live.close();
+      await live.close();
     }
   });
 
-  it('refuses a text file', () => {
+  it('refuses a text file', async () => {
     const file = t.file('notes.book');
     writeFileSync(file, 'Dear holder, this is not a database.\n'.repeat(50));
-    expectRefusedUntouched(file, /not a SQLite database/);
+    await expectRefusedUntouched(file, /not a SQLite database/);
   });
 
-  it('refuses an empty file', () => {
+  it('refuses an empty file', async () => {
     const file = t.file('empty.book');
     writeFileSync(file, '');
-    expectRefusedUntouched(file, /empty/);
+    await expectRefusedUntouched(file, /empty/);
   });
 
-  it('refuses a SQLite database made by another program', () => {
+  it('refuses a SQLite database made by another program', async () => {
     const file = t.file('foreign.db');
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
     db.exec('CREATE TABLE t (x); INSERT INTO t VALUES (1);');
     db.close();
-    expectRefusedUntouched(file, /another program/);
+    await expectRefusedUntouched(file, /another program/);
   });
 
-  it('refuses a book from a newer version', () => {
-    const file = makeBook('newer.book', 10);
+  it('refuses a book from a newer version', async () => {
+    const file = await makeBook('newer.book', 10);
     const db = new Database(file);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expectRefusedUntouched(file, new RegExp(`newer version .*book version ${SCHEMA_VERSION + 1}`));
+    await expectRefusedUntouched(file, new RegExp(`newer version .*book version ${SCHEMA_VERSION + 1}`));
   });
 
-  it('refuses a book with garbage in the middle of a page', () => {
-    const file = makeBook('garbage.book');
+  it('refuses a book with garbage in the middle of a page', async () => {
+    const file = await makeBook('garbage.book');
     const image = readFileSync(file);
     const pageSize = image.readUInt16BE(16);
     // a table-leaf page (type 0x0D) two thirds into the file: holder rows
@@ -119,24 +119,24 @@ describe('inspectBook', () => {
     const fd = openSync(file, 'r+');
     writeSync(fd, Buffer.alloc(48, 0xa5), 0, 48, page * pageSize + pageSize / 2);
     closeSync(fd);
-    expectRefusedUntouched(file, /damaged/);
+    await expectRefusedUntouched(file, /damaged/);
   });
 
-  it('refuses a truncated book, cut mid-page or on a page boundary', () => {
-    const file = makeBook('cut.book');
+  it('refuses a truncated book, cut mid-page or on a page boundary', async () => {
+    const file = await makeBook('cut.book');
     const pageSize = readFileSync(file).readUInt16BE(16);
     const midPage = t.file('mid.book');
     copyFileSync(file, midPage);
     truncateSync(midPage, statSync(file).size - 1000);
-    expectRefusedUntouched(midPage, /damaged/);
+    await expectRefusedUntouched(midPage, /damaged/);
     const onBoundary = t.file('boundary.book');
     copyFileSync(file, onBoundary);
     truncateSync(onBoundary, statSync(file).size - 3 * pageSize);
-    expectRefusedUntouched(onBoundary, /damaged/);
+    await expectRefusedUntouched(onBoundary, /damaged/);
   });
 
-  it('reads through a log left without its index (a crash copy), leaving no new file behind', () => {
-    const source = makeBook('live.book', 10);
+  it('reads through a log left without its index (a crash copy), leaving no new file behind', async () => {
+    const source = await makeBook('live.book', 10);
     const live = new Database(source);
     live.pragma('wal_autocheckpoint = 0');
     live.exec("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('bob', 'Bob', 'clerk', 'x', 'now')");
@@ -149,7 +149,7 @@ describe('inspectBook', () => {
     expect(listDir(t.dir)).toEqual(before);
   });
 
-  it('refuses a foreign database with a pending log, leaving no new file behind', () => {
+  it('refuses a foreign database with a pending log, leaving no new file behind', async () => {
     const source = t.file('other.db');
     const live = new Database(source);
     live.pragma('journal_mode = WAL');
@@ -158,10 +158,10 @@ describe('inspectBook', () => {
     copyFileSync(source, t.file('foreign-copy.db'));
     copyFileSync(`${source}-wal`, t.file('foreign-copy.db-wal'));
     live.close();
-    expectRefusedUntouched(t.file('foreign-copy.db'), /another program/);
+    await expectRefusedUntouched(t.file('foreign-copy.db'), /another program/);
   });
 
-  it('refuses a file that is not there or is a folder', () => {
+  it('refuses a file that is not there or is a folder', async () => {
     expect(() => inspectBook(t.file('missing.book'))).toThrow(/cannot be found/);
     expect(() => inspectBook(t.dir)).toThrow(/not a file/);
   });

@@ -1,41 +1,47 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { SYSTEM_ACTOR, type BookStore } from '../port';
+import { QueryStore } from '../query-store';
 import { bookRefused, inspectBook } from './inspect';
 import { migrate } from './migrate';
-import { BookStore, SYSTEM_ACTOR } from './store';
+import { SqliteEngine } from './store';
 
 export interface OpenBookOptions {
   readonly now: () => Date;
   /** 'open-or-create' (the app), 'create' (refuses an existing file), 'open' (refuses a missing one). */
   readonly mode?: 'open-or-create' | 'create' | 'open';
+  /** The file is an image that was just checked as it was read (a restore): not checked again. */
+  readonly alreadyChecked?: boolean;
 }
 
 /**
- * Opens the book of record read-write. An existing file is checked first without being
- * written (see inspectBook) and refused untouched if it is not a sound book of ours; then it is
- * opened and migrated. A missing file becomes a new, empty book.
+ * Opens a book file read-write. An existing file is checked first without being written (see
+ * inspectBook) and refused untouched if it is not a sound book of ours; then it is opened and
+ * migrated. A missing file becomes a new, empty book.
  */
-export function openBook(file: string, options: OpenBookOptions): BookStore {
+export async function openSqliteBook(file: string, options: OpenBookOptions): Promise<BookStore> {
   const mode = options.mode ?? 'open-or-create';
   const exists = existsSync(file);
   if (exists && mode === 'create') throw bookRefused(file, 'a file of that name already exists');
   if (!exists && mode === 'open') throw bookRefused(file, 'the file does not exist');
-  if (exists) inspectBook(file);
+  if (exists && options.alreadyChecked !== true) inspectBook(file);
   else if (!existsSync(path.dirname(path.resolve(file)))) throw bookRefused(file, 'its folder does not exist');
 
   const db = openConnection(file);
+  let store: BookStore | null = null;
   try {
     const { from, to } = migrate(db, options.now);
-    const store = new BookStore(file, db, options.now);
+    store = await QueryStore.start(new SqliteEngine(file, db), options.now);
     if (from === 0) {
-      store.change(SYSTEM_ACTOR, 'book.created', () => ({ payload: { schemaVersion: to }, result: null }));
+      await store.change(SYSTEM_ACTOR, 'book.created', async () => ({ payload: { schemaVersion: to }, result: null }));
     } else if (from !== to) {
-      store.change(SYSTEM_ACTOR, 'book.migrated', () => ({ payload: { before: { schemaVersion: from }, after: { schemaVersion: to } }, result: null }));
+      await store.change(SYSTEM_ACTOR, 'book.migrated', async () => ({ payload: { before: { schemaVersion: from }, after: { schemaVersion: to } }, result: null }));
     }
     return store;
   } catch (error) {
-    db.close();
+    if (store) await store.close();
+    else db.close();
     throw error;
   }
 }
@@ -51,6 +57,7 @@ export function openConnection(file: string): Database.Database {
     db.pragma('trusted_schema = OFF'); // books may come from backups: no schema-defined side effects
     db.pragma('cache_size = -32768'); // 32 MiB: keeps the holder index hot at a million holders
     db.pragma('journal_size_limit = 67108864'); // a log grown by a bulk job shrinks back to 64 MiB
+    db.pragma('busy_timeout = 0'); // the store waits for a competing writer itself, without blocking the thread
     return db;
   } catch (error) {
     db.close();

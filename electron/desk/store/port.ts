@@ -1,0 +1,279 @@
+/**
+ * The store port: everything a service may ask of the book of record, as plain types. Two stores
+ * stand behind it — SQLite (the desk's own file, the default) and PostgreSQL (an office's server) —
+ * and no service or handler sees which, nor any driver type.
+ */
+import type { ProgramKind, Role } from '../../../shared/ipc/schemas';
+import type { JsonValue } from './canonical';
+import type { ChainReport, VerifyProgress } from './journal-chain';
+
+export type { ChainReport, VerifyProgress } from './journal-chain';
+export type { JsonValue } from './canonical';
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** Who a journal entry names. */
+export interface JournalActor {
+  readonly id: number | null;
+  readonly username: string | null;
+}
+
+/** Who acts when no one is signed in (book creation, migrations, the command line). */
+export const SYSTEM_ACTOR: JournalActor = { id: null, username: null };
+
+export interface UserRecord {
+  readonly id: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly active: boolean;
+  readonly passwordHash: string;
+  readonly createdAt: string;
+}
+
+export interface NewUser {
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly passwordHash: string;
+  readonly createdAt: string;
+  readonly createdBy: string | null;
+}
+
+export interface ProgramRecord {
+  readonly id: number;
+  readonly kind: ProgramKind;
+  readonly name: string;
+  readonly issuer: string;
+  readonly cusip: string;
+  readonly recordDate: string;
+  readonly createdAt: string;
+  readonly createdBy: string;
+}
+
+export interface NewProgramRow {
+  readonly kind: ProgramKind;
+  readonly name: string;
+  readonly issuer: string;
+  readonly cusip: string;
+  readonly recordDate: string;
+  readonly createdAt: string;
+  readonly createdBy: number;
+}
+
+export interface HolderRecord {
+  readonly id: number;
+  readonly programId: number;
+  readonly account: string;
+  readonly name: string;
+  readonly address: string;
+  readonly country: string;
+  readonly shares: number;
+}
+
+export interface NewHolder {
+  readonly programId: number;
+  readonly account: string;
+  readonly name: string;
+  readonly address: string;
+  readonly country: string;
+  readonly tinEncrypted: Uint8Array | null;
+  readonly shares: number;
+}
+
+export interface HolderEvent {
+  readonly holderId: number;
+  readonly at: string;
+  readonly kind: string;
+  readonly note: string;
+  readonly createdBy: number | null;
+}
+
+/** One stored version of a program's terms; `terms` is the JSON document as recorded. */
+export interface TermsRecord {
+  readonly programId: number;
+  readonly version: number;
+  readonly reason: string;
+  readonly recordedAt: string;
+  readonly recordedBy: string;
+  readonly terms: unknown;
+}
+
+export interface NewTermsRow {
+  readonly programId: number;
+  readonly version: number;
+  readonly reason: string;
+  readonly recordedAt: string;
+  readonly recordedBy: number;
+  readonly terms: unknown;
+}
+
+export interface JournalEntry {
+  readonly seq: number;
+  readonly at: string;
+  readonly userId: number | null;
+  readonly username: string | null;
+  readonly action: string;
+  readonly payload: JsonValue;
+  readonly hash: string;
+}
+
+/** The newest entry of the journal: what a witness keeps. */
+export interface JournalHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+export interface UsersReader {
+  count(): Promise<number>;
+  activeAdminCount(): Promise<number>;
+  byId(id: number): Promise<UserRecord | undefined>;
+  byUsername(username: string): Promise<UserRecord | undefined>;
+  /** By user name; `offset`/`limit` take a window of the list. */
+  list(window?: RowWindow): Promise<UserRecord[]>;
+}
+export interface UsersWriter extends UsersReader {
+  insert(user: NewUser): Promise<UserRecord>;
+  setActive(id: number, active: boolean): Promise<void>;
+}
+
+export interface ProgramsReader {
+  byId(id: number): Promise<ProgramRecord | undefined>;
+  byCusip(cusip: string): Promise<ProgramRecord | undefined>;
+  count(): Promise<number>;
+  /** Newest record date first; `offset`/`limit` take a window of the list. */
+  list(window?: RowWindow): Promise<ProgramRecord[]>;
+}
+export interface ProgramsWriter extends ProgramsReader {
+  insert(program: NewProgramRow): Promise<ProgramRecord>;
+}
+
+export interface HoldersReader {
+  byAccount(programId: number, account: string): Promise<HolderRecord | undefined>;
+  count(programId: number): Promise<number>;
+}
+export interface HoldersWriter extends HoldersReader {
+  /** Many rows at once, inside the caller's change. Returns how many were written. */
+  insertMany(holders: readonly NewHolder[]): Promise<number>;
+  addEvent(event: HolderEvent): Promise<number>;
+}
+
+export interface TermsReader {
+  /** Every version of a program's terms, oldest first (empty when none is recorded yet). */
+  history(programId: number): Promise<TermsRecord[]>;
+}
+export interface TermsWriter extends TermsReader {
+  insert(terms: NewTermsRow): Promise<TermsRecord>;
+}
+
+export interface JournalReader {
+  count(): Promise<number>;
+  head(): Promise<JournalHead | null>;
+  /** Newest first; `beforeSeq` pages back through older entries. */
+  list(options: { beforeSeq?: number | undefined; limit: number }): Promise<JournalEntry[]>;
+}
+
+export interface RowWindow {
+  readonly offset: number;
+  readonly limit: number;
+}
+
+/** What a read may call. */
+export interface ReadRepos {
+  readonly users: UsersReader;
+  readonly programs: ProgramsReader;
+  readonly holders: HoldersReader;
+  readonly terms: TermsReader;
+  readonly journal: JournalReader;
+}
+
+/** What a change's body may call: the same, with the writing methods. The journal is written by the store alone. */
+export interface WriteRepos {
+  readonly users: UsersWriter;
+  readonly programs: ProgramsWriter;
+  readonly holders: HoldersWriter;
+  readonly terms: TermsWriter;
+  readonly journal: JournalReader;
+}
+
+/** What a change's body returns: the journal payload (before/after) and the caller's result. */
+export interface ChangeOutcome<T> {
+  /** Plain data only (checked when serialized): what changed, with before/after where something did. */
+  readonly payload: object;
+  readonly result: T;
+}
+
+/** A committed change, as listeners hear of it. */
+export interface CommittedEntry {
+  readonly seq: number;
+  readonly action: string;
+}
+
+/** What the store says of itself (Audit → Book). */
+export interface StoreInfo {
+  readonly kind: StoreKind;
+  /** The file's path, or the server's URL without its password. */
+  readonly location: string;
+  readonly schemaVersion: number;
+  /** E.g. "SQLite 3.50.4" or "PostgreSQL 18.0". */
+  readonly engine: string;
+  readonly journalEntries: number;
+  readonly head: JournalHead | null;
+}
+
+/** A finished backup: a complete book file that passed the same checks as any book being opened. */
+export interface BackupCopy {
+  readonly path: string;
+  readonly bytes: number;
+  /** What the copy's own journal chain walk found. */
+  readonly journal: ChainReport;
+}
+
+export interface JobControl<P> {
+  readonly onProgress?: (progress: P) => void;
+  readonly signal?: AbortSignal;
+}
+
+/**
+ * The open book of record. `change` is the only way to write: the body's writes and one journal
+ * entry commit together, or — if the body throws — neither does. `read` sees one consistent snapshot.
+ */
+export interface BookStore {
+  readonly kind: StoreKind;
+  /** The file's path, or the server's URL without its password: what the desk shows and names backups after. */
+  readonly location: string;
+  read<T>(body: (repos: ReadRepos) => Promise<T>): Promise<T>;
+  /** `body` gets the repositories and the change's instant (ISO UTC), which its journal entry carries too. */
+  change<T>(actor: JournalActor, action: string, body: (tx: WriteRepos, at: string) => Promise<ChangeOutcome<T>>): Promise<T>;
+  /** Hears every change committed to this book — here, or by another desk where the store can tell — after its commit. */
+  onCommitted(listener: (entry: CommittedEntry) => void): () => void;
+  info(): Promise<StoreInfo>;
+  /** Walks the whole journal chain (off the main thread where the work is CPU-bound). */
+  verifyJournal(control?: JobControl<VerifyProgress>): Promise<ChainReport>;
+  /** A consistent copy as a book file; never overwrites `destination` unless told to. */
+  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy>;
+  /** Housekeeping after a bulk job (SQLite folds its write-ahead log back into the file). */
+  checkpoint(): Promise<void>;
+  readonly isOpen: boolean;
+  close(): Promise<void>;
+}
+
+/** The open book, replaceable as a whole (a restore swaps the store underneath). */
+export interface BookHandle {
+  current: BookStore;
+}
+
+/**
+ * A write that broke a uniqueness rule of the book (two clerks claimed the same thing). The
+ * store retries the change once its competitor has committed, so the body's own check usually
+ * names the clash in words; this is what is left when it does not.
+ */
+export class UniqueViolation extends Error {
+  constructor(
+    readonly constraint: string,
+    detail: string,
+  ) {
+    super(`Another change already used this value (${constraint}): ${detail}`);
+    this.name = 'UniqueViolation';
+  }
+}

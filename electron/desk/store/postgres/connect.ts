@@ -1,0 +1,68 @@
+import pg from 'pg';
+import { DeskFailure } from '../../../../shared/ipc/result';
+
+/** True when a book location names an office database rather than a file. */
+export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
+
+/** The URL as it may be shown and logged: the password never. */
+export function redactUrl(url: string): string {
+  if (!isPostgresUrl(url)) return url; // a file's path says nothing secret
+  try {
+    const u = new URL(url);
+    if (u.password !== '') u.password = '***';
+    return u.toString();
+  } catch {
+    return 'postgres://(an address that cannot be read)';
+  }
+}
+
+export function databaseRefused(url: string, reason: string): DeskFailure {
+  return new DeskFailure('BOOK_REFUSED', `The office database ${redactUrl(url)} was refused: ${reason}. Nothing was changed in it.`);
+}
+
+/** int8 (counts, journal sequence numbers) as a JS number, refusing any that would lose digits. */
+function parseInt8(text: string): number {
+  const n = Number(text);
+  if (!Number.isSafeInteger(n)) throw new Error(`A whole number too large to hold exactly: ${text}`);
+  return n;
+}
+
+const types = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === pg.types.builtins.INT8 && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+};
+
+/** Connection settings for every connection the desk makes; the URL carries host, database, user and sslmode. */
+export function clientConfig(url: string): pg.ClientConfig {
+  return { connectionString: url, types, application_name: 'Offering Desk', connectionTimeoutMillis: 10_000 };
+}
+
+export function newPool(url: string, max = 4): pg.Pool {
+  const pool = new pg.Pool({ ...clientConfig(url), max, idleTimeoutMillis: 30_000 });
+  // An idle connection that the server ends (a restart, an administrator) is simply dropped by the
+  // pool; without a listener Node would treat that as a crash. Work in progress fails on its own.
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** One connection of its own (migrations, LISTEN, a worker's chain walk); its failures reach its queries. */
+export function newClient(url: string): pg.Client {
+  const client = new pg.Client(clientConfig(url));
+  client.on('error', () => undefined);
+  return client;
+}
+
+/** A connection failure in words (no stack, no password). */
+export function connectionProblem(url: string, error: unknown): DeskFailure {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  const words: Record<string, string> = {
+    ECONNREFUSED: 'nothing answers at that host and port',
+    ENOTFOUND: 'that host name is unknown',
+    ETIMEDOUT: 'the server did not answer in time',
+    '28P01': 'the user name or password was not accepted',
+    '28000': 'this user may not connect to that database',
+    '3D000': 'that database does not exist',
+  };
+  const reason = words[code] ?? (error instanceof Error ? error.message.split('\n')[0] ?? 'it could not be reached' : 'it could not be reached');
+  return databaseRefused(url, reason);
+}

@@ -1,0 +1,168 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { Kysely } from 'kysely';
+import { makeRepos } from './repos';
+import type { BookStore, BackupCopy, ChainReport, ChangeOutcome, CommittedEntry, JobControl, JournalActor, ReadRepos, StoreInfo, StoreKind, VerifyProgress, WriteRepos } from './port';
+import { UniqueViolation } from './port';
+import type { BookTables } from './tables';
+
+/** What each store does its own way; the rest of the port is written once, here. */
+export interface StoreEngine {
+  readonly kind: StoreKind;
+  readonly location: string;
+  /** Runs `body` in a read-only transaction that sees one snapshot. */
+  readTransaction<T>(body: (db: Kysely<BookTables>) => Promise<T>): Promise<T>;
+  /** Runs `body` in a read-write transaction, committed if it returns and rolled back if it throws. */
+  writeTransaction<T>(body: (db: Kysely<BookTables>) => Promise<T>): Promise<T>;
+  /** Inside a write transaction: makes this transaction the journal's only appender until it ends. */
+  lockChain(db: Kysely<BookTables>): Promise<void>;
+  /** Inside the same transaction, once the entry is appended (PostgreSQL tells the other desks at commit). */
+  appended(db: Kysely<BookTables>, entry: CommittedEntry): Promise<void>;
+  /** A write that lost a race (a uniqueness rule, a serialization failure) and may be tried again. */
+  isRetryable(error: unknown): boolean;
+  /** The error as the port names it, when it is a uniqueness rule broken. */
+  asUniqueViolation(error: unknown): UniqueViolation | null;
+  info(journalEntries: number, head: StoreInfo['head']): Promise<StoreInfo>;
+  verifyJournal(control: JobControl<VerifyProgress>): Promise<ChainReport>;
+  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy>;
+  checkpoint(): Promise<void>;
+  /** Starts telling `onOthersCommitted` when another connection may have committed; returns a stop. */
+  watchOthers(onOthersCommitted: () => void): () => void;
+  readonly isOpen: boolean;
+  close(): Promise<void>;
+}
+
+/** How many times a change that lost a race is tried again (its body re-run on the winner's state). */
+const RETRIES = 4;
+/** Entries read at a time when catching up with other desks' changes. */
+const CATCH_UP_SLICE = 1_000;
+
+const insideChange = new AsyncLocalStorage<true>();
+
+/**
+ * The port over the query layer: every repository and the journal chain are written once; the
+ * engine supplies transactions, the chain lock and the store's own operations.
+ */
+export class QueryStore implements BookStore {
+  private readonly listeners = new Set<(entry: CommittedEntry) => void>();
+  private lastAnnounced = 0;
+  private catchingUp: Promise<void> = Promise.resolve();
+  private readonly stopWatching: () => void;
+
+  private constructor(
+    private readonly engine: StoreEngine,
+    private readonly now: () => Date,
+    headSeq: number,
+  ) {
+    this.lastAnnounced = headSeq;
+    this.stopWatching = engine.watchOthers(() => this.catchUp());
+  }
+
+  static async start(engine: StoreEngine, now: () => Date): Promise<QueryStore> {
+    const head = await engine.readTransaction((db) => makeRepos(db).journal.head());
+    return new QueryStore(engine, now, head?.seq ?? 0);
+  }
+
+  get kind(): StoreKind {
+    return this.engine.kind;
+  }
+  get location(): string {
+    return this.engine.location;
+  }
+  get isOpen(): boolean {
+    return this.engine.isOpen;
+  }
+
+  read<T>(body: (repos: ReadRepos) => Promise<T>): Promise<T> {
+    return this.engine.readTransaction((db) => body(makeRepos(db)));
+  }
+
+  async change<T>(actor: JournalActor, action: string, body: (tx: WriteRepos, at: string) => Promise<ChangeOutcome<T>>): Promise<T> {
+    if (insideChange.getStore()) throw new Error('A change may not start inside another change');
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const { result, entry } = await insideChange.run(true, () =>
+          this.engine.writeTransaction(async (db) => {
+            const at = this.now().toISOString();
+            const repos = makeRepos(db);
+            const { payload, result } = await body(repos, at);
+            await this.engine.lockChain(db);
+            const entry = await repos.journal.append(actor, action, payload, at);
+            await this.engine.appended(db, entry);
+            return { result, entry };
+          }),
+        );
+        this.announceOwn({ seq: entry.seq, action: entry.action });
+        return result;
+      } catch (error) {
+        if (attempt < RETRIES && this.engine.isRetryable(error)) continue;
+        throw this.engine.asUniqueViolation(error) ?? error;
+      }
+    }
+  }
+
+  onCommitted(listener: (entry: CommittedEntry) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async info(): Promise<StoreInfo> {
+    const { count, head } = await this.read(async (r) => ({ count: await r.journal.count(), head: await r.journal.head() }));
+    return this.engine.info(count, head);
+  }
+
+  verifyJournal(control: JobControl<VerifyProgress> = {}): Promise<ChainReport> {
+    return this.engine.verifyJournal(control);
+  }
+
+  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy> {
+    return this.engine.backup(destination, options);
+  }
+
+  checkpoint(): Promise<void> {
+    return this.engine.checkpoint();
+  }
+
+  async close(): Promise<void> {
+    this.stopWatching();
+    this.listeners.clear();
+    await this.catchingUp.catch(() => undefined);
+    await this.engine.close();
+  }
+
+  private announceOwn(entry: CommittedEntry): void {
+    if (entry.seq === this.lastAnnounced + 1) {
+      this.lastAnnounced = entry.seq;
+      this.emit(entry);
+    } else {
+      this.catchUp(); // others committed in between: announce theirs and ours in order
+    }
+  }
+
+  /** Announces, in order, every entry committed since the last one announced. */
+  private catchUp(): void {
+    this.catchingUp = this.catchingUp
+      .then(async () => {
+        for (;;) {
+          if (!this.engine.isOpen) return;
+          const fresh = await this.engine.readTransaction((db) => makeRepos(db).journal.since(this.lastAnnounced, CATCH_UP_SLICE));
+          for (const entry of fresh) {
+            if (entry.seq <= this.lastAnnounced) continue;
+            this.lastAnnounced = entry.seq;
+            this.emit(entry);
+          }
+          if (fresh.length < CATCH_UP_SLICE) return;
+        }
+      })
+      .catch(() => undefined); // a book closing underneath: the next change catches up again
+  }
+
+  private emit(entry: CommittedEntry): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(entry);
+      } catch {
+        // a listener's own failure must not undo or hide a committed change
+      }
+    }
+  }
+}
