@@ -81,7 +81,7 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
       const given = input === undefined ? {} : input;
       const parsed = channels[channel].input.safeParse(given);
       if (!parsed.success) {
-        const { field, message } = describeInvalidInput(parsed.error, given);
+        const { field, message } = describeInvalidInput(parsed.error, given, channels[channel].input);
         return fail('INVALID_INPUT', message, field);
       }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelled } from './labels';
 
 export const ROLES = ['clerk', 'supervisor', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -13,18 +14,24 @@ const trimmed = (label: string, max: number) =>
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 
-export const usernameSchema = z
-  .string({ error: 'User name must be text' })
-  .trim()
-  .toLowerCase()
-  .regex(/^[a-z][a-z0-9._-]{1,31}$/, 'User name: 2–32 letters, digits, dot, dash or underscore, starting with a letter');
+export const usernameSchema = labelled(
+  z
+    .string({ error: 'User name must be text' })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z][a-z0-9._-]{1,31}$/, 'User name: 2–32 letters, digits, dot, dash or underscore, starting with a letter'),
+  'User name',
+);
 
-export const passwordSchema = z
-  .string({ error: 'Password must be text' })
-  .min(10, 'Password must be at least 10 characters')
-  .max(200, 'Password must be at most 200 characters');
+export const passwordSchema = labelled(
+  z.string({ error: 'Password must be text' }).min(10, 'Password must be at least 10 characters').max(200, 'Password must be at most 200 characters'),
+  'Password',
+);
 
-export const displayNameSchema = trimmed('Full name', 80);
+/** The password typed to sign in or unlock: any length the desk accepted when it was set. */
+const typedPassword = labelled(z.string({ error: 'Password must be text' }).min(1, 'Password is required').max(200), 'Password');
+
+export const displayNameSchema = labelled(trimmed('Full name', 80), 'Full name');
 
 /** ISO calendar date that really exists (no 2024-02-30). */
 export const isoDateSchema = z
@@ -36,39 +43,50 @@ export const isoDateSchema = z
     return probe.getUTCFullYear() === y && probe.getUTCMonth() === m - 1 && probe.getUTCDate() === d && y >= 1900 && y <= 2200;
   }, 'Not a real calendar date');
 
-export const cusipSchema = z
-  .string({ error: 'CUSIP must be text' })
-  .trim()
-  .toUpperCase()
-  .regex(/^[0-9A-Z*@#]{9}$/, 'CUSIP must be 9 characters: letters, digits, *, @ or #');
+export const cusipSchema = labelled(
+  z
+    .string({ error: 'CUSIP must be text' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z*@#]{9}$/, 'CUSIP must be 9 characters: letters, digits, *, @ or #'),
+  'CUSIP',
+  'type the 9 characters as printed, e.g. 983764 17 6',
+);
 
-export const idSchema = z.number({ error: 'Id must be a number' }).int('Id must be a whole number').positive('Id must be positive');
+const idOf = (label: string) =>
+  labelled(z.number({ error: `${label} must be a number` }).int(`${label} must be a whole number`).positive(`${label} must be positive`), label);
+export const idSchema = idOf('Id');
 
 export const empty = z.object({}).strict();
 
-export const credentialsInput = z.object({ username: usernameSchema, password: z.string().min(1, 'Password is required').max(200) }).strict();
+export const credentialsInput = z.object({ username: usernameSchema, password: typedPassword }).strict();
 
 export const newUserInput = z
-  .object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema, role: z.enum(ROLES, { error: 'Role must be clerk, supervisor or admin' }) })
+  .object({
+    username: usernameSchema,
+    displayName: displayNameSchema,
+    password: passwordSchema,
+    role: labelled(z.enum(ROLES, { error: 'Role must be clerk, supervisor or admin' }), 'Role'),
+  })
   .strict();
 
 export const firstAdminInput = z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict();
 
-export const setUserActiveInput = z.object({ userId: idSchema, active: z.boolean({ error: 'Active must be true or false' }) }).strict();
+export const setUserActiveInput = z.object({ userId: idOf('User'), active: labelled(z.boolean({ error: 'Active must be true or false' }), 'Active') }).strict();
 
-export const unlockInput = z.object({ password: z.string().min(1, 'Password is required').max(200) }).strict();
+export const unlockInput = z.object({ password: typedPassword }).strict();
 
 export const newProgramInput = z
   .object({
-    kind: z.enum(PROGRAM_KINDS, { error: 'Kind must be a rights offering or an odd-lot program' }),
-    name: trimmed('Program name', 120),
-    issuer: trimmed('Issuer', 120),
+    kind: labelled(z.enum(PROGRAM_KINDS, { error: 'Kind must be a rights offering or an odd-lot program' }), 'Kind of program'),
+    name: labelled(trimmed('Program name', 120), 'Program name'),
+    issuer: labelled(trimmed('Issuer', 120), 'Issuer'),
     cusip: cusipSchema,
-    recordDate: isoDateSchema,
+    recordDate: labelled(isoDateSchema.clone(), 'Record date', 'type the date as MMDDYY or MM/DD/YYYY'),
   })
   .strict();
 
-export const programIdInput = z.object({ programId: idSchema }).strict();
+export const programIdInput = z.object({ programId: idOf('Program') }).strict();
 
 /**
  * New terms for a program. `terms` is checked in main against the engine's schema for the
@@ -76,9 +94,9 @@ export const programIdInput = z.object({ programId: idSchema }).strict();
  */
 export const recordTermsInput = z
   .object({
-    programId: idSchema,
-    reason: trimmed('Reason', 500),
-    terms: z.record(z.string(), z.unknown(), { error: 'Terms must be a set of named fields (an object)' }),
+    programId: idOf('Program'),
+    reason: labelled(trimmed('Reason', 500), 'Reason'),
+    terms: labelled(z.record(z.string(), z.unknown(), { error: 'Terms must be a set of named fields (an object)' }), 'Terms'),
   })
   .strict();
 
@@ -86,14 +104,19 @@ export const recordTermsInput = z
 export const backupInput = empty;
 export const restoreInput = empty;
 
+export const jobIdInput = z.object({ jobId: z.number({ error: 'Job must be a number' }).int('Job must be a whole number').positive('Job must be positive') }).strict();
+
 export const DENSITIES = ['comfortable', 'compact'] as const;
 export const prefsPatchInput = z
   .object({
-    density: z.enum(DENSITIES).optional(),
-    printer: z.string().max(200).nullable().optional(),
+    density: labelled(z.enum(DENSITIES), 'Density').optional(),
+    printer: labelled(z.string().max(200), 'Printer').nullable().optional(),
   })
   .strict();
 
 export const journalListInput = z
-  .object({ beforeSeq: z.number().int().positive().optional(), limit: z.number().int().min(1).max(500).default(100) })
+  .object({
+    beforeSeq: labelled(z.number().int().positive(), 'Older than entry').optional(),
+    limit: labelled(z.number().int().min(1).max(500), 'Number of entries').default(100),
+  })
   .strict();

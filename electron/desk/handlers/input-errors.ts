@@ -1,66 +1,19 @@
 import type { z } from 'zod';
-
-/** Field names in words, for messages a clerk reads. */
-const LABELS: Readonly<Record<string, string>> = {
-  username: 'User name',
-  password: 'Password',
-  displayName: 'Full name',
-  role: 'Role',
-  userId: 'User id',
-  active: 'Active',
-  kind: 'Kind of program',
-  name: 'Program name',
-  issuer: 'Issuer',
-  cusip: 'CUSIP',
-  recordDate: 'Record date',
-  programId: 'Program id',
-  destination: 'Backup file',
-  source: 'Backup file to restore',
-  density: 'Density',
-  printer: 'Printer',
-  beforeSeq: 'Older than entry',
-  limit: 'Number of entries',
-  reason: 'Reason',
-  terms: 'Terms',
-  timeZone: 'Time zone',
-  businessDays: 'Business-day calendar',
-  subscriptionPrice: 'Subscription price',
-  maxShares: 'Maximum shares',
-  certificateIssueDate: 'Certificate issue date',
-  expiration: 'Expiration',
-  transferableExpiration: 'Transferable rights expiration',
-  at: 'Expiration date and time',
-  basis: 'Basis',
-  guaranteedDelivery: 'Guaranteed delivery',
-  allowed: 'Guaranteed delivery allowed',
-  coverBusinessDays: 'Guaranteed delivery cover (business days)',
-  oversubscription: 'Oversubscription',
-  requireFullBasic: 'Full basic exercise required',
-  classes: 'Classes',
-  code: 'Class code',
-  colour: 'Colour',
-  description: 'Description',
-  firmRightsPerUnit: 'Firm rights per unit',
-  transferable: 'Transferable',
-  stage: 'Stage',
-  processingFeePerShare: 'Processing fee per share',
-  roundLot: 'Round lot',
-  expiresAt: 'Expires',
-  excludedJurisdictions: 'Excluded jurisdictions',
-  planSharesExcluded: 'Plan shares excluded',
-  backupWithholdingRate: 'Backup withholding rate',
-  settlementBusinessDays: 'Settlement business days',
-};
+import { labelOf, schemasAlong } from '../../../shared/ipc/labels';
+import '../../../shared/ipc/terms-labels';
 
 const MAX_NAME = 64;
 const clip = (s: string) => (s.length > MAX_NAME ? `${s.slice(0, MAX_NAME)}…` : s);
-const labelOf = (field: string) => LABELS[field] ?? `Field "${field}"`;
+
+/** A parser's own wording ("expected a decimal string like …", "Invalid input"), which a clerk is never shown when a hint exists. */
+const PARSER_WORDING = /^(missing; )?expected |^invalid /i;
 
 /**
  * The first problem with an input, as `field` (the dotted path) and a message that names the
- * field in words. Hostile inputs may have huge or odd keys: names are clipped, never echoed whole.
+ * field by the label kept with its schema, in words. Hostile inputs may have huge or odd keys:
+ * names are clipped, never echoed whole.
  */
-export function describeInvalidInput(error: z.ZodError, input: unknown): { field?: string; message: string } {
+export function describeInvalidInput(error: z.ZodError, input: unknown, schema?: z.ZodType): { field?: string; message: string } {
   const issue = error.issues[0];
   if (!issue) return { message: 'The request is not valid' };
   const path = issue.path.map((p) => clip(String(p)));
@@ -70,10 +23,21 @@ export function describeInvalidInput(error: z.ZodError, input: unknown): { field
   }
   if (path.length === 0) return { message: 'The request must be a set of named fields (an object)' };
   const field = path.join('.');
-  const label = labelOf(String(path[path.length - 1]));
+  const along = schema ? schemasAlong(schema, issue.path) : [];
+  // The innermost labelled schema on the path names the field (a list item is named by its list).
+  const named = along.length === issue.path.length + 1 ? [...along].reverse().map(labelOf).find((l) => l !== undefined) : undefined;
+  const label = named?.label ?? `Field "${String(path[path.length - 1])}"`;
   if (path.length === 1 && isMissing(input, String(issue.path[0]))) return { field, message: `${label} is required` };
-  const message = issue.message.toLowerCase().includes(label.toLowerCase()) ? issue.message : `${label}: ${lowerFirst(issue.message)}`;
+  const raw = issue.message;
+  if (named?.hint !== undefined && PARSER_WORDING.test(raw)) return { field, message: `${label}: ${named.hint}` };
+  const message = raw.toLowerCase().startsWith(label.toLowerCase()) ? raw : `${label}: ${lowerFirst(stripSubject(raw, label))}`;
   return { field, message };
+}
+
+/** "Id must be a number" under the label "Program" reads "Program: must be a number". */
+function stripSubject(message: string, label: string): string {
+  const subject = /^(Id|Date|Field) (must|is) /.exec(message);
+  return subject && label !== subject[1] ? message.slice(subject[1]!.length + 1) : message;
 }
 
 function isMissing(input: unknown, key: string): boolean {

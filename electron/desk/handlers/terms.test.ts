@@ -99,9 +99,15 @@ describe('terms.record', () => {
   it('refuses a float where a decimal string is due, naming the dotted field', async () => {
     const classes = xo.classes.map((c, i) => (i === 1 ? { ...c, firmRightsPerUnit: 0.1 } : c));
     const error = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, classes } }, 'INVALID_INPUT', 'terms.classes.1.firmRightsPerUnit');
-    expect(error.message).toMatch(/^Firm rights per unit: expected a decimal string like "0.1", got the number 0.1/);
-    await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, subscriptionPrice: 5 } }, 'INVALID_INPUT', 'terms.subscriptionPrice');
-    await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, subscriptionPrice: '5.5.0' } }, 'INVALID_INPUT', 'terms.subscriptionPrice');
+    // Named by the label kept with the engine's schema, and told what to type, not the parser's words.
+    expect(error.message).toBe('Firm rights per unit: rights per share or unit held on the record date, rounded down; type e.g. 1 or 0.1');
+    const price = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, subscriptionPrice: 5 } }, 'INVALID_INPUT', 'terms.subscriptionPrice');
+    expect(price.message).toBe('Subscription price: type dollars and cents, e.g. 5.00');
+    const typo = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, subscriptionPrice: '5dollars' } }, 'INVALID_INPUT', 'terms.subscriptionPrice');
+    expect(typo.message).toBe('Subscription price: type dollars and cents, e.g. 5.00');
+    // A rule's own words stay, under the field's label.
+    const cents = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, subscriptionPrice: '5.0000001' } }, 'INVALID_INPUT', 'terms.subscriptionPrice');
+    expect(cents.message).toMatch(/^Subscription price: at most 6 decimal places/);
     await f.refused('terms.record', { programId: oddId, reason: 'Original terms', terms: { ...oddLot, backupWithholdingRate: 0.24 } }, 'INVALID_INPUT', 'terms.backupWithholdingRate');
   });
 

@@ -23,7 +23,7 @@ export function parseTerms(kind: ProgramKind, terms: Readonly<Record<string, unk
   }
   const parsed = SCHEMAS[kind].safeParse({ terms });
   if (!parsed.success) {
-    const { field, message } = describeInvalidInput(parsed.error, { terms });
+    const { field, message } = describeInvalidInput(parsed.error, { terms }, SCHEMAS[kind]);
     throw new DeskFailure('INVALID_INPUT', message, field ?? 'terms');
   }
   return parsed.data.terms;
