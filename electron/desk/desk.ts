@@ -2,8 +2,11 @@ import type { DeskResult } from '../../shared/ipc/result';
 import type { ChangeNotice } from '../../shared/ipc/topics';
 import type { DeskHost } from './handlers/types';
 import { openPrefs } from './prefs/prefs';
-import { createDesk } from './serve-desk';
+import { DeskFailure } from '../../shared/ipc/result';
+import type { JobView } from '../../shared/ipc/types';
+import { createDesk, createJobRegistry } from './serve-desk';
 import { openStore } from './store/open-store';
+import type { BookStore } from './store/port';
 
 export type { DeskHost } from './handlers/types';
 
@@ -14,6 +17,13 @@ export interface DeskOptions {
   host: DeskHost;
   now?: () => Date;
   idleLockMinutes?: number /* default 10 */;
+  /**
+   * Hears every job from the first one on: the check of an existing book file as it opens (in a
+   * worker, seconds on a large book) runs before openDesk returns, so Desk.onJob would miss it.
+   */
+  onJob?: (job: JobView) => void;
+  /** Aborting it while the book is being checked stops openDesk with DeskFailure 'CANCELLED'. */
+  signal?: AbortSignal;
 }
 
 export interface Desk {
@@ -24,11 +34,42 @@ export interface Desk {
    * by another desk on the same book — after it is committed. Returns an unsubscribe.
    */
   onChanged(listener: (notice: ChangeNotice) => void): () => void;
+  /**
+   * Hears every long job's start, progress (at most ~10 a second per job) and end — backup,
+   * restore, journal verification — as plain data main can push to the window. Returns an unsubscribe.
+   */
+  onJob(listener: (job: JobView) => void): () => void;
+  /** The job's final record once it has finished, whichever way (a menu command that waits for its job). */
+  whenFinished(jobId: number): Promise<JobView>;
+  /** Cancels any job still running, then closes the book. */
   close(): Promise<void>;
 }
 
-/** Opens the book (refusing it with DeskFailure 'BOOK_REFUSED' if it is not sound) and serves every channel. */
+/**
+ * Opens the book (refusing it with DeskFailure 'BOOK_REFUSED' if it is not sound) and serves
+ * every channel. Opening is the desk's first job ('book.open'): the check runs in a worker.
+ */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
-  const store = await openStore(options.bookPath, { now: options.now ?? (() => new Date()) });
-  return createDesk(options, store, { openPrefs });
+  const jobs = createJobRegistry(options);
+  if (options.onJob) jobs.onJob(options.onJob);
+  let store: BookStore | null = null;
+  let failure: unknown = null;
+  const { jobId } = jobs.start('book.open', null, async (job) => {
+    try {
+      store = await openStore(options.bookPath, { now: options.now ?? (() => new Date()), control: job });
+    } catch (error) {
+      failure = error; // rethrown as it was: the caller tells a refused book from a broken one
+      throw error;
+    }
+    return { path: store.location };
+  });
+  const cancel = (): void => void jobs.cancel(jobId);
+  options.signal?.addEventListener('abort', cancel, { once: true });
+  const finished = await jobs.whenFinished(jobId);
+  options.signal?.removeEventListener('abort', cancel);
+  if (finished.state === 'cancelled' || failure !== null || store === null) {
+    if (store !== null) await (store as BookStore).close();
+    throw finished.state === 'cancelled' ? new DeskFailure('CANCELLED', 'Opening the book was cancelled; it was left as it was') : failure;
+  }
+  return createDesk(options, store, { openPrefs, jobs });
 }

@@ -9,6 +9,7 @@ import type { PrefsStore } from './prefs/prefs';
 import { currentUser } from './services/accounts';
 import { Session } from './session';
 import type { Desk, DeskOptions } from './desk';
+import { JobRegistry } from './jobs/registry';
 import type { BookHandle, BookStore } from './store/port';
 
 export const INTERNAL_MESSAGE = 'Something went wrong; the book was not changed. The details are in the log.';
@@ -16,6 +17,19 @@ export const INTERNAL_MESSAGE = 'Something went wrong; the book was not changed.
 /** What createDesk takes from the outside world besides the options (tests pass fakes). */
 export interface DeskDependencies {
   openPrefs: (path: string) => Promise<PrefsStore>;
+  /** The registry that already ran the check of the book as it opened (openDesk); a new one otherwise. */
+  jobs?: JobRegistry;
+}
+
+/** The desk's job registry: unexpected failures are logged and shown as the plain message. */
+export function createJobRegistry(options: Pick<DeskOptions, 'host' | 'now'>): JobRegistry {
+  return new JobRegistry({
+    now: options.now ?? (() => new Date()),
+    unexpected: (error, kind) => {
+      safeLog(options.host, error, `job ${kind}`);
+      return INTERNAL_MESSAGE;
+    },
+  });
 }
 
 /** Serves every channel of the open book through one dispatcher; see openDesk. */
@@ -58,16 +72,11 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
     .then((p) => p.addRecentBook(book.current.location))
     .catch((error: unknown) => safeLog(options.host, error, 'prefs.addRecentBook'));
 
-  let bookJob = false;
-  const exclusive = async <T>(job: () => Promise<T> | T): Promise<T> => {
-    if (bookJob) throw new DeskFailure('CONFLICT', 'A backup, restore or journal verification is already running; try again when it has finished');
-    bookJob = true;
-    try {
-      return await job();
-    } finally {
-      bookJob = false;
-    }
-  };
+  const jobs = deps.jobs ?? createJobRegistry(options);
+  // A restore replaces the store when its job ends, after its channel has answered.
+  const unfollowJobs = jobs.onJob((job) => {
+    if (job.state !== 'running') followCurrentBook();
+  });
 
   async function dispatch(channel: unknown, input: unknown): Promise<DeskResult<unknown>> {
     try {
@@ -87,7 +96,7 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
 
       // Polling the status is not the user doing something: it must not keep the session awake.
       if (channel !== 'session.status') session.touch();
-      const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, exclusive };
+      const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, jobs };
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
       try {
         return ok(await handler(parsed.data, ctx));
@@ -120,7 +129,12 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
       changeListeners.add(listener);
       return () => changeListeners.delete(listener);
     },
+    onJob: (listener) => jobs.onJob(listener),
+    whenFinished: (jobId) => jobs.whenFinished(jobId),
     close: async () => {
+      // A job still running is cancelled (it leaves everything as it was) before the book closes.
+      await jobs.cancelAll();
+      unfollowJobs();
       unwatch();
       changeListeners.clear();
       await book.current.close();

@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import * as s from './schemas';
 import type { Role } from './schemas';
 import type {
-  BackupResult,
   BookInfo,
   JournalEntryView,
-  JournalVerification,
+  JobStarted,
+  JobView,
   Prefs,
   ProgramSummary,
   SessionStatus,
@@ -44,9 +44,16 @@ export const channels = {
   // The first call records the original terms (version 1); later calls append an amendment or extension.
   'terms.record': { input: s.recordTermsInput, access: SUPERVISION },
   'book.info': { input: s.empty, access: 'signed-in' },
+  // Long jobs: each kind starts on a channel of its own and answers { jobId } at once, so each
+  // keeps its own access rule here, checked before anything else like every channel (one
+  // jobs.start({ kind }) would need a second, per-kind rule table inside its handler). The job's
+  // progress and outcome come through jobs.list and main's job pushes; jobs.cancel stops it.
   'book.backup': { input: s.backupInput, access: SUPERVISION },
   'book.restore': { input: s.restoreInput, access: ADMIN },
   'journal.verify': { input: s.empty, access: SUPERVISION },
+  'jobs.list': { input: s.empty, access: 'signed-in' },
+  // The starter may cancel their own job; a supervisor or administrator anyone's (checked in the handler).
+  'jobs.cancel': { input: s.jobIdInput, access: 'signed-in' },
   'journal.list': { input: s.journalListInput, access: SUPERVISION },
   'prefs.get': { input: s.empty, access: 'public' },
   'prefs.set': { input: s.prefsPatchInput, access: 'public' },
@@ -73,9 +80,11 @@ export interface ChannelResults {
   'terms.history': TermsHistoryView;
   'terms.record': TermsVersionView;
   'book.info': BookInfo;
-  'book.backup': BackupResult;
-  'book.restore': BookInfo;
-  'journal.verify': JournalVerification;
+  'book.backup': JobStarted;
+  'book.restore': JobStarted;
+  'journal.verify': JobStarted;
+  'jobs.list': JobView[];
+  'jobs.cancel': JobView;
   'journal.list': JournalEntryView[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;

@@ -3,3 +3,4 @@ export * from './result';
 export * from './schemas';
 export * from './types';
 export * from './bridge';
+export * from './jobs';

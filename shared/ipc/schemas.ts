@@ -106,6 +106,8 @@ export const restoreInput = empty;
 
 export const jobIdInput = z.object({ jobId: z.number({ error: 'Job must be a number' }).int('Job must be a whole number').positive('Job must be positive') }).strict();
 
+export const jobIdInput = z.object({ jobId: z.number({ error: 'Job must be a number' }).int('Job must be a whole number').positive('Job must be positive') }).strict();
+
 export const DENSITIES = ['comfortable', 'compact'] as const;
 export const prefsPatchInput = z
   .object({

@@ -1,4 +1,5 @@
 import type { ProgramTerms } from '../domain/terms';
+import type { JobKind, JobState } from './jobs';
 import type { ProgramKind, Role } from './schemas';
 
 export interface SessionUser {
@@ -50,6 +51,44 @@ export interface BookInfo {
 export interface BackupResult {
   readonly path: string;
   readonly bytes: number;
+}
+
+/** What a starting channel (book.backup, book.restore, journal.verify) answers at once; the job goes on in the background. */
+export interface JobStarted {
+  readonly jobId: number;
+}
+
+/** How far a job has got: `done` of `total` `unit`s (e.g. pages, journal entries). */
+export interface JobProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly unit?: string;
+}
+
+/** A long job as the status bar shows it (jobs.list, and main's job pushes). */
+export interface JobView {
+  readonly jobId: number;
+  readonly kind: JobKind;
+  /** In words, for a clerk: "Backing up the book". */
+  readonly label: string;
+  readonly state: JobState;
+  readonly progress: JobProgress | null;
+  /** When done: what the job's channel used to answer (BackupResult, BookInfo, JournalVerification). */
+  readonly result?: unknown;
+  /** When failed or cancelled: a plain message, never a stack trace. */
+  readonly error?: { readonly code: string; readonly message: string };
+  readonly startedAt: string; // ISO instant, UTC
+  readonly finishedAt: string | null;
+  /** The user name of whoever started it; null for the desk itself (checking the book as it opens). */
+  readonly startedBy: string | null;
+}
+
+/** What each kind of job's `result` is once it is done. */
+export interface JobResults {
+  'book.open': { readonly path: string };
+  'book.backup': BackupResult;
+  'book.restore': BookInfo;
+  'journal.verify': JournalVerification;
 }
 
 export interface JournalVerification {

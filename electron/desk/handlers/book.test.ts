@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { inspectBook } from '../store/sqlite/inspect';
 import { SCHEMA_VERSION } from '../store/sqlite/schema';
 import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
+import { jobRefused, jobValue } from '../testing/job-harness';
 import { testStoreKind } from '../testing/test-store';
 import { listDir, sha256File } from '../testing/temp';
 
@@ -32,7 +33,7 @@ describe('book.backup', () => {
     await f.value('programs.create', apple);
     const target = f.dir.file('chosen.book');
     f.savePaths.push(target);
-    const result = await f.value('book.backup', {});
+    const result = await jobValue(f, 'book.backup', {});
     expect(result.path).toBe(target);
     expect(result.bytes).toBe(readFileSync(target).length);
     expect(inspectBook(target).schemaVersion).toBe(SCHEMA_VERSION);
@@ -66,21 +67,21 @@ describe('book.backup', () => {
   it('replaces a file the save dialog agreed to replace, never the book itself, never in a missing folder', async () => {
     const existing = f.dir.file('existing.book');
     writeFileSync(existing, 'replace me');
-    expect((await f.value('book.backup', f.chooseSave(existing))).path).toBe(existing);
+    expect((await jobValue(f, 'book.backup', f.chooseSave(existing))).path).toBe(existing);
     expect(inspectBook(existing).schemaVersion).toBe(SCHEMA_VERSION);
     if (f.storeKind === 'sqlite') {
       const hash = sha256File(f.bookPath);
-      await f.refused('book.backup', f.chooseSave(f.bookPath), 'INVALID_INPUT');
+      await jobRefused(f, 'book.backup', f.chooseSave(f.bookPath), 'INVALID_INPUT');
       expect(sha256File(f.bookPath)).toBe(hash);
     }
-    await f.refused('book.backup', f.chooseSave(path.join(f.dir.dir, 'no', 'such', 'x.book')), 'NOT_FOUND');
+    await jobRefused(f, 'book.backup', f.chooseSave(path.join(f.dir.dir, 'no', 'such', 'x.book')), 'NOT_FOUND');
   });
 
   it('is for supervisors and administrators', async () => {
     await f.signInAs('carl');
     await f.refused('book.backup', f.chooseSave(f.dir.file('x.book')), 'FORBIDDEN');
     await f.signInAs('sue');
-    expect((await f.value('book.backup', f.chooseSave(f.dir.file('x.book')))).path).toBe(f.dir.file('x.book'));
+    expect((await jobValue(f, 'book.backup', f.chooseSave(f.dir.file('x.book')))).path).toBe(f.dir.file('x.book'));
   });
 });
 
@@ -89,7 +90,7 @@ describe.runIf(testStoreKind() === 'postgres')('book.restore on an office databa
   it('is refused in words, and the database is left as it was', async () => {
     const before = await f.journalCount();
     f.openPaths.push(f.dir.file('anything.book'));
-    const error = await f.refused('book.restore', {}, 'CONFLICT');
+    const error = await jobRefused(f, 'book.restore', {}, 'CONFLICT');
     expect(error.message).toMatch(/administrator restores it/);
     expect(await f.journalCount()).toBe(before);
   });
@@ -99,13 +100,13 @@ describe.runIf(testStoreKind() === 'sqlite')('book.restore', () => {
   it('round-trips: the backup comes back, the old book is set aside, and the restore is journaled', async () => {
     await f.value('programs.create', apple);
     const backup = f.dir.file('monday.book');
-    await f.value('book.backup', f.chooseSave(backup));
+    await jobValue(f, 'book.backup', f.chooseSave(backup));
     await f.value('programs.create', msft);
     const backupHash = sha256File(backup);
 
     f.clock.advanceMinutes(5);
     f.openPaths.push(backup);
-    const info = await f.value('book.restore', {});
+    const info = await jobValue(f, 'book.restore', {});
     expect(info.path).toBe(f.bookPath);
     expect((await f.value('programs.list')).map((p) => p.cusip)).toEqual([apple.cusip]);
     expect(sha256File(backup)).toBe(backupHash); // the source is only read
@@ -118,7 +119,7 @@ describe.runIf(testStoreKind() === 'sqlite')('book.restore', () => {
 
     const [entry] = await f.value('journal.list', { limit: 1 });
     expect(entry).toMatchObject({ action: 'book.restored', username: 'ada', payload: { source: backup, setAside } });
-    expect(await f.value('journal.verify')).toMatchObject({ ok: true });
+    expect(await jobValue(f, 'journal.verify')).toMatchObject({ ok: true });
     // still signed in as the same person, and the book keeps working
     expect((await f.value('session.status')).user?.username).toBe('ada');
     expect((await f.value('programs.create', msft)).cusip).toBe(msft.cusip);
@@ -135,7 +136,7 @@ describe.runIf(testStoreKind() === 'sqlite')('book.restore', () => {
     db.close();
     for (const source of [garbage, foreign, f.dir.file('missing.book'), f.bookPath]) {
       const hash = existsSync(source) && source !== f.bookPath ? sha256File(source) : null;
-      const error = await f.refused('book.restore', f.chooseOpen(source), 'BOOK_REFUSED');
+      const error = await jobRefused(f, 'book.restore', f.chooseOpen(source), 'BOOK_REFUSED');
       expect(error.message).toMatch(/was refused/);
       if (hash) expect(sha256File(source)).toBe(hash);
     }
@@ -146,9 +147,9 @@ describe.runIf(testStoreKind() === 'sqlite')('book.restore', () => {
 
   it('keeps every set-aside copy when two restores fall in the same second', async () => {
     const backup = f.dir.file('b.book');
-    await f.value('book.backup', f.chooseSave(backup));
-    await f.value('book.restore', f.chooseOpen(backup));
-    await f.value('book.restore', f.chooseOpen(backup));
+    await jobValue(f, 'book.backup', f.chooseSave(backup));
+    await jobValue(f, 'book.restore', f.chooseOpen(backup));
+    await jobValue(f, 'book.restore', f.chooseOpen(backup));
     expect(listDir(f.dir.dir).filter((n) => n.includes('before-restore'))).toEqual([
       'office.book.before-restore-20260302T140000Z',
       'office.book.before-restore-20260302T140000Z-2',
@@ -157,10 +158,10 @@ describe.runIf(testStoreKind() === 'sqlite')('book.restore', () => {
 
   it('signs out a user the restored book does not know', async () => {
     const backup = f.dir.file('early.book');
-    await f.value('book.backup', f.chooseSave(backup));
+    await jobValue(f, 'book.backup', f.chooseSave(backup));
     await f.addUser('newadmin', 'admin');
     await f.signInAs('newadmin');
-    await f.value('book.restore', f.chooseOpen(backup));
+    await jobValue(f, 'book.restore', f.chooseOpen(backup));
     expect((await f.value('session.status')).user).toBeNull();
   });
 

@@ -1,4 +1,5 @@
 import { bookHandlers } from './book';
+import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
@@ -15,5 +16,6 @@ export const handlers: HandlerTable = {
   ...termsHandlers,
   ...bookHandlers,
   ...journalHandlers,
+  ...jobsHandlers,
   ...prefsHandlers,
 };

@@ -1,6 +1,7 @@
 import { storeKitFor } from '../testing/store-kit';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
+import { jobValue } from '../testing/job-harness';
 
 let f: DeskFixture;
 beforeEach(async () => {
@@ -30,21 +31,21 @@ describe('journal.list', () => {
 describe('journal.verify', () => {
   it('reports an intact chain', async () => {
     await f.signInAs('sue');
-    expect(await f.value('journal.verify')).toEqual({ ok: true, entries: 5 });
+    expect(await jobValue(f, 'journal.verify')).toEqual({ ok: true, entries: 5 });
   });
 
   it('names the first entry edited behind the desk’s back', async () => {
     const { raw } = storeKitFor(f.bookPath);
     await raw(f.storeKind === 'sqlite' ? 'DROP TRIGGER journal_no_update' : 'ALTER TABLE journal DISABLE TRIGGER journal_refuse');
     await raw(`UPDATE journal SET payload = '{"firstAdmin":true,"after":{"username":"mallory"}}' WHERE seq = 2`);
-    expect(await f.value('journal.verify')).toEqual({ ok: false, entries: 4, firstBroken: { seq: 2, reason: 'hash does not match its content' } });
+    expect(await jobValue(f, 'journal.verify')).toEqual({ ok: false, entries: 4, firstBroken: { seq: 2, reason: 'hash does not match its content' } });
   });
 
   it('holds the book while the worker walks it: a backup meanwhile is refused', async () => {
     await f.signInAs('sue');
-    const verifying = f.value('journal.verify');
+    const { jobId } = await f.value('journal.verify');
     const refusal = await f.refused('book.backup', f.chooseSave(f.dir.file('meanwhile.bak')), 'CONFLICT');
-    expect(refusal.message).toMatch(/already running/);
-    expect(await verifying).toMatchObject({ ok: true });
+    expect(refusal.message).toMatch(/already running \(Verifying the journal\)/);
+    expect(await f.desk.whenFinished(jobId)).toMatchObject({ state: 'done', result: { ok: true } });
   });
 });

@@ -1,5 +1,6 @@
 import type { Channel, ChannelParsed, ChannelResult } from '../../../shared/ipc/channels';
 import type { SessionUser } from '../../../shared/ipc/types';
+import type { JobRegistry } from '../jobs/registry';
 import type { PrefsStore } from '../prefs/prefs';
 import type { Session } from '../session';
 import type { BookHandle, BookStore } from '../store/port';
@@ -24,8 +25,8 @@ export interface HandlerContext {
   readonly host: DeskHost;
   readonly now: () => Date;
   readonly prefs: () => Promise<PrefsStore>;
-  /** Runs a job that holds the whole book (backup, restore); refuses a second one meanwhile. */
-  readonly exclusive: <T>(job: () => Promise<T> | T) => Promise<T>;
+  /** The desk's long jobs: a starting channel hands its work to `jobs.start` and answers { jobId }. */
+  readonly jobs: JobRegistry;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsed<C>, ctx: HandlerContext) => Promise<ChannelResult<C>> | ChannelResult<C>;

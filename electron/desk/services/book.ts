@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BackupResult, BookInfo, SessionUser } from '../../../shared/ipc/types';
 import { fileStamp } from '../store/files';
 import { restoreStore } from '../store/open-store';
-import type { BookHandle, BookStore } from '../store/port';
+import type { BookHandle, BookStore, JobControl, JobProgress } from '../store/port';
 import { actorOf } from './views';
 
 export async function bookInfo(store: BookStore): Promise<BookInfo> {
@@ -24,9 +24,18 @@ function databaseName(url: string): string {
   }
 }
 
-/** Writes a verified copy, then journals it in the live book. */
-export async function backupBook(store: BookStore, by: SessionUser, destination: string, options: { overwrite: boolean }): Promise<BackupResult> {
-  const copy = await store.backup(destination, options);
+/**
+ * Writes a verified copy, then journals it in the live book. A cancel stops the copy and leaves
+ * nothing behind; once the copy is in place it is journaled whatever happens.
+ */
+export async function backupBook(
+  store: BookStore,
+  by: SessionUser,
+  destination: string,
+  options: { overwrite: boolean },
+  control: JobControl<JobProgress> = {},
+): Promise<BackupResult> {
+  const copy = await store.backup(destination, options, control);
   await store.change(actorOf(by), 'book.backedUp', async () => ({
     payload: { path: copy.path, bytes: copy.bytes, journalEntriesInCopy: copy.journal.entries, copyJournalIntact: copy.journal.ok },
     result: null,
@@ -34,7 +43,7 @@ export async function backupBook(store: BookStore, by: SessionUser, destination:
   return { path: copy.path, bytes: copy.bytes };
 }
 
-export async function restoreFromBackup(handle: BookHandle, by: SessionUser, source: string, now: () => Date): Promise<BookInfo> {
+export async function restoreFromBackup(handle: BookHandle, by: SessionUser, source: string, now: () => Date, control: JobControl<JobProgress> = {}): Promise<BookInfo> {
   await restoreStore(
     handle,
     source,
@@ -44,6 +53,7 @@ export async function restoreFromBackup(handle: BookHandle, by: SessionUser, sou
       return { id: there?.id ?? null, username: by.username };
     },
     now,
+    control,
   );
   return bookInfo(handle.current);
 }

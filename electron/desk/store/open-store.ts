@@ -1,5 +1,5 @@
 import { DeskFailure } from '../../../shared/ipc/result';
-import type { BookHandle, BookStore, JournalActor } from './port';
+import type { BookHandle, BookStore, JobControl, JobProgress, JournalActor } from './port';
 import { openChainReader } from './chain-reader';
 import { verifyJournal } from './journal-chain';
 import { isPostgresUrl } from './postgres/connect';
@@ -17,6 +17,8 @@ export interface OpenStoreOptions {
   readonly now: () => Date;
   /** 'open-or-create' (the app), 'create' (refuses an existing book), 'open' (refuses a missing one). */
   readonly mode?: 'open-or-create' | 'create' | 'open';
+  /** Progress and cancel of the check a book file gets before it opens (in a worker). */
+  readonly control?: JobControl<JobProgress>;
 }
 
 /** Opens the book at `location`: a file path (SQLite) or a postgres:// URL (an office's server). */
@@ -28,14 +30,20 @@ export function openStore(location: string, options: OpenStoreOptions): Promise<
  * Replaces the open book with a backup file. For a book file the current one is set aside; an
  * office database is restored by its administrator with the server's own tools.
  */
-export async function restoreStore(handle: BookHandle, source: string, actor: (restored: BookStore) => Promise<JournalActor>, now: () => Date): Promise<{ setAside: string }> {
+export async function restoreStore(
+  handle: BookHandle,
+  source: string,
+  actor: (restored: BookStore) => Promise<JournalActor>,
+  now: () => Date,
+  control: JobControl<JobProgress> = {},
+): Promise<{ setAside: string }> {
   if (handle.current.kind === 'postgres') {
     throw new DeskFailure(
       'CONFLICT',
       'An office database is not restored from the desk: its administrator restores it with the server\'s own tools (pg_restore), or opens the backup file as a book of its own',
     );
   }
-  return restoreSqliteBook(handle, source, actor, now);
+  return restoreSqliteBook(handle, source, actor, now, control);
 }
 
 /** What `verify` found: the book's version and its journal chain. */

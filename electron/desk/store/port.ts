@@ -229,6 +229,13 @@ export interface BackupCopy {
   readonly journal: ChainReport;
 }
 
+/** How far a long store operation has got: `done` of `total` `unit`s (pages, rows, entries). */
+export interface JobProgress {
+  readonly done: number;
+  readonly total: number;
+  readonly unit?: string;
+}
+
 export interface JobControl<P> {
   readonly onProgress?: (progress: P) => void;
   readonly signal?: AbortSignal;
@@ -250,8 +257,11 @@ export interface BookStore {
   info(): Promise<StoreInfo>;
   /** Walks the whole journal chain (off the main thread where the work is CPU-bound). */
   verifyJournal(control?: JobControl<VerifyProgress>): Promise<ChainReport>;
-  /** A consistent copy as a book file; never overwrites `destination` unless told to. */
-  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy>;
+  /**
+   * A consistent copy as a book file; never overwrites `destination` unless told to. Reports its
+   * progress; aborting `control.signal` stops it with DeskFailure 'CANCELLED', leaving no file behind.
+   */
+  backup(destination: string, options: { overwrite: boolean }, control?: JobControl<JobProgress>): Promise<BackupCopy>;
   /** Housekeeping after a bulk job (SQLite folds its write-ahead log back into the file). */
   checkpoint(): Promise<void>;
   readonly isOpen: boolean;

@@ -1,7 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { makeRepos } from './repos';
-import type { BookStore, BackupCopy, ChainReport, ChangeOutcome, CommittedEntry, JobControl, JournalActor, ReadRepos, StoreInfo, StoreKind, VerifyProgress, WriteRepos } from './port';
+import type { BookStore, BackupCopy, ChainReport, ChangeOutcome, CommittedEntry, JobControl, JobProgress, JournalActor, ReadRepos, StoreInfo, StoreKind, VerifyProgress, WriteRepos } from './port';
 import { UniqueViolation } from './port';
 import type { BookTables } from './tables';
 
@@ -23,7 +23,7 @@ export interface StoreEngine {
   asUniqueViolation(error: unknown): UniqueViolation | null;
   info(journalEntries: number, head: StoreInfo['head']): Promise<StoreInfo>;
   verifyJournal(control: JobControl<VerifyProgress>): Promise<ChainReport>;
-  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy>;
+  backup(destination: string, options: { overwrite: boolean }, control: JobControl<JobProgress>): Promise<BackupCopy>;
   checkpoint(): Promise<void>;
   /** Starts telling `onOthersCommitted` when another connection may have committed; returns a stop. */
   watchOthers(onOthersCommitted: () => void): () => void;
@@ -114,8 +114,8 @@ export class QueryStore implements BookStore {
     return this.engine.verifyJournal(control);
   }
 
-  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy> {
-    return this.engine.backup(destination, options);
+  backup(destination: string, options: { overwrite: boolean }, control: JobControl<JobProgress> = {}): Promise<BackupCopy> {
+    return this.engine.backup(destination, options, control);
   }
 
   checkpoint(): Promise<void> {

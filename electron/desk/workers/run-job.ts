@@ -1,5 +1,6 @@
-// Runs a long job (journal verification, later imports and bulk print) in a worker thread, so the
-// main process — and with it the window — never waits on it (DESIGN rule 7). One job = one
+// Runs a long job (backup, restore, the check of a book, journal verification; later imports and
+// bulk print) in a worker thread, so the main process — and with it the window — never waits on
+// it (DESIGN rule 7). One job = one
 // worker: it gets its input as workerData, may post progress, posts one result or one error, and
 // is always gone by the time the returned promise settles.
 import { Worker } from 'node:worker_threads';
@@ -7,7 +8,7 @@ import { DeskFailure, type DeskErrorCode } from '../../../shared/ipc/result';
 import type { WorkerMessage } from './job-port';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
-export type JobName = 'verify-journal';
+export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book';
 
 /** Where a worker's code is and how Node must start it. */
 export interface WorkerLaunch {
@@ -48,12 +49,17 @@ export function runJob<I, O, P = unknown>(name: JobName, input: I, options: JobO
 }
 
 const CANCELLED_MESSAGE = 'The job was cancelled.';
+
+/** What a cancelled job rejects with, wherever it notices the abort (in a worker or between slices). */
+export function jobCancelled(): DeskFailure {
+  return new DeskFailure('CANCELLED', CANCELLED_MESSAGE);
+}
 const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BOOK_REFUSED', 'CONFLICT', 'CANCELLED']);
 
 /** As runJob, for a worker file given directly (tests use it for fixture workers). */
 export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {
   const { signal, onProgress } = options;
-  if (signal?.aborted === true) return Promise.reject(new DeskFailure('CANCELLED', CANCELLED_MESSAGE));
+  if (signal?.aborted === true) return Promise.reject(jobCancelled());
 
   return new Promise<O>((resolve, reject) => {
     const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv] });
@@ -64,7 +70,7 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
       if (outcome === null) outcome = next;
     };
     const onAbort = (): void => {
-      decide({ ok: false, error: new DeskFailure('CANCELLED', CANCELLED_MESSAGE) });
+      decide({ ok: false, error: jobCancelled() });
       void worker.terminate();
     };
     signal?.addEventListener('abort', onAbort, { once: true });

@@ -3,7 +3,7 @@ import pg from 'pg';
 import { runJob } from '../../workers/run-job';
 import type { VerifyJournalInput } from '../../workers/verify-journal';
 import type { ChainReport, VerifyProgress } from '../journal-chain';
-import { SYSTEM_ACTOR, UniqueViolation, type BackupCopy, type BookStore, type CommittedEntry, type JobControl, type StoreInfo } from '../port';
+import { SYSTEM_ACTOR, UniqueViolation, type BackupCopy, type BookStore, type CommittedEntry, type JobControl, type JobProgress, type StoreInfo } from '../port';
 import { QueryStore, type StoreEngine } from '../query-store';
 import type { BookTables } from '../tables';
 import { exportToBookFile } from './export';
@@ -73,8 +73,9 @@ export class PostgresEngine implements StoreEngine {
     return runJob<VerifyJournalInput, ChainReport, VerifyProgress>('verify-journal', { location: this.url }, control);
   }
 
-  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy> {
-    return exportToBookFile(this.db, destination, options);
+  /** The export runs here (it waits on the network), in slices; the copy is checked in a worker. */
+  backup(destination: string, options: { overwrite: boolean }, control: JobControl<JobProgress> = {}): Promise<BackupCopy> {
+    return exportToBookFile(this.db, destination, options, control);
   }
 
   async checkpoint(): Promise<void> {

@@ -1,33 +1,41 @@
 import { existsSync, renameSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
+import { runJob } from '../../workers/run-job';
+import type { BackupBookInput, BackupBookOutput } from '../../workers/backup-book';
 import { fsyncDirectory, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from '../files';
-import { verifyJournal } from '../journal-chain';
-import type { BackupCopy } from '../port';
+import { verifyJournal, type ChainReport } from '../journal-chain';
+import type { BackupCopy, JobControl, JobProgress } from '../port';
 import { sqliteChainSource } from './chain-source';
 import { withCheckedBook, withCheckedBookAsync } from './inspect';
 
 /**
- * Online backup of the open book: SQLite's backup API copies a consistent snapshot to a
- * temporary sibling of `destination`, the copy is checked like any book being opened, and only
- * then renamed into place — so `destination` is either the old file or a complete, sound copy.
+ * Online backup of the open book, in a worker (workers/backup-book.ts): on its own read-only
+ * connection it copies one consistent snapshot to a temporary sibling of `destination` and checks
+ * the copy like any book being opened; only then is it renamed into place here — so `destination`
+ * is either the old file or a complete, sound copy. Cancelling ends the worker and removes the
+ * temporary file: the book and the destination folder are as they were.
  */
 export async function backupOpenBook(
   bookPath: string,
-  copyTo: (temp: string) => Promise<unknown>,
   destination: string,
   options: { overwrite: boolean },
+  control: JobControl<JobProgress> = {},
 ): Promise<BackupCopy> {
   const target = prepareDestination(bookPath, destination, options.overwrite);
   const temp = temporarySibling(target, 'backup');
   try {
-    await copyTo(temp);
-    return await finish(temp, target);
+    const { journal } = await runJob<BackupBookInput, BackupBookOutput, JobProgress>('backup-book', { source: bookPath, temp }, control);
+    return moveIntoPlace(temp, target, journal);
   } finally {
-    removeQuietly(temp);
-    removeQuietly(`${temp}-wal`);
-    removeQuietly(`${temp}-shm`);
+    removeTemporary(temp);
   }
+}
+
+/** Checks a copy written by main (an office database's export) in the worker; returns its chain report. */
+export async function checkCopyInWorker(temp: string, control: JobControl<JobProgress> = {}): Promise<ChainReport> {
+  const { journal } = await runJob<BackupBookInput, BackupBookOutput, JobProgress>('backup-book', { source: null, temp }, control);
+  return journal;
 }
 
 /** Backup of a book file that need not be open (the command line): read-only on the source. */
@@ -53,12 +61,22 @@ export function prepareDestination(bookPath: string, destination: string, overwr
   return target;
 }
 
-/** Checks a finished temporary copy like any book being opened, then moves it into place. */
+/** Checks a finished temporary copy like any book being opened (on this thread), then moves it into place. */
 export async function finish(temp: string, target: string): Promise<BackupCopy> {
   // The copy must itself pass as a book: integrity, application id, version.
   const journal = await withCheckedBookAsync(temp, (db) => verifyJournal(sqliteChainSource(db)));
   fsyncFile(temp);
+  return moveIntoPlace(temp, target, journal);
+}
+
+/** Renames a checked copy (already forced to disk) over `target` and makes the rename durable. */
+export function moveIntoPlace(temp: string, target: string, journal: ChainReport): BackupCopy {
   renameSync(temp, target);
   fsyncDirectory(path.dirname(target));
   return { path: target, bytes: statSync(target).size, journal };
+}
+
+/** A copy in progress and whatever SQLite kept beside it (a worker ended mid-step can leave a journal). */
+export function removeTemporary(temp: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) removeQuietly(`${temp}${suffix}`);
 }

@@ -2,6 +2,9 @@ import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, unli
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskFailure } from '../../../../shared/ipc/result';
+import { runJob } from '../../workers/run-job';
+import type { InspectBookInput } from '../../workers/inspect-book';
+import type { JobControl, JobProgress } from '../port';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
 
 /** What a book file told us when it was checked. */
@@ -49,6 +52,23 @@ export async function withCheckedBookAsync<T>(file: string, use: (db: Database.D
 /** Checks a book file as above and returns what it learnt. */
 export function inspectBook(file: string): BookFacts {
   return withCheckedBook(file, (_db, facts) => facts);
+}
+
+/**
+ * As inspectBook, in a worker thread (workers/inspect-book.ts): the integrity check reads the
+ * whole file, seconds on a large book, which the main thread must not wait for. Refusals come
+ * back as the same DeskFailure BOOK_REFUSED, and the file is left untouched as before.
+ */
+export async function inspectBookInWorker(file: string, control: JobControl<JobProgress> = {}): Promise<BookFacts> {
+  const shm = `${file}-shm`;
+  const hadShm = existsSync(shm);
+  try {
+    return await runJob<InspectBookInput, BookFacts, JobProgress>('inspect-book', { file }, control);
+  } catch (error) {
+    // A worker ended mid-check cannot tidy up after itself: remove the -shm its reader made (see openReader).
+    if (control.signal?.aborted === true && !hadShm) removeQuietly(shm);
+    throw error;
+  }
 }
 
 function checkHeader(file: string): BookFacts {

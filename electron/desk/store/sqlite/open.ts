@@ -1,9 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SYSTEM_ACTOR, type BookStore } from '../port';
+import { SYSTEM_ACTOR, type BookStore, type JobControl, type JobProgress } from '../port';
 import { QueryStore } from '../query-store';
-import { bookRefused, inspectBook } from './inspect';
+import { bookRefused, inspectBookInWorker } from './inspect';
 import { migrate } from './migrate';
 import { SqliteEngine } from './store';
 
@@ -13,11 +13,13 @@ export interface OpenBookOptions {
   readonly mode?: 'open-or-create' | 'create' | 'open';
   /** The file is an image that was just checked as it was read (a restore): not checked again. */
   readonly alreadyChecked?: boolean;
+  /** Progress and cancel of the check of an existing file (which runs in a worker). */
+  readonly control?: JobControl<JobProgress>;
 }
 
 /**
- * Opens a book file read-write. An existing file is checked first without being written (see
- * inspectBook) and refused untouched if it is not a sound book of ours; then it is opened and
+ * Opens a book file read-write. An existing file is checked first, in a worker, without being
+ * written (see inspectBookInWorker) and refused untouched if it is not a sound book of ours; then it is opened and
  * migrated. A missing file becomes a new, empty book.
  */
 export async function openSqliteBook(file: string, options: OpenBookOptions): Promise<BookStore> {
@@ -25,7 +27,7 @@ export async function openSqliteBook(file: string, options: OpenBookOptions): Pr
   const exists = existsSync(file);
   if (exists && mode === 'create') throw bookRefused(file, 'a file of that name already exists');
   if (!exists && mode === 'open') throw bookRefused(file, 'the file does not exist');
-  if (exists && options.alreadyChecked !== true) inspectBook(file);
+  if (exists && options.alreadyChecked !== true) await inspectBookInWorker(file, options.control);
   else if (!existsSync(path.dirname(path.resolve(file)))) throw bookRefused(file, 'its folder does not exist');
 
   const db = openConnection(file);

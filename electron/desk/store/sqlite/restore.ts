@@ -1,16 +1,21 @@
-import { constants, copyFileSync, existsSync, renameSync } from 'node:fs';
+import { constants, existsSync, renameSync } from 'node:fs';
+import { copyFile, open } from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
-import { fileStamp, fsyncDirectory, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from '../files';
-import type { BookHandle, BookStore, JournalActor } from '../port';
-import { bookRefused, withCheckedBook } from './inspect';
+import { fileStamp, fsyncDirectory, removeQuietly, sameFile, temporarySibling } from '../files';
+import type { BookHandle, BookStore, JobControl, JobProgress, JournalActor } from '../port';
+import { jobCancelled, runJob } from '../../workers/run-job';
+import type { RestoreBookInput, RestoreBookOutput } from '../../workers/restore-book';
+import { bookRefused } from './inspect';
 import { openSqliteBook } from './open';
 
 /**
- * Replaces the open book with a backup. The source is checked like any book being opened; if
- * it is refused the open book is not touched. Otherwise the book is closed, copied aside as
- * `<book>.before-restore-<UTC stamp>`, replaced by the source, reopened (and migrated if the
- * backup is older), and a `book.restored` entry is appended by `actor`.
+ * Replaces the open book with a backup. The source is checked like any book being opened, once,
+ * in a worker that writes the checked image beside the book; if it is refused, or the job is
+ * cancelled before the swap, the open book is not touched and the image is removed. Otherwise
+ * the book is closed, copied aside as `<book>.before-restore-<UTC stamp>`, replaced by the
+ * image, reopened (and migrated if the backup is older), and a `book.restored` entry is appended
+ * by `actor`. File copies go through libuv's threads, so a large book does not hold main up.
  * Whatever happens, `handle.current` is an open book afterwards.
  */
 export async function restoreSqliteBook(
@@ -18,17 +23,19 @@ export async function restoreSqliteBook(
   source: string,
   actor: (restored: BookStore) => Promise<JournalActor>,
   now: () => Date,
+  control: JobControl<JobProgress> = {},
 ): Promise<{ setAside: string }> {
   const bookPath = handle.current.location;
   if (sameFile(source, bookPath)) throw bookRefused(source, 'it is the book that is open now');
-  // Checked once, here, as it is read; the image written below is that checked image.
-  const image = withCheckedBook(source, (db) => db.serialize());
   const before = await handle.current.read(async (r) => ({ journalEntries: await r.journal.count() }));
   const reopen = (alreadyChecked = false) => openSqliteBook(bookPath, { now, mode: 'open', alreadyChecked });
 
   const temp = temporarySibling(bookPath, 'restore');
   try {
-    writeDurably(temp, image);
+    // Checked once, in the worker, as it is read; the image it writes to `temp` is that checked image.
+    await runJob<RestoreBookInput, RestoreBookOutput, JobProgress>('restore-book', { source, temp }, control);
+    // The last moment a cancel can take effect: from here on the swap is carried through.
+    if (control.signal?.aborted === true) throw jobCancelled();
 
     await handle.current.close();
     if (existsSync(`${bookPath}-wal`)) {
@@ -38,8 +45,8 @@ export async function restoreSqliteBook(
     }
     const setAside = freeName(`${bookPath}.before-restore-${fileStamp(now())}`);
     try {
-      copyFileSync(bookPath, setAside, constants.COPYFILE_EXCL);
-      fsyncFile(setAside);
+      await copyFile(bookPath, setAside, constants.COPYFILE_EXCL);
+      await fsyncFileAsync(setAside);
     } catch (error) {
       handle.current = await reopen();
       throw error;
@@ -52,7 +59,7 @@ export async function restoreSqliteBook(
       handle.current = await reopen(true);
     } catch (error) {
       // Put the book back as it was; the set-aside copy stays as well.
-      copyFileSync(setAside, bookPath);
+      await copyFile(setAside, bookPath);
       handle.current = await reopen();
       throw error;
     }
@@ -72,4 +79,13 @@ function freeName(name: string): string {
   let candidate = name;
   for (let n = 2; existsSync(candidate); n += 1) candidate = `${name}-${n}`;
   return candidate;
+}
+
+async function fsyncFileAsync(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }

@@ -4,7 +4,7 @@ import { DeskFailure } from '../../../../shared/ipc/result';
 import { runJob } from '../../workers/run-job';
 import type { VerifyJournalInput } from '../../workers/verify-journal';
 import type { ChainReport, VerifyProgress } from '../journal-chain';
-import { UniqueViolation, type BackupCopy, type JobControl, type StoreInfo } from '../port';
+import { UniqueViolation, type BackupCopy, type JobControl, type JobProgress, type StoreInfo } from '../port';
 import type { StoreEngine } from '../query-store';
 import type { BookTables } from '../tables';
 import { backupOpenBook } from './backup';
@@ -116,8 +116,9 @@ export class SqliteEngine implements StoreEngine {
     return runJob<VerifyJournalInput, ChainReport, VerifyProgress>('verify-journal', { location: this.location }, control);
   }
 
-  backup(destination: string, options: { overwrite: boolean }): Promise<BackupCopy> {
-    return backupOpenBook(this.location, (temp) => this.connection.backup(temp), destination, options);
+  /** In a worker thread, on its own read-only connection (see backupOpenBook). */
+  backup(destination: string, options: { overwrite: boolean }, control: JobControl<JobProgress> = {}): Promise<BackupCopy> {
+    return backupOpenBook(this.location, destination, options, control);
   }
 
   checkpoint(): Promise<void> {

@@ -1,0 +1,17 @@
+/**
+ * The kinds of long job the desk runs off the main thread (DESIGN rule 7), each with the words a
+ * clerk sees in the status bar. Adding a kind is one entry here (then a starting channel and,
+ * if it needs one, a worker entry). `holdsBook`: the job reads or replaces the whole book, so at
+ * most one such job runs at a time (a restore must not swap the file under a backup's reader).
+ */
+export const JOB_KINDS = {
+  'book.open': { label: 'Checking the book', holdsBook: true },
+  'book.backup': { label: 'Backing up the book', holdsBook: true },
+  'book.restore': { label: 'Restoring the book from a backup', holdsBook: true },
+  'journal.verify': { label: 'Verifying the journal', holdsBook: true },
+} as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
+
+export type JobKind = keyof typeof JOB_KINDS;
+
+export const JOB_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+export type JobState = (typeof JOB_STATES)[number];
