@@ -331,11 +331,20 @@ async function answering(info: PostgresServerInfo, child: ChildProcess, logTail:
 
 class ServerExited extends Error {}
 
+export interface StartServerOptions {
+  /**
+   * Waits for the disk as a real server does (fsync, synchronous_commit and full_page_writes on):
+   * for benchmarks whose figures should be honest. Tests leave it off, for speed.
+   */
+  durable?: boolean;
+}
+
 /**
  * Starts a fresh server: initdb into a new folder under os.tmpdir(), then postgres on a free port
  * of 127.0.0.1. Resolves once it answers queries.
  */
-export async function startPostgresServer(): Promise<PostgresServer> {
+export async function startPostgresServer(options: StartServerOptions = {}): Promise<PostgresServer> {
+  const durability = options.durable === true ? 'on' : 'off';
   const external = process.env.DESK_TEST_POSTGRES_URL;
   if (external) return externalServer(external);
 
@@ -394,11 +403,11 @@ export async function startPostgresServer(): Promise<PostgresServer> {
         '-p', String(port),
         '-c', 'listen_addresses=127.0.0.1',
         '-c', 'unix_socket_directories=',
-        // Speed over durability, for tests only: a crash loses the data, which is thrown away
-        // anyway. Never use these settings for a real book.
-        '-c', 'fsync=off',
-        '-c', 'synchronous_commit=off',
-        '-c', 'full_page_writes=off',
+        // Speed over durability, for tests only (unless `durable`): a crash loses the data, which
+        // is thrown away anyway. Never use these settings for a real book.
+        '-c', `fsync=${durability}`,
+        '-c', `synchronous_commit=${durability}`,
+        '-c', `full_page_writes=${durability}`,
         '-c', 'max_connections=200',
         '-c', 'TimeZone=UTC',
         '-c', 'lc_messages=C',
@@ -547,8 +556,8 @@ export interface BenchPostgres {
  * }
  * ```
  */
-export async function startPostgresForBench(): Promise<BenchPostgres> {
-  const server = await startPostgresServer();
+export async function startPostgresForBench(options: StartServerOptions = {}): Promise<BenchPostgres> {
+  const server = await startPostgresServer(options);
   return { server, createDatabase: (options) => createDatabase(server, options), stop: () => server.stop() };
 }
 
