@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, dialog, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
+import { app, dialog, safeStorage, type BrowserWindow, type OpenDialogOptions, type SaveDialogOptions } from 'electron';
 import type { DeskHost } from '../desk/desk';
 import type { FileLog } from './file-log';
 
@@ -24,6 +24,18 @@ export function createDeskHost(mainWindow: () => BrowserWindow | null, log: File
     },
     logError(error, { channel }) {
       log.error(`unexpected failure on ${channel}`, error);
+    },
+    // safeStorage seals with the operating system's keychain (DPAPI, Keychain, libsecret/kwallet).
+    sealSecret(plain) {
+      if (!safeStorage.isEncryptionAvailable()) return null;
+      return safeStorage.encryptString(plain).toString('base64');
+    },
+    unsealSecret(sealed) {
+      try {
+        return safeStorage.isEncryptionAvailable() ? safeStorage.decryptString(Buffer.from(sealed, 'base64')) : null;
+      } catch {
+        return null; // sealed on another machine or for another user
+      }
     },
   };
 }

@@ -208,7 +208,7 @@ describe('main, on a book it must refuse', () => {
     expect(fake.state.exitCode).toBe(1);
     expect(fake.windows).toHaveLength(0);
     expect(fake.state.errorBoxes).toHaveLength(1);
-    expect(fake.state.errorBoxes[0]![0]).toBe('Offering Desk cannot open this book');
+    expect(fake.state.errorBoxes[0]![0], fake.state.errorBoxes[0]![1]).toBe('Offering Desk cannot open this book');
     expect(fake.state.errorBoxes[0]![1]).toContain('not-a-book.book');
     expect(readFileSync(book, 'utf8')).toBe('this is not a SQLite database');
     expect(fake.state.ipc.size).toBe(0);

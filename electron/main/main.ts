@@ -5,9 +5,12 @@ import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openDesk, type Desk } from '../desk/desk';
 import { openPrefs, type PrefsStore } from '../desk/prefs/prefs';
+import { lastBookLocation } from '../desk/services/book-choice';
+import { redactUrl } from '../desk/store/open-store';
 import { bundledWorkers, useWorkers } from '../desk/workers/run-job';
 import { COMMAND_CHANNEL } from '../preload/transport';
 import { createBookActions } from './book-actions';
+import { createBookChoiceActions } from './book-choice-actions';
 import { openFileLog, type FileLog } from './file-log';
 import { hardenContents, hardenSession } from './hardening';
 import { createDeskHost } from './host';
@@ -64,25 +67,27 @@ async function start(log: FileLog): Promise<void> {
   hardenSession(session.defaultSession);
   serveRenderer(session.defaultSession, path.join(app.getAppPath(), 'renderer', 'dist'), (message, error) => log.error(message, error));
 
-  const book = resolveBookPath(process.argv, process.env, userData, process.cwd());
+  // The desk keeps its own store on the same file (and records the recent book); this one is for
+  // the window. Writes to one file are serialized across stores, so neither loses the other's.
   const prefsPath = path.join(userData, 'preferences.json');
+  const prefs = await openPrefs(prefsPath);
+  const host = createDeskHost(currentWindow, log);
+  const remembered = lastBookLocation(prefs.getLastBook(), (sealed) => host.unsealSecret(sealed));
+  const book = resolveBookPath(process.argv, process.env, userData, process.cwd(), remembered);
+  const shown = redactUrl(book.path); // an office database's address, never its password
   let desk: Desk;
   try {
     if (book.isDefault) mkdirSync(path.dirname(book.path), { recursive: true });
-    desk = await openDesk({ bookPath: book.path, prefsPath, host: createDeskHost(currentWindow, log) });
+    desk = await openDesk({ bookPath: book.path, prefsPath, host });
   } catch (error) {
     // A refused book is explained and left exactly as it is; nothing else is attempted.
-    const failure = describeStartupFailure(error, book.path);
-    if (failure.unexpected) log.error(`could not open the desk on ${book.path}`, error);
+    const failure = describeStartupFailure(error, shown);
+    if (failure.unexpected) log.error(`could not open the desk on ${shown}`, error);
     dialog.showErrorBox(failure.title, failure.message);
     app.exit(1);
     return;
   }
-  log.info(`opened ${book.path}`);
-
-  // The desk keeps its own store on the same file (and records the recent book); this one is for
-  // the window. Writes to one file are serialized across stores, so neither loses the other's.
-  const prefs = await openPrefs(prefsPath);
+  log.info(`opened ${shown}`);
 
   handleDeskCalls(desk, currentWindow, log);
   installApplicationMenu(
@@ -90,6 +95,7 @@ async function start(log: FileLog): Promise<void> {
     {
       send: (command) => currentWindow()?.webContents.send(COMMAND_CHANNEL, command),
       ...createBookActions(desk, currentWindow, log),
+      ...createBookChoiceActions(desk, currentWindow, log),
     },
   );
 

@@ -4,7 +4,7 @@ import { buildMenuTemplate, type MenuItemSpec } from './menu-template';
 
 const build = (platform = 'win32', isDev = false) => {
   const sent: MenuCommand[] = [];
-  const actions = { send: (c: MenuCommand) => sent.push(c), backUpBook: vi.fn(), restoreBook: vi.fn() };
+  const actions = { send: (c: MenuCommand) => sent.push(c), backUpBook: vi.fn(), restoreBook: vi.fn(), openBookFile: vi.fn() };
   const template = buildMenuTemplate({ platform, isDev, appName: 'Offering Desk' }, actions);
   return { template, sent, actions };
 };
@@ -22,6 +22,15 @@ const item = (items: MenuItemSpec[], label: string): MenuItemSpec => {
 const allItems = (items: MenuItemSpec[]): MenuItemSpec[] => items.flatMap((i) => [i, ...allItems(i.submenu ?? [])]);
 
 describe('buildMenuTemplate', () => {
+  it('offers to open a book file (main runs it) or connect to an office database (the screen asks)', () => {
+    const { template, sent, actions } = build();
+    const file = menu(template, 'File');
+    item(file, 'Open a book file…').click?.();
+    expect(actions.openBookFile).toHaveBeenCalledTimes(1);
+    item(file, 'Connect to an office database…').click?.();
+    expect(sent).toEqual(['book:connect']);
+  });
+
   it('has File, Go, Edit, View and Help, with an app menu first on macOS only', () => {
     expect(build('win32').template.map((m) => m.label)).toEqual(['File', 'Go', 'Edit', 'View', 'Help']);
     expect(build('linux').template.map((m) => m.label)).toEqual(['File', 'Go', 'Edit', 'View', 'Help']);

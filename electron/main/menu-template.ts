@@ -37,6 +37,8 @@ export interface MenuActions {
   /** Book operations run in main: they open native file dialogs and need no screen. */
   backUpBook(): void;
   restoreBook(): void;
+  /** Opens another book file chosen in main's dialog; the screen starts over on it. */
+  openBookFile(): void;
 }
 
 export interface MenuOptions {
@@ -88,6 +90,9 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
   const file: MenuItemSpec = {
     label: 'File',
     submenu: [
+      { label: 'Open a book file…', click: () => actions.openBookFile() },
+      command('Connect to an office database…', 'book:connect'),
+      separator,
       { label: 'Back up book…', click: () => actions.backUpBook() },
       { label: 'Restore…', click: () => actions.restoreBook() },
       separator,

@@ -7,6 +7,14 @@ const userData = path.resolve('/home/clerk/.config/Offering Desk');
 const cwd = path.resolve('/work');
 
 describe('resolveBookPath', () => {
+  it('takes an office database\'s URL as it is, and the remembered book before the default', () => {
+    const url = 'postgres://clerk@db.example:5432/desk?sslmode=require';
+    expect(resolveBookPath(['x', `--book=${url}`], {}, '/home/u/.config/Offering Desk', '/work')).toEqual({ path: url, isDefault: false });
+    expect(resolveBookPath(['x'], { OFFERING_DESK_BOOK: url }, '/u', '/work')).toEqual({ path: url, isDefault: false });
+    expect(resolveBookPath(['x'], {}, '/u', '/work', '/books/last.book')).toEqual({ path: '/books/last.book', isDefault: false });
+    expect(resolveBookPath(['x', '--book=a.book'], {}, '/u', '/work', '/books/last.book')).toEqual({ path: '/work/a.book', isDefault: false });
+  });
+
   it('defaults to books/main.book in user data', () => {
     expect(resolveBookPath(['/opt/desk/offering-desk'], {}, userData, cwd)).toEqual({
       path: path.join(userData, 'books', 'main.book'),

@@ -6,12 +6,24 @@ export interface BookLocation {
   readonly isDefault: boolean;
 }
 
-/** `--book=PATH` (or `--book PATH`) wins over `OFFERING_DESK_BOOK`, which wins over `<userData>/books/main.book`. */
-export function resolveBookPath(argv: readonly string[], env: Readonly<Record<string, string | undefined>>, userData: string, cwd: string): BookLocation {
+/**
+ * `--book=PATH|URL` (or `--book PATH|URL`) wins over `OFFERING_DESK_BOOK`, which wins over the
+ * book this workstation opened last (`remembered`), which wins over `<userData>/books/main.book`.
+ * A postgres:// URL names an office database and is taken as it is.
+ */
+export function resolveBookPath(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  userData: string,
+  cwd: string,
+  remembered: string | null = null,
+): BookLocation {
+  const place = (given: string) => (/^postgres(ql)?:\/\//i.test(given) ? given : path.resolve(cwd, given));
   const fromArgs = bookArgument(argv);
-  if (fromArgs !== null) return { path: path.resolve(cwd, fromArgs), isDefault: false };
+  if (fromArgs !== null) return { path: place(fromArgs), isDefault: false };
   const fromEnv = env['OFFERING_DESK_BOOK'];
-  if (fromEnv !== undefined && fromEnv.trim() !== '') return { path: path.resolve(cwd, fromEnv), isDefault: false };
+  if (fromEnv !== undefined && fromEnv.trim() !== '') return { path: place(fromEnv), isDefault: false };
+  if (remembered !== null) return { path: remembered, isDefault: false };
   return { path: path.join(userData, 'books', 'main.book'), isDefault: true };
 }
 
@@ -37,7 +49,7 @@ export function describeStartupFailure(error: unknown, bookPath: string): Startu
   if (isFailureWithCode(error, 'BOOK_REFUSED')) {
     return {
       title: 'Offering Desk cannot open this book',
-      message: `${error.message}\n\nBook: ${bookPath}\n\nThe file has not been changed. Offering Desk will now close.`,
+      message: `${error.message}\n\nBook: ${bookPath}\n\nThe book has not been changed. Offering Desk will now close. To open another book, start it with --book=FILE (or a postgres:// address).`,
       unexpected: false,
     };
   }

@@ -25,5 +25,7 @@ export const MENU_COMMANDS = [
   'print',
   'session:lock',
   'session:signOut',
+  // File ▸ Connect to an office database…: the screen shows the connect form.
+  'book:connect',
 ] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];

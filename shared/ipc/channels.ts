@@ -50,6 +50,9 @@ export const channels = {
   // progress and outcome come through jobs.list and main's job pushes; jobs.cancel stops it.
   'book.backup': { input: s.backupInput, access: SUPERVISION },
   'book.restore': { input: s.restoreInput, access: ADMIN },
+  // Choosing the book: open before sign-in (a new workstation chooses first); the handler refuses while locked.
+  'book.openFile': { input: s.empty, access: 'public' },
+  'book.connect': { input: s.connectOfficeInput, access: 'public' },
   'journal.verify': { input: s.empty, access: SUPERVISION },
   'jobs.list': { input: s.empty, access: 'signed-in' },
   // The starter may cancel their own job; a supervisor or administrator anyone's (checked in the handler).
@@ -82,6 +85,8 @@ export interface ChannelResults {
   'book.info': BookInfo;
   'book.backup': JobStarted;
   'book.restore': JobStarted;
+  'book.openFile': BookInfo;
+  'book.connect': BookInfo;
   'journal.verify': JobStarted;
   'jobs.list': JobView[];
   'jobs.cancel': JobView;

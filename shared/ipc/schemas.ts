@@ -100,11 +100,30 @@ export const recordTermsInput = z
   })
   .strict();
 
+/** How the desk talks to an office database: no TLS, TLS without checking the certificate, or TLS checked against the host name. */
+export const TLS_MODES = ['disable', 'require', 'verify-full'] as const;
+export type TlsMode = (typeof TLS_MODES)[number];
+
+const HOST = /^[A-Za-z0-9]([A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$|^\[?[0-9A-Fa-f:.]{2,45}\]?$/;
+const PG_NAME = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
+
+/** Connect to an office database: where it is, who connects, how; the password is kept sealed on this workstation. */
+export const connectOfficeInput = z
+  .object({
+    host: labelled(z.string({ error: 'Host must be text' }).trim().regex(HOST, 'Host: type a server name or address, e.g. db.office.example'), 'Host'),
+    port: labelled(z.number({ error: 'Port must be a number' }).int('Port must be a whole number').min(1, 'Port must be 1–65535').max(65535, 'Port must be 1–65535'), 'Port'),
+    database: labelled(z.string({ error: 'Database must be text' }).trim().regex(PG_NAME, 'Database: letters, digits and _ only, e.g. offering_desk'), 'Database'),
+    user: labelled(z.string({ error: 'User must be text' }).trim().regex(PG_NAME, 'Database user: letters, digits and _ only, e.g. desk_clerk'), 'Database user'),
+    password: labelled(z.string({ error: 'Password must be text' }).max(1000, 'Password must be at most 1000 characters'), 'Database password'),
+    tls: labelled(z.enum(TLS_MODES, { error: 'TLS must be disable, require or verify-full' }), 'TLS'),
+    /** Keep the password (sealed by the operating system) so the desk reconnects at its next start. */
+    remember: labelled(z.boolean({ error: 'Remember must be true or false' }), 'Remember the password'),
+  })
+  .strict();
+
 // No file path ever comes from the screen: main asks through its own dialog.
 export const backupInput = empty;
 export const restoreInput = empty;
-
-export const jobIdInput = z.object({ jobId: z.number({ error: 'Job must be a number' }).int('Job must be a whole number').positive('Job must be positive') }).strict();
 
 export const jobIdInput = z.object({ jobId: z.number({ error: 'Job must be a number' }).int('Job must be a whole number').positive('Job must be positive') }).strict();
 

@@ -93,6 +93,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     host: {
       chooseSavePath: async ({ defaultName }) => path.join(options.backupDir, defaultName),
       chooseOpenPath: async () => openPath,
+      // The browser route has no keychain: an office password is never kept.
+      sealSecret: () => null,
+      unsealSecret: () => null,
       logError: (error, context) => {
         loggedErrors.push({ error, channel: context.channel });
         console.error(`[bridge] unexpected error on ${context.channel}:`, error);

@@ -1,4 +1,5 @@
 import { bookHandlers } from './book';
+import { bookChoiceHandlers } from './book-choice';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
@@ -15,6 +16,7 @@ export const handlers: HandlerTable = {
   ...programsHandlers,
   ...termsHandlers,
   ...bookHandlers,
+  ...bookChoiceHandlers,
   ...journalHandlers,
   ...jobsHandlers,
   ...prefsHandlers,

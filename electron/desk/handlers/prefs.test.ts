@@ -34,6 +34,8 @@ describe('prefs that cannot be opened', () => {
       get: () => ({ density: 'compact', printer: null, recentBooks: [] }),
       update: async () => ({ density: 'compact', printer: null, recentBooks: [] }),
       addRecentBook: async () => undefined,
+      getLastBook: () => null,
+      setLastBook: async () => undefined,
       getWindowBounds: () => null,
       setWindowBounds: async () => undefined,
     };

@@ -12,6 +12,13 @@ export interface DeskHost {
   chooseOpenPath(options: { title: string }): Promise<string | null>;
   /** Unexpected errors: main writes them to its log. */
   logError(error: unknown, context: { channel: string }): void;
+  /**
+   * Seals a secret with the operating system's keychain (Electron safeStorage) so that only this
+   * user on this machine can open it; null where no keychain is available (it is then not kept).
+   */
+  sealSecret(plain: string): string | null;
+  /** Opens what sealSecret sealed; null if it cannot (another machine or user, a changed key). */
+  unsealSecret(sealed: string): string | null;
 }
 
 /** Everything a handler may use for one call. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { Low } from 'lowdb';
 import { z } from 'zod';
-import { DENSITIES, prefsPatchInput } from '../../../shared/ipc/schemas';
+import { DENSITIES, prefsPatchInput, TLS_MODES } from '../../../shared/ipc/schemas';
 import type { Prefs } from '../../../shared/ipc/types';
 import { DurableJsonFile } from './durable-json-file';
 
@@ -19,8 +19,26 @@ export interface WindowBounds {
   readonly maximized: boolean;
 }
 
+/**
+ * The book this workstation opened last, to open again at the next start: a file, or an office
+ * database with its password sealed by the operating system (never in clear), if the clerk asked.
+ */
+export type LastBook =
+  | { readonly kind: 'sqlite'; readonly path: string }
+  | {
+      readonly kind: 'postgres';
+      readonly host: string;
+      readonly port: number;
+      readonly database: string;
+      readonly user: string;
+      readonly tls: (typeof TLS_MODES)[number];
+      readonly sealedPassword: string | null;
+    };
+
 export interface PrefsStore {
   get(): Prefs;
+  getLastBook(): LastBook | null;
+  setLastBook(book: LastBook): Promise<void>;
   update(patch: { density?: 'comfortable' | 'compact'; printer?: string | null }): Promise<Prefs>;
   addRecentBook(path: string): Promise<void>;
   getWindowBounds(): WindowBounds | null;
@@ -39,16 +57,30 @@ const windowBoundsSchema = z.object({
 
 const recentBooks = (paths: readonly string[]): string[] => [...new Set(paths)].slice(0, MAX_RECENT_BOOKS);
 
+const lastBookSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('sqlite'), path: z.string().min(1).max(4096) }),
+  z.object({
+    kind: z.literal('postgres'),
+    host: z.string().min(1).max(255),
+    port: z.number().int().min(1).max(65535),
+    database: z.string().min(1).max(63),
+    user: z.string().min(1).max(63),
+    tls: z.enum(TLS_MODES),
+    sealedPassword: z.string().max(10_000).nullable(),
+  }),
+]);
+
 /** What is on disk. Missing fields take defaults; a field of the wrong kind makes the file corrupt. */
 const prefsDocumentSchema = z.object({
   density: z.enum(DENSITIES).default('comfortable'),
   printer: z.string().max(200).nullable().default(null),
   recentBooks: z.array(z.string().min(1).max(4096)).default([]).transform(recentBooks),
   windowBounds: windowBoundsSchema.nullable().default(null),
+  lastBook: lastBookSchema.nullable().default(null),
 });
 type PrefsDocument = z.output<typeof prefsDocumentSchema>;
 
-const defaults = (): PrefsDocument => ({ density: 'comfortable', printer: null, recentBooks: [], windowBounds: null });
+const defaults = (): PrefsDocument => ({ density: 'comfortable', printer: null, recentBooks: [], windowBounds: null, lastBook: null });
 
 /**
  * Mutations on one file are serialized across every store in this process (main and the desk
@@ -91,6 +123,8 @@ export async function openPrefs(filePath: string): Promise<PrefsStore> {
       return toPrefs(db.data);
     },
     addRecentBook: (bookPath) => mutate((doc) => ({ ...doc, recentBooks: recentBooks([bookPath, ...doc.recentBooks]) })),
+    getLastBook: () => (db.data.lastBook === null ? null : { ...db.data.lastBook }),
+    setLastBook: (book) => mutate((doc) => ({ ...doc, lastBook: lastBookSchema.parse(book) })),
     getWindowBounds: () => (db.data.windowBounds === null ? null : { ...db.data.windowBounds }),
     setWindowBounds: (bounds) => mutate((doc) => ({ ...doc, windowBounds: windowBoundsSchema.parse(bounds) })),
   };

@@ -18,6 +18,9 @@ export function fakeHost() {
   const host: DeskHost = {
     chooseSavePath: async () => savePaths.shift() ?? null,
     chooseOpenPath: async () => openPaths.shift() ?? null,
+    // A stand-in for the operating system's keychain: reversible and marked, for tests only.
+    sealSecret: (plain) => `test-sealed:${Buffer.from(plain, 'utf8').toString('base64')}`,
+    unsealSecret: (sealed) => (sealed.startsWith('test-sealed:') ? Buffer.from(sealed.slice('test-sealed:'.length), 'base64').toString('utf8') : null),
     logError: (error, context) => {
       logged.push({ error, channel: context.channel });
     },

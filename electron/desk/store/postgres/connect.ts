@@ -1,5 +1,6 @@
 import pg from 'pg';
 import { DeskFailure } from '../../../../shared/ipc/result';
+import type { TlsMode } from '../../../../shared/ipc/schemas';
 
 /** True when a book location names an office database rather than a file. */
 export const isPostgresUrl = (location: string): boolean => /^postgres(ql)?:\/\//i.test(location);
@@ -32,9 +33,26 @@ const types = {
     oid === pg.types.builtins.INT8 && format !== 'binary' ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** Connection settings for every connection the desk makes; the URL carries host, database, user and sslmode. */
+/**
+ * Connection settings for every connection the desk makes; the URL carries host, database, user
+ * and sslmode. The TLS mode is applied here rather than left to the URL parser, so that each mode
+ * means what PostgreSQL's own clients mean by it: disable (no TLS), require (encrypted, the
+ * server's certificate not checked), verify-full (encrypted, certificate and host name checked).
+ */
 export function clientConfig(url: string): pg.ClientConfig {
-  return { connectionString: url, types, application_name: 'Offering Desk', connectionTimeoutMillis: 10_000 };
+  const base = { types, application_name: 'Offering Desk', connectionTimeoutMillis: 10_000 };
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return { ...base, connectionString: url };
+  }
+  const mode = parsed.searchParams.get('sslmode');
+  parsed.searchParams.delete('sslmode');
+  const connectionString = parsed.toString();
+  if (mode === null || mode === 'disable') return { ...base, connectionString, ssl: false };
+  if (mode === 'verify-full') return { ...base, connectionString, ssl: { rejectUnauthorized: true, servername: parsed.hostname } };
+  return { ...base, connectionString, ssl: { rejectUnauthorized: false } };
 }
 
 export function newPool(url: string, max = 4): pg.Pool {
@@ -65,4 +83,21 @@ export function connectionProblem(url: string, error: unknown): DeskFailure {
   };
   const reason = words[code] ?? (error instanceof Error ? error.message.split('\n')[0] ?? 'it could not be reached' : 'it could not be reached');
   return databaseRefused(url, reason);
+}
+
+
+/** An office database as a clerk names it in the connect form (the password is kept apart). */
+export interface OfficeDatabase {
+  readonly host: string;
+  readonly port: number;
+  readonly database: string;
+  readonly user: string;
+  readonly tls: TlsMode;
+}
+
+/** The connection URL for an office database; every part escaped. */
+export function officeDatabaseUrl(db: OfficeDatabase, password: string): string {
+  const credentials = `${encodeURIComponent(db.user)}${password === '' ? '' : `:${encodeURIComponent(password)}`}`;
+  const host = db.host.includes(':') ? `[${db.host}]` : db.host; // an IPv6 address
+  return `postgres://${credentials}@${host}:${db.port}/${encodeURIComponent(db.database)}?sslmode=${db.tls}`;
 }
