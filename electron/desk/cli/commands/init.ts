@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { CliError, type CliCommand } from '../io';
 import { openStore } from '../../store/open-store';
-import { grantDeskRole } from '../../store/postgres/grant';
+import { checkRoleName, grantDeskRole } from '../../store/postgres/grant';
 import { SCHEMA_VERSION } from '../../store/sqlite/schema';
 import { bookArg, refusalsAsCliErrors, splitOptions } from './common';
 
@@ -21,6 +21,7 @@ export const run: CliCommand = async (args, io) => {
     if (existsSync(location.value)) throw new CliError(`${given} already exists; a new book is only made where there is no file`);
   }
   await refusalsAsCliErrors(async () => {
+    if (role !== undefined) checkRoleName(role);
     const store = await openStore(location.value, { now: () => new Date(), mode: 'create' });
     await store.close();
     if (role !== undefined) await grantDeskRole(location.value, role);

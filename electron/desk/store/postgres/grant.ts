@@ -12,7 +12,7 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  * journal's trigger refuses those to everyone besides). Run by the tables' owner.
  */
 export async function grantDeskRole(url: string, role: string): Promise<void> {
-  if (!ROLE_NAME.test(role)) throw new DeskFailure('INVALID_INPUT', `Desk role: "${role.slice(0, 63)}" is not a plain role name (lower-case letters, digits and _)`);
+  checkRoleName(role);
   const client = newClient(url);
   try {
     await client.connect();
@@ -38,6 +38,11 @@ export async function grantDeskRole(url: string, role: string): Promise<void> {
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+/** Refuses, in words, a role name that would need quoting. */
+export function checkRoleName(role: string): void {
+  if (!ROLE_NAME.test(role)) throw new DeskFailure('INVALID_INPUT', `Desk role: "${role.slice(0, 63)}" is not a plain role name (lower-case letters, digits and _)`);
 }
 
 async function schemaName(client: pg.Client): Promise<string> {

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { SCHEMA_VERSION } from '../sqlite/schema';
 import { newClient, connectionProblem, databaseRefused } from './connect';
+import type { Migration } from '../sqlite/schema';
 import { BOOK_IDENTITY, PG_MIGRATIONS } from './schema';
 
 /** Serializes migrations between desks starting at once ('ODKM'). */
@@ -16,6 +17,7 @@ export async function migratePostgres(
   url: string,
   now: () => Date,
   mode: 'open-or-create' | 'create' | 'open' = 'open-or-create',
+  migrations: readonly Migration[] = PG_MIGRATIONS,
 ): Promise<{ from: number; to: number }> {
   await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
@@ -25,7 +27,7 @@ export async function migratePostgres(
     if (from > SCHEMA_VERSION) {
       throw databaseRefused(url, `it was written by a newer version of Offering Desk (book version ${from}; this program reads up to ${SCHEMA_VERSION})`);
     }
-    for (const m of PG_MIGRATIONS) {
+    for (const m of migrations) {
       if (m.version <= from) continue;
       await client.query('BEGIN');
       try {
