@@ -2,10 +2,11 @@ import { CliError, type CliCommand, type CliIo } from './io';
 
 const USAGE = [
   'usage: offering-desk <command> [arguments]',
-  '  init BOOK                       create a new, empty book of record',
+  '  init BOOK [--desk-role ROLE]    create a new, empty book of record',
   '  verify BOOK                     check integrity and walk the journal chain',
   '  backup BOOK FILE                copy a consistent snapshot of BOOK to FILE',
-  '  settle SCENARIO.json [--out F]  compute a settlement (see contracts/SETTLE.md)',
+  '  settle SCENARIO.json [--out F]  compute a settlement (see shared/contracts/SETTLE.md)',
+  'BOOK is a book file, or an office database as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require|verify-full]',
 ].join('\n');
 
 // Loaded on demand so that `settle` does not open SQLite and `init` does not load the engine.
