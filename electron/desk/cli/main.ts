@@ -3,6 +3,7 @@ import { CliError, type CliCommand, type CliIo } from './io';
 const USAGE = [
   'usage: offering-desk <command> [arguments]',
   '  init BOOK [--desk-role ROLE]    create a new, empty book of record',
+  '  upgrade BOOK                    bring an existing book up to this version (as its owner)',
   '  verify BOOK                     check integrity and walk the journal chain',
   '  backup BOOK FILE                copy a consistent snapshot of BOOK to FILE',
   '  settle SCENARIO.json [--out F]  compute a settlement (see shared/contracts/SETTLE.md)',
@@ -12,6 +13,7 @@ const USAGE = [
 // Loaded on demand so that `settle` does not open SQLite and `init` does not load the engine.
 const commands: Record<string, () => Promise<{ run: CliCommand }>> = {
   init: () => import('./commands/init'),
+  upgrade: () => import('./commands/upgrade'),
   verify: () => import('./commands/verify'),
   backup: () => import('./commands/backup'),
   settle: () => import('./commands/settle'),

@@ -42,7 +42,7 @@ export async function migratePostgres(
       } catch (error) {
         await client.query('ROLLBACK');
         if (error instanceof Error && 'code' in error && error.code === '42501') {
-          throw databaseRefused(url, `the book needs upgrading to version ${m.version}, and this user may not change its tables; ask the database administrator to run "offering-desk init" with the owner's address`);
+          throw databaseRefused(url, `the book needs upgrading to version ${m.version}, and this user may not change its tables; ask the database administrator to run "offering-desk upgrade" with the owner's address`);
         }
         throw error;
       }

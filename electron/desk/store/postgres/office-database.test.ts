@@ -108,6 +108,15 @@ describe('offering-desk on an office database', () => {
     await migratePostgres(client, db.url, () => new Date(), 'open-or-create', PG_MIGRATIONS.slice(0, 1));
     await client.end();
     await sql(db.url, `GRANT USAGE ON SCHEMA public TO ${db.appRole}; GRANT SELECT ON ALL TABLES IN SCHEMA public TO ${db.appRole}`);
-    await expect(openStore(db.appUrl, { now: () => new Date() })).rejects.toThrow(/ask the database administrator to run "offering-desk init"/);
+    await expect(openStore(db.appUrl, { now: () => new Date() })).rejects.toThrow(/ask the database administrator to run "offering-desk upgrade"/);
+    // The owner upgrades it; then the desk opens it.
+    const upgrade = await cli('upgrade', db.url);
+    expect(upgrade).toMatchObject({ code: 0, stderr: '' });
+    // The old book was made by hand here (no book.created); its one entry is the book.migrated just written.
+    expect(upgrade.stdout).toMatch(new RegExp(`schema version ${SCHEMA_VERSION}, 1 journal entry`));
+    await sql(db.url, `GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO ${db.appRole}; GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO ${db.appRole}`);
+    const desk = await openStore(db.appUrl, { now: () => new Date() });
+    expect((await desk.info()).schemaVersion).toBe(SCHEMA_VERSION);
+    await desk.close();
   });
 });
