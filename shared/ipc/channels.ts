@@ -3,6 +3,7 @@ import * as s from './schemas';
 import type { Role } from './schemas';
 import type {
   BookInfo,
+  FoundItem,
   JournalEntryView,
   JobStarted,
   JobView,
@@ -58,6 +59,7 @@ export const channels = {
   // The starter may cancel their own job; a supervisor or administrator anyone's (checked in the handler).
   'jobs.cancel': { input: s.jobIdInput, access: 'signed-in' },
   'journal.list': { input: s.journalListInput, access: SUPERVISION },
+  'find': { input: s.findInput, access: 'signed-in' },
   'prefs.get': { input: s.empty, access: 'public' },
   'prefs.set': { input: s.prefsPatchInput, access: 'public' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
@@ -91,6 +93,7 @@ export interface ChannelResults {
   'jobs.list': JobView[];
   'jobs.cancel': JobView;
   'journal.list': JournalEntryView[];
+  'find': FoundItem[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;
 }

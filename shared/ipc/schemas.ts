@@ -121,11 +121,19 @@ export const connectOfficeInput = z
   })
   .strict();
 
+/** Ctrl+K: words to find, in any order; each may be the start of a word. */
+export const findInput = z
+  .object({
+    query: labelled(z.string({ error: 'Find must be text' }).max(200, 'Find: at most 200 characters'), 'Find'),
+    limit: labelled(z.number().int().min(1).max(50), 'Number of results').default(20),
+  })
+  .strict();
+
 // No file path ever comes from the screen: main asks through its own dialog.
 export const backupInput = empty;
 export const restoreInput = empty;
 
-export const jobIdInput = z.object({ jobId: z.number({ error: 'Job must be a number' }).int('Job must be a whole number').positive('Job must be positive') }).strict();
+export const jobIdInput = z.object({ jobId: idOf('Job') }).strict();
 
 export const DENSITIES = ['comfortable', 'compact'] as const;
 export const prefsPatchInput = z

@@ -145,3 +145,13 @@ export interface TermsHistoryView {
   /** Oldest first; empty until the original terms are recorded. */
   readonly versions: readonly TermsVersionView[];
 }
+
+/** One thing `find` found: enough to show it in a list and open it. */
+export interface FoundItem {
+  readonly kind: 'program' | 'user';
+  readonly id: number;
+  /** The program's or user's name. */
+  readonly title: string;
+  /** A line under it: issuer and CUSIP, or user name and role. */
+  readonly detail: string;
+}

@@ -1,5 +1,6 @@
 import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
+import { findHandlers } from './find';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
@@ -17,6 +18,7 @@ export const handlers: HandlerTable = {
   ...termsHandlers,
   ...bookHandlers,
   ...bookChoiceHandlers,
+  ...findHandlers,
   ...journalHandlers,
   ...jobsHandlers,
   ...prefsHandlers,

@@ -8,4 +8,7 @@ export const toUserSummary = (u: UserRecord): UserSummary => ({ ...toSessionUser
 
 export const toProgramSummary = (p: ProgramRecord): ProgramSummary => ({ ...p });
 
+/** A program's kind in words. */
+export const KIND_WORDS: Readonly<Record<ProgramRecord['kind'], string>> = { 'rights-offering': 'rights offering', 'odd-lot': 'odd-lot program' };
+
 export const actorOf = (u: SessionUser): JournalActor => ({ id: u.id, username: u.username });

@@ -173,6 +173,25 @@ export interface JournalReader {
   list(options: { beforeSeq?: number | undefined; limit: number }): Promise<JournalEntry[]>;
 }
 
+export type SearchKind = 'program' | 'user' | 'holder';
+
+/** A record a search found: what it is and its id; the service reads it for display. */
+export interface FoundRecord {
+  readonly kind: SearchKind;
+  readonly refId: number;
+}
+
+export interface SearchReader {
+  /** Records matching every word (each a prefix of one of their terms), newest first within a kind. */
+  find(words: readonly string[], kinds: readonly SearchKind[], limit: number): Promise<FoundRecord[]>;
+}
+export interface SearchWriter extends SearchReader {
+  /** Replaces the terms a record is found by with those of `texts`. */
+  index(kind: SearchKind, refId: number, texts: readonly string[]): Promise<void>;
+  /** Rebuilds the whole index from the records (a book upgraded to having one). */
+  rebuild(): Promise<void>;
+}
+
 export interface RowWindow {
   readonly offset: number;
   readonly limit: number;
@@ -185,6 +204,7 @@ export interface ReadRepos {
   readonly holders: HoldersReader;
   readonly terms: TermsReader;
   readonly journal: JournalReader;
+  readonly search: SearchReader;
 }
 
 /** What a change's body may call: the same, with the writing methods. The journal is written by the store alone. */
@@ -194,6 +214,7 @@ export interface WriteRepos {
   readonly holders: HoldersWriter;
   readonly terms: TermsWriter;
   readonly journal: JournalReader;
+  readonly search: SearchWriter;
 }
 
 /** What a change's body returns: the journal payload (before/after) and the caller's result. */

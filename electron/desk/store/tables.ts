@@ -69,7 +69,14 @@ export interface JournalTable {
   hash: string;
 }
 
+export interface SearchTermsTable {
+  kind: 'program' | 'user' | 'holder';
+  ref_id: number;
+  term: string;
+}
+
 export interface BookTables {
+  search_terms: SearchTermsTable;
   users: UsersTable;
   programs: ProgramsTable;
   holders: HoldersTable;

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import { sql } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { jobCancelled } from '../../workers/run-job';
 import { checkCopyInWorker, moveIntoPlace, prepareDestination, removeTemporary } from '../sqlite/backup';
 import { openConnection } from '../sqlite/open';
@@ -7,6 +6,8 @@ import { migrate } from '../sqlite/migrate';
 import { removeQuietly, temporarySibling } from '../files';
 import type { BackupCopy, JobControl, JobProgress } from '../port';
 import type { BookTables } from '../tables';
+import { searchRepo } from '../repos/search';
+import { cachedSqliteDialect } from '../sqlite/dialect';
 
 /** Rows copied per round trip: one slice's SQLite insert stays well under 50 ms of main's time. */
 const SLICE = 5_000;
@@ -52,6 +53,10 @@ export async function exportToBookFile(
         const progress = { done: 0, total: await countRows(tx) };
         for (const [table, order] of TABLES) await copyTable(tx, file, table, order, progress, control);
       });
+      // The search index is derived from the records: built afresh in the copy.
+      file.exec('BEGIN IMMEDIATE');
+      await searchRepo(new Kysely<BookTables>({ dialect: cachedSqliteDialect(file) })).rebuild();
+      file.exec('COMMIT');
       file.pragma('wal_checkpoint(TRUNCATE)');
     } finally {
       file.close();

@@ -103,6 +103,20 @@ CREATE TABLE program_terms (
 ${refuse('program_terms', 'Program terms are versioned: a version is never changed or deleted, record a new one', 'UPDATE OR DELETE OR TRUNCATE')}
 `,
   },
+  {
+    version: 4,
+    name: 'search index',
+    sql: `
+-- COLLATE "C": prefixes are found by a range scan, which needs byte order whatever the database's collation.
+CREATE TABLE search_terms (
+  kind   text    NOT NULL CHECK (kind IN ('program', 'user', 'holder')),
+  ref_id integer NOT NULL,
+  term   text    COLLATE "C" NOT NULL,
+  PRIMARY KEY (term, kind, ref_id)
+);
+CREATE INDEX search_terms_by_ref ON search_terms (kind, ref_id);
+`,
+  },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */
@@ -113,6 +127,7 @@ export const DESK_ROLE_GRANTS: readonly { readonly table: string; readonly privi
   { table: 'program_terms', privileges: 'SELECT, INSERT' },
   { table: 'holders', privileges: 'SELECT, INSERT, UPDATE' },
   { table: 'holder_events', privileges: 'SELECT, INSERT' },
+  { table: 'search_terms', privileges: 'SELECT, INSERT, DELETE' },
   { table: 'schema_migrations', privileges: 'SELECT' },
   { table: 'book_identity', privileges: 'SELECT' },
 ];

@@ -3,7 +3,8 @@ import pg from 'pg';
 import { runJob } from '../../workers/run-job';
 import type { VerifyJournalInput } from '../../workers/verify-journal';
 import type { ChainReport, VerifyProgress } from '../journal-chain';
-import { SYSTEM_ACTOR, UniqueViolation, type BackupCopy, type BookStore, type CommittedEntry, type JobControl, type JobProgress, type StoreInfo } from '../port';
+import { UniqueViolation, type BackupCopy, type BookStore, type CommittedEntry, type JobControl, type JobProgress, type StoreInfo } from '../port';
+import { recordOpening } from '../opening';
 import { QueryStore, type StoreEngine } from '../query-store';
 import type { BookTables } from '../tables';
 import { exportToBookFile } from './export';
@@ -164,8 +165,7 @@ export async function openPostgresBook(url: string, options: OpenDatabaseOptions
   const store = await QueryStore.start(new PostgresEngine(url), options.now);
   try {
     const { from, to } = outcome;
-    if (from === 0) await store.change(SYSTEM_ACTOR, 'book.created', async () => ({ payload: { schemaVersion: to }, result: null }));
-    else if (from !== to) await store.change(SYSTEM_ACTOR, 'book.migrated', async () => ({ payload: { before: { schemaVersion: from }, after: { schemaVersion: to } }, result: null }));
+    await recordOpening(store, from, to);
     return store;
   } catch (error) {
     await store.close();

@@ -4,6 +4,7 @@ import type { BookTables } from '../tables';
 import { holdersRepo } from './holders';
 import { journalRepo, type JournalRepo } from './journal';
 import { programsRepo } from './programs';
+import { searchRepo } from './search';
 import { termsRepo } from './terms';
 import { usersRepo } from './users';
 
@@ -23,5 +24,6 @@ export function makeRepos(db: Kysely<BookTables>): StoreRepos {
     holders: holdersRepo(db),
     terms: termsRepo(db),
     journal: journalRepo(db),
+    search: searchRepo(db),
   };
 }

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { ProgramKind } from '../../../../shared/ipc/schemas';
 import type { ProgramRecord, ProgramsWriter, RowWindow } from '../port';
 import type { BookTables } from '../tables';
+import { searchRepo } from './search';
 
 interface Row {
   id: number;
@@ -53,6 +54,7 @@ export function programsRepo(db: Kysely<BookTables>): ProgramsWriter {
         .executeTakeFirstOrThrow();
       const created = await byId(id);
       if (!created) throw new Error('A program just written could not be read back');
+      await searchRepo(db).index('program', id, [p.name, p.issuer, p.cusip]);
       return created;
     },
   };

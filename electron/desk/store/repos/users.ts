@@ -1,6 +1,7 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { NewUser, RowWindow, UserRecord, UsersWriter } from '../port';
 import type { BookTables, UsersTable } from '../tables';
+import { searchRepo } from './search';
 
 const toUser = (r: Omit<Selectable<UsersTable>, 'created_by'>): UserRecord => ({
   id: r.id,
@@ -45,6 +46,7 @@ export function usersRepo(db: Kysely<BookTables>): UsersWriter {
         })
         .returning(COLUMNS)
         .executeTakeFirstOrThrow();
+      await searchRepo(db).index('user', row.id, [row.username, row.display_name]);
       return toUser(row);
     },
     async setActive(id, active) {

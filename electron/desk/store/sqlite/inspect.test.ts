@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import { fakeClock, listDir, sha256File, tempDir } from '../../testing/temp';
-import { inspectBook } from './inspect';
+import { inspectBook, inspectBookInWorker } from './inspect';
 import { openSqliteBook } from './open';
 import { SCHEMA_VERSION } from './schema';
 import { SYSTEM_ACTOR } from '../port';
@@ -164,5 +164,51 @@ describe('inspectBook', () => {
   it('refuses a file that is not there or is a folder', async () => {
     expect(() => inspectBook(t.file('missing.book'))).toThrow(/cannot be found/);
     expect(() => inspectBook(t.dir)).toThrow(/not a file/);
+  });
+});
+
+describe('inspectBookInWorker', () => {
+  it('checks a book in a worker thread: the same facts, the same refusals, the file untouched', async () => {
+    const file = await makeBook();
+    const hash = sha256File(file);
+    expect(await inspectBookInWorker(file)).toEqual(inspectBook(file));
+    const damaged = t.file('damaged.book');
+    copyFileSync(file, damaged);
+    truncateSync(damaged, statSync(damaged).size - 1000);
+    const files = listDir(t.dir);
+    const refusal = await inspectBookInWorker(damaged).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(DeskFailure);
+    expect(refusal).toMatchObject({ code: 'BOOK_REFUSED', message: expect.stringMatching(/truncated/) as unknown });
+    expect(sha256File(file)).toBe(hash);
+    expect(listDir(t.dir)).toEqual(files);
+  });
+
+  it('can be cancelled, leaving the folder as it was', async () => {
+    const file = await makeBook();
+    const files = listDir(t.dir);
+    const controller = new AbortController();
+    const checking = inspectBookInWorker(file, { signal: controller.signal, onProgress: () => controller.abort() });
+    await expect(checking).rejects.toMatchObject({ code: 'CANCELLED' });
+    expect(listDir(t.dir)).toEqual(files);
+  });
+});
+
+describe('a book from before the search index', () => {
+  it('gets one built from its records when it is opened, in the upgrade\'s journal entry', async () => {
+    const { MIGRATIONS } = await import('./schema');
+    const { migrate } = await import('./migrate');
+    const file = t.file('old.book');
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    migrate(db, clock.now, MIGRATIONS.slice(0, 3));
+    db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('zoe', 'Zoë Ångström', 'admin', 'x', 'now')").run();
+    db.close();
+    const store = await openSqliteBook(file, { now: clock.now });
+    try {
+      expect(await store.read((r) => r.search.find(['angstrom'], ['user'], 5))).toEqual([{ kind: 'user', refId: 1 }]);
+      expect((await store.read((r) => r.journal.list({ limit: 1 })))[0]).toMatchObject({ action: 'book.migrated', payload: { before: { schemaVersion: 3 }, after: { schemaVersion: SCHEMA_VERSION } } });
+    } finally {
+      await store.close();
+    }
   });
 });

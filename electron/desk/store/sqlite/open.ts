@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { SYSTEM_ACTOR, type BookStore, type JobControl, type JobProgress } from '../port';
+import type { BookStore, JobControl, JobProgress } from '../port';
+import { recordOpening } from '../opening';
 import { QueryStore } from '../query-store';
 import { bookRefused, inspectBookInWorker } from './inspect';
 import { migrate } from './migrate';
@@ -35,11 +36,7 @@ export async function openSqliteBook(file: string, options: OpenBookOptions): Pr
   try {
     const { from, to } = migrate(db, options.now);
     store = await QueryStore.start(new SqliteEngine(file, db), options.now);
-    if (from === 0) {
-      await store.change(SYSTEM_ACTOR, 'book.created', async () => ({ payload: { schemaVersion: to }, result: null }));
-    } else if (from !== to) {
-      await store.change(SYSTEM_ACTOR, 'book.migrated', async () => ({ payload: { before: { schemaVersion: from }, after: { schemaVersion: to } }, result: null }));
-    }
+    await recordOpening(store, from, to);
     return store;
   } catch (error) {
     if (store) await store.close();

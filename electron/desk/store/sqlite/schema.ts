@@ -117,6 +117,21 @@ CREATE TRIGGER program_terms_no_delete BEFORE DELETE ON program_terms
 BEGIN SELECT RAISE(ABORT, 'Program terms are versioned: a version is never deleted'); END;
 `,
   },
+  {
+    version: 4,
+    name: 'search index',
+    sql: `
+-- The words each program and user is found by (search-terms.ts); derived from their rows,
+-- written in the same change, rebuilt from them when missing.
+CREATE TABLE search_terms (
+  kind   TEXT    NOT NULL CHECK (kind IN ('program', 'user', 'holder')),
+  ref_id INTEGER NOT NULL,
+  term   TEXT    NOT NULL,
+  PRIMARY KEY (term, kind, ref_id)
+) WITHOUT ROWID;
+CREATE INDEX search_terms_by_ref ON search_terms (kind, ref_id);
+`,
+  },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */

@@ -1,0 +1,39 @@
+/**
+ * The words a record is found by: lower case, accents dropped ("Zoë Ångström" → zoe, angstrom),
+ * split at anything that is not a letter or digit. A CUSIP or an account is also kept whole, so
+ * that "983764176" and "983764 17 6" both find it.
+ */
+export function searchTerms(...texts: readonly string[]): string[] {
+  const terms = new Set<string>();
+  for (const text of texts) {
+    const folded = fold(text);
+    for (const word of folded.split(/[^\p{L}\p{N}]+/u)) if (word !== '') terms.add(word.slice(0, MAX_TERM));
+    const whole = folded.replace(/[^\p{L}\p{N}]+/gu, '');
+    if (whole !== '' && whole.length <= MAX_TERM) terms.add(whole);
+  }
+  return [...terms];
+}
+
+/** What a query is split into: the same folding, each word a prefix to match. */
+export function queryWords(query: string): string[] {
+  const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');
+  const whole = fold(query).replace(/[^\p{L}\p{N}]+/gu, '');
+  // "983764 17 6" is one CUSIP typed in its printed groups, not three words.
+  return words.length > 1 && /^\d/.test(whole) && /^[\d\s-]+$/.test(query.trim()) ? [whole] : [...new Set(words)].slice(0, MAX_WORDS);
+}
+
+const MAX_TERM = 40;
+const MAX_WORDS = 6;
+
+const fold = (text: string): string =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/œ/g, 'oe');
+
+/** The first string that sorts after every string starting with `prefix` (for an indexed range scan). */
+export const prefixEnd = (prefix: string): string => `${prefix}\u{10FFFF}`;
