@@ -6,7 +6,7 @@ import { app, dialog, session, type BrowserWindow } from 'electron';
 import { openDesk, type Desk } from '../desk/desk';
 import { openPrefs, type PrefsStore } from '../desk/prefs/prefs';
 import { bundledWorkers, useWorkers } from '../desk/workers/run-job';
-import { COMMAND_CHANNEL } from '../preload/transport';
+import { CHANGE_CHANNEL, COMMAND_CHANNEL } from '../preload/transport';
 import { createBookActions } from './book-actions';
 import { openFileLog, type FileLog } from './file-log';
 import { hardenContents, hardenSession } from './hardening';
@@ -85,6 +85,8 @@ async function start(log: FileLog): Promise<void> {
   const prefs = await openPrefs(prefsPath);
 
   handleDeskCalls(desk, currentWindow, log);
+  // Every committed change is announced to the window, so its screens refetch what went stale.
+  desk.onChanged((notice) => currentWindow()?.webContents.send(CHANGE_CHANNEL, notice));
   installApplicationMenu(
     { platform: process.platform, isDev, appName: APP_NAME },
     {

@@ -23,12 +23,25 @@ export function AreaPanel({ area, role, active, focusTurn, children }: AreaPanel
   useEffect(() => {
     if (!active || focusTurn === 0 || !panelRef.current) return;
     const panel = panelRef.current;
-    const remembered = lastFocused.current;
-    const target =
-      remembered && remembered.isConnected && panel.contains(remembered)
-        ? remembered
-        : (panel.querySelector<HTMLElement>(FOCUSABLE) ?? panel.querySelector<HTMLElement>('h1'));
-    target?.focus();
+    const pick = (): HTMLElement | null => {
+      const remembered = lastFocused.current;
+      if (remembered && remembered.isConnected && panel.contains(remembered)) return remembered;
+      return panel.querySelector<HTMLElement>(FOCUSABLE);
+    };
+    // A screen loaded on first use shows its controls a moment later: wait a few frames for them
+    // (unless the clerk moves the focus meanwhile), then settle for the heading.
+    let frames = 0;
+    let timer = 0;
+    const startedOn = document.activeElement;
+    const attempt = () => {
+      const target = pick();
+      if (target) return target.focus();
+      if (frames === 0) panel.querySelector<HTMLElement>('h1')?.focus();
+      frames += 1;
+      if (frames < 60 && (document.activeElement === startedOn || panel.contains(document.activeElement))) timer = requestAnimationFrame(attempt);
+    };
+    attempt();
+    return () => cancelAnimationFrame(timer);
   }, [active, focusTurn]);
 
   return (

@@ -1,9 +1,10 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { isValidCusip } from '../../../../shared/domain/cusip';
 import { cusipSchema, isoDateSchema, newProgramInput, PROGRAM_KINDS, type ProgramKind } from '../../../../shared/ipc/schemas';
-import type { ProgramSummary } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
+import { invalidateTopics } from '../../frame/query';
 import { EntryForm } from '../../components/EntryForm';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -41,13 +42,13 @@ const normalize = {
 const KIND_OPTIONS = PROGRAM_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }));
 
 interface NewProgramFormProps {
-  readonly onCreated: (program: ProgramSummary) => void;
   readonly onClose: (discarded: boolean) => void;
 }
 
-export function NewProgramForm({ onCreated, onClose }: NewProgramFormProps) {
+export function NewProgramForm({ onClose }: NewProgramFormProps) {
   const call = useDesk();
   const status = useStatus();
+  const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     id: 'new-program',
@@ -76,7 +77,8 @@ export function NewProgramForm({ onCreated, onClose }: NewProgramFormProps) {
       return false;
     }
     status.report(`Program “${result.value.name}” created (CUSIP ${result.value.cusip}).`, 'done');
-    onCreated(result.value);
+    // The list shows the new item before the focus goes back to the first field.
+    await invalidateTopics(queryClient, ['programs']);
     form.reset({ kind: v.kind });
     return true;
   };

@@ -1,8 +1,9 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { newUserInput, passwordSchema, ROLES, type Role } from '../../../../shared/ipc/schemas';
-import type { UserSummary } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
+import { invalidateTopics } from '../../frame/query';
 import { EntryForm } from '../../components/EntryForm';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
@@ -23,9 +24,10 @@ const checks = {
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
-export function NewUserForm({ onCreated, onClose }: { onCreated: (user: UserSummary) => void; onClose: (discarded: boolean) => void }) {
+export function NewUserForm({ onClose }: { onClose: (discarded: boolean) => void }) {
   const call = useDesk();
   const status = useStatus();
+  const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
   const form = useForm<Values>({
     id: 'new-user',
@@ -45,7 +47,8 @@ export function NewUserForm({ onCreated, onClose }: { onCreated: (user: UserSumm
       return false;
     }
     status.report(`User ${result.value.username} (${ROLE_LABELS[result.value.role]}) created.`, 'done');
-    onCreated(result.value);
+    // The list shows the new item before the focus goes back to the first field.
+    await invalidateTopics(queryClient, ['users']);
     form.reset();
     return true;
   };
