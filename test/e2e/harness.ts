@@ -36,6 +36,8 @@ export interface DeskPage {
   readonly problems: string[];
   /** Saves test/output/screenshots/<name>.png. */
   shot(name: string): Promise<void>;
+  /** Another browser context on the same bridge (the same desk and book): a second window on the book. */
+  secondPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -44,11 +46,14 @@ export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'id
   readonly seed?: (bridge: Bridge) => Promise<void>;
   /** Installs Playwright's fake clock in the page before the app starts. */
   readonly fakePageClock?: boolean;
+  /** Works on the book file before the desk opens it (e.g. grows a long journal). */
+  readonly prepareBook?: (bookPath: string) => void;
 }
 
 /** A fresh book, the bridge in front of it, and a page on the app. */
 export async function openDeskPage(browser: Browser, options: DeskPageOptions = {}): Promise<DeskPage> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+  options.prepareBook?.(path.join(dir, 'test.book'));
   const bridge = await startBridge({
     bookPath: path.join(dir, 'test.book'),
     prefsPath: path.join(dir, 'prefs.json'),
@@ -68,6 +73,7 @@ export async function openDeskPage(browser: Browser, options: DeskPageOptions = 
   if (options.fakePageClock) await page.clock.install();
   await page.goto(bridge.url);
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const contexts = [context];
   return {
     page,
     bridge,
@@ -75,8 +81,16 @@ export async function openDeskPage(browser: Browser, options: DeskPageOptions = 
     shot: async (name) => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
     },
+    secondPage: async () => {
+      const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      contexts.push(other);
+      const second = await other.newPage();
+      second.on('pageerror', (e) => problems.push(`page error (second page): ${e.message}`));
+      await second.goto(bridge.url);
+      return second;
+    },
     close: async () => {
-      await context.close();
+      for (const c of contexts) await c.close();
       await bridge.close();
       rmSync(dir, { recursive: true, force: true });
     },
