@@ -187,6 +187,10 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
           <fieldset className="terms-classes-edit">
             <legend>Classes of rights</legend>
             <p className="field-hint">Alt+Insert adds a row below, Alt+Delete removes the row you are in.</p>
+            <p className="field-hint">
+              <strong>Firm rights per unit:</strong> rights per share or unit held on the record date, rounded down. <strong>Oversubscription:</strong> the class may ask for more than its firm rights.{' '}
+              <strong>Stage:</strong> 1 for the first offer; 2 for rights sold later (e.g. to lenders) from what the others did not take.
+            </p>
             <table className="grid">
               <thead>
                 <tr>
