@@ -8,10 +8,10 @@ import { invalidateTopics } from '../../frame/query';
 import { EntryForm } from '../../components/EntryForm';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { useForm } from '../../components/useForm';
+import { useEntryForm } from '../../components/useEntryForm';
 import { normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
 import { KIND_LABELS } from '../../lib/labels';
-import { allOf, checkWith, type FieldCheck } from '../../lib/validation';
+import { allOf, checkWith, type FieldCheck, formSchema } from '../../lib/validation';
 
 type Values = { kind: string; name: string; issuer: string; cusip: string; recordDate: string };
 
@@ -33,6 +33,7 @@ const checks = {
   cusip: allOf<Values>(checkWith(cusipSchema, 'CUSIP'), cusipCheckDigit),
   recordDate: keyedDate('Record date'),
 };
+const schema = formSchema<Values>(() => checks);
 
 const normalize = {
   cusip: (v: string) => v.trim().toUpperCase(),
@@ -50,17 +51,17 @@ export function NewProgramForm({ onClose }: NewProgramFormProps) {
   const status = useStatus();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const form = useEntryForm<Values>({
     id: 'new-program',
     initial: { kind: 'rights-offering', name: '', issuer: '', cusip: '', recordDate: '' },
-    checks,
-    normalize,
+    schema,
+    normalize: (name) => normalize[name as keyof typeof normalize],
     onProblem: (m) => status.report(m, 'problem'),
   });
 
   const save = async () => {
     setProblem(null);
-    if (!form.checkForSave()) return false;
+    if (!(await form.checkForSave())) return false;
     const v = form.values;
     const date = parseKeyedDate(v.recordDate, 'Record date');
     if (!date.ok) return false;

@@ -7,9 +7,9 @@ import { invalidateTopics } from '../../frame/query';
 import { EntryForm } from '../../components/EntryForm';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { useForm } from '../../components/useForm';
+import { useEntryForm } from '../../components/useEntryForm';
 import { ROLE_LABELS } from '../../lib/labels';
-import { checkWith } from '../../lib/validation';
+import { checkWith, formSchema } from '../../lib/validation';
 import { confirmMatches } from '../session/passwords';
 
 type Values = { username: string; displayName: string; role: string; password: string; confirm: string };
@@ -21,6 +21,7 @@ const checks = {
   password: checkWith<Values>(passwordSchema, 'Password'),
   confirm: confirmMatches,
 };
+const schema = formSchema<Values>(() => checks);
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -29,16 +30,16 @@ export function NewUserForm({ onClose }: { onClose: (discarded: boolean) => void
   const status = useStatus();
   const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const form = useEntryForm<Values>({
     id: 'new-user',
     initial: { username: '', displayName: '', role: 'clerk', password: '', confirm: '' },
-    checks,
+    schema,
     onProblem: (m) => status.report(m, 'problem'),
   });
 
   const save = async () => {
     setProblem(null);
-    if (!form.checkForSave()) return false;
+    if (!(await form.checkForSave())) return false;
     const { username, displayName, role, password } = form.values;
     const result = await call('users.create', { username, displayName, role: role as Role, password });
     if (!result.ok) {

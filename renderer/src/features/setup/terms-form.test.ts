@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { oddLotTermsSchema, rightsOfferingTermsSchema } from '../../../../shared/domain/terms';
 import {
   blankValues,
+  classRowCount,
   fieldForPath,
   formatWallTime,
   normalizeMoney,
@@ -10,6 +11,7 @@ import {
   rateToPercent,
   shiftDecimal,
   termsToValues,
+  toFormValues,
   valuesToTerms,
 } from './terms-form';
 
@@ -121,5 +123,19 @@ describe('form values and terms', () => {
     expect(fieldForPath('terms.subscriptionPrice')).toBe('subscriptionPrice');
     expect(fieldForPath('reason')).toBe('reason');
     expect(fieldForPath('terms.timeZone')).toBeNull();
+  });
+});
+
+describe('the classes as a field array', () => {
+  it('gathers flat class fields into rows, in order, and counts them', () => {
+    const flat = { reason: 'x', 'classes.1.code': 'B', 'classes.0.code': 'A', 'classes.0.stage': '2' };
+    const form = toFormValues(flat);
+    expect(form.reason).toBe('x');
+    expect(form.classes.map((c) => [c.code, c.stage])).toEqual([
+      ['A', '2'],
+      ['B', '1'],
+    ]);
+    expect(classRowCount(flat)).toBe(2);
+    expect(classRowCount({ reason: 'x' })).toBe(0);
   });
 });

@@ -112,6 +112,30 @@ export const CLASS_FIELDS = ['code', 'colour', 'firmRightsPerUnit', 'oversubscri
 export type ClassField = (typeof CLASS_FIELDS)[number];
 export const classField = (row: number, name: ClassField) => `classes.${row}.${name}`;
 
+export type ClassRow = Record<ClassField, string>;
+
+/** The form's values as react-hook-form holds them: the classes as a field array of rows. */
+export interface TermsFormValues {
+  [field: string]: string | ClassRow[];
+  classes: ClassRow[];
+}
+
+/** Flat values (`classes.0.code` …) → the form's values, the classes gathered into rows in order. */
+export function toFormValues(flat: TermsValues): TermsFormValues {
+  const classes: ClassRow[] = [];
+  const form: TermsFormValues = { classes };
+  for (const [name, value] of Object.entries(flat)) {
+    const m = /^classes\.(\d+)\.(\w+)$/.exec(name);
+    if (!m) form[name] = value;
+    else (classes[Number.parseInt(m[1]!, 10)] ??= blankClassRow())[m[2] as ClassField] = value;
+  }
+  return form;
+}
+
+/** How many class rows flat values hold. */
+export const classRowCount = (flat: TermsValues): number =>
+  new Set(Object.keys(flat).flatMap((name) => /^classes\.(\d+)\./.exec(name)?.[1] ?? [])).size;
+
 export const blankClassRow = (): Record<ClassField, string> => ({ code: '', colour: '', firmRightsPerUnit: '', oversubscription: YES, transferable: NO, stage: '1' });
 
 /** A whole number keyed as digits; anything else goes through as text so the schema names it. */
