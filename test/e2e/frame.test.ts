@@ -56,7 +56,9 @@ describe('the frame, keyboard only', () => {
   it('goes across areas and back with Ctrl+digit and Alt+Left / Alt+Right, each area where it was left', async () => {
     const { page } = desk;
     await page.keyboard.press('Control+k');
-    await key(page, 'apple', 'Enter');
+    await key(page, 'apple');
+    await page.getByRole('option', { name: /Apple rights 2024/ }).waitFor(); // the find box has its programs
+    await page.keyboard.press('Enter');
     const detail = page.getByRole('heading', { name: 'Apple rights 2024', level: 2 });
     await detail.waitFor();
     await noSeriousViolations(page, 'setup: program detail');
@@ -123,7 +125,8 @@ describe('the frame, keyboard only', () => {
     await key(page, 'o', 'Tab');
     await key(page, 'Microsoft odd-lot', 'Tab');
     await key(page, 'Microsoft Corp.', 'Tab');
-    await key(page, '594918104', 'Tab');
+    await key(page, '594918 10 4', 'Tab'); // as printed on the paper, in groups
+    expect(await page.getByLabel('CUSIP', { exact: true }).inputValue()).toBe('594918104');
     await key(page, '040124');
     await noSeriousViolations(page, 'setup: new program form');
     const saved = Date.now();

@@ -10,13 +10,15 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import { useEntryForm } from '../../components/useEntryForm';
 import { normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
+import { normalizeKeyedCusip, KEYED_CUSIP_MAX_LENGTH } from '../../lib/keyed-cusip';
 import { KIND_LABELS } from '../../lib/labels';
 import { allOf, checkWith, type FieldCheck, formSchema } from '../../lib/validation';
 
 type Values = { kind: string; name: string; issuer: string; cusip: string; recordDate: string };
 
 const cusipCheckDigit: FieldCheck<Values> = (v) =>
-  isValidCusip(v.trim().toUpperCase()) ? null : 'CUSIP check digit does not match: check the nine characters';
+  isValidCusip(normalizeKeyedCusip(v)) ? null : 'CUSIP check digit does not match: check the nine characters';
+const cusipShape: FieldCheck<Values> = (v, values) => checkWith<Values>(cusipSchema, 'CUSIP')(normalizeKeyedCusip(v), values);
 
 const keyedDate =
   (label: string): FieldCheck<Values> =>
@@ -30,13 +32,13 @@ const checks = {
   kind: checkWith<Values>(newProgramInput.shape.kind, 'Kind'),
   name: checkWith<Values>(newProgramInput.shape.name, 'Program name'),
   issuer: checkWith<Values>(newProgramInput.shape.issuer, 'Issuer'),
-  cusip: allOf<Values>(checkWith(cusipSchema, 'CUSIP'), cusipCheckDigit),
+  cusip: allOf<Values>(cusipShape, cusipCheckDigit),
   recordDate: keyedDate('Record date'),
 };
 const schema = formSchema<Values>(() => checks);
 
 const normalize = {
-  cusip: (v: string) => v.trim().toUpperCase(),
+  cusip: normalizeKeyedCusip,
   recordDate: normalizeKeyedDate,
 };
 
@@ -69,7 +71,7 @@ export function NewProgramForm({ onClose }: NewProgramFormProps) {
       kind: v.kind as ProgramKind,
       name: v.name,
       issuer: v.issuer,
-      cusip: v.cusip.trim().toUpperCase(),
+      cusip: normalizeKeyedCusip(v.cusip),
       recordDate: date.iso,
     });
     if (!result.ok) {
@@ -89,7 +91,7 @@ export function NewProgramForm({ onClose }: NewProgramFormProps) {
       <SelectField label="Kind" field={form.bind('kind')} options={KIND_OPTIONS} autoFocus hint="R: rights offering, O: odd-lot" />
       <TextField label="Program name" field={form.bind('name')} />
       <TextField label="Issuer" field={form.bind('issuer')} />
-      <TextField label="CUSIP" field={form.bind('cusip')} maxLength={9} upperCase hint="9 characters, check digit last" />
+      <TextField label="CUSIP" field={form.bind('cusip')} maxLength={KEYED_CUSIP_MAX_LENGTH} upperCase hint="9 characters, check digit last; spaces as printed are fine" />
       <TextField label="Record date" field={form.bind('recordDate')} inputMode="numeric" hint="MMDDYY, MMDDYYYY or MM/DD/YYYY" />
     </EntryForm>
   );

@@ -11,7 +11,9 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { FieldBinding } from '../../components/field-binding';
 import { useEntryForm } from '../../components/useEntryForm';
+import { normalizeMoney, normalizeShares } from '../../lib/amounts';
 import { normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
+import { normalizeKeyedTime } from '../../lib/times';
 import { flattenValues, formSchema } from '../../lib/validation';
 import { classLabel, LABELS, termsChecks, wholeTermsProblem } from './terms-checks';
 import {
@@ -22,8 +24,6 @@ import {
   fieldForPath,
   formatWallTime,
   NO,
-  normalizeKeyedTime,
-  normalizeMoney,
   termsToValues,
   toFormValues,
   valuesToTerms,
@@ -36,6 +36,7 @@ import {
 const NORMALIZE: Readonly<Record<string, (v: string) => string>> = {
   subscriptionPrice: normalizeMoney,
   processingFeePerShare: normalizeMoney,
+  maxShares: normalizeShares,
   recordDate: normalizeKeyedDate,
   certificateIssueDate: normalizeKeyedDate,
   expirationDate: normalizeKeyedDate,

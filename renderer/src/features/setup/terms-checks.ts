@@ -7,7 +7,9 @@ import { recordTermsInput, type ProgramKind } from '../../../../shared/ipc/schem
 import type { z } from 'zod';
 import { parseKeyedDate } from '../../lib/dates';
 import { checkWith, nameTheField, type FieldCheck } from '../../lib/validation';
-import { classField, fieldForPath, parseKeyedTime, percentToRate, plainDecimal, valuesToTerms, type TermsValues } from './terms-form';
+import { percentToRate, plainDecimal } from '../../lib/amounts';
+import { parseKeyedTime } from '../../lib/times';
+import { classField, fieldForPath, valuesToTerms, type TermsValues } from './terms-form';
 import type { ProgramTerms } from '../../../../shared/domain/terms';
 
 type Check = FieldCheck<TermsValues>;
