@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureRendererBuilt, repoRoot } from '../bridge/build-renderer';
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server';
+import { seriousViolations } from './axe';
 
 export const SCREENSHOTS = path.join(repoRoot, 'test', 'output', 'screenshots');
 
@@ -34,7 +35,7 @@ export interface DeskPage {
   readonly bridge: Bridge;
   /** Console errors and warnings, page errors and failed requests (a CSP violation shows here). */
   readonly problems: string[];
-  /** Saves test/output/screenshots/<name>.png. */
+  /** Saves test/output/screenshots/<name>.png, and records axe's serious and critical findings on it in `problems`. */
   shot(name: string): Promise<void>;
   /** Another browser context on the same bridge (the same desk and book): a second window on the book. */
   secondPage(): Promise<Page>;
@@ -80,6 +81,8 @@ export async function openDeskPage(browser: Browser, options: DeskPageOptions = 
     problems,
     shot: async (name) => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+      // Every screen worth a screenshot is checked by axe too; what it finds counts as a problem.
+      for (const violation of await seriousViolations(page)) problems.push(`axe on ${name}: ${violation}`);
     },
     secondPage: async () => {
       const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });

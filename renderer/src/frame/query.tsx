@@ -1,5 +1,5 @@
 import { QueryClient, useQuery, useQueryClient, type UseQueryOptions } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc/channels';
 import type { DeskError } from '../../../shared/ipc/result';
 import type { Topic } from '../../../shared/ipc/topics';
@@ -58,10 +58,14 @@ export function invalidateTopics(client: QueryClient, topics: readonly Topic[]):
  */
 export function useChangePushes(locked: boolean): void {
   const client = useQueryClient();
+  const wasLocked = useRef(false);
   useEffect(() => {
     const desk = getDesk();
+    if (locked) wasLocked.current = true;
     if (!desk || locked) return;
-    void client.invalidateQueries({ predicate: (query) => query.state.status === 'error' });
+    // Notices missed while locked (another desk's changes) leave anything on screen stale.
+    if (wasLocked.current) void client.invalidateQueries();
+    wasLocked.current = false;
     return desk.onChanged((notice) => void invalidateTopics(client, notice.topics));
   }, [client, locked]);
 }
