@@ -47,7 +47,7 @@ describe('the frame, keyboard only', () => {
     await page.getByRole('button', { name: 'Lock' }).focus(); // the first control of the header
     await page.keyboard.press('Shift+Tab');
     expect(await focusedLabel(page)).toBe('Skip to content');
-    await desk.shot('40-skip-link');
+    await desk.shot('50-skip-link');
     await page.keyboard.press('Enter');
     expect(await focusedLabel(page)).toBe('Programs');
     await noSeriousViolations(page, 'setup: programs');
@@ -100,7 +100,7 @@ describe('the frame, keyboard only', () => {
     await expect.poll(() => focusedRowFirstCell(page, 'Journal')).toBe('1');
     const endMs = Date.now() - started;
     expect(await page.locator('.audit .grid-position').innerText()).toBe(`Row ${entries.toLocaleString('en-US')} of ${entries.toLocaleString('en-US')}`);
-    await desk.shot('41-journal-end');
+    await desk.shot('51-journal-end');
     await key(page, '', 'ArrowUp', 'ArrowUp', 'PageUp');
     await expect.poll(() => focusedRowFirstCell(page, 'Journal')).toMatch(/^\d+$/);
     expect(Number(await focusedRowFirstCell(page, 'Journal'))).toBeGreaterThan(3);
