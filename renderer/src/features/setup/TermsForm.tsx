@@ -11,9 +11,7 @@ import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
 import type { FieldBinding } from '../../components/field-binding';
 import { useEntryForm } from '../../components/useEntryForm';
-import { normalizeMoney, normalizeShares } from '../../lib/amounts';
-import { normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
-import { normalizeKeyedTime } from '../../lib/times';
+import { parseKeyedDate } from '../../lib/dates';
 import { flattenValues, formSchema } from '../../lib/validation';
 import { classLabel, LABELS, termsChecks, wholeTermsProblem } from './terms-checks';
 import {
@@ -21,6 +19,7 @@ import {
   blankValues,
   classField,
   classRowCount,
+  normalizeField,
   fieldForPath,
   formatWallTime,
   NO,
@@ -33,19 +32,6 @@ import {
   type TermsValues,
 } from './terms-form';
 
-const NORMALIZE: Readonly<Record<string, (v: string) => string>> = {
-  subscriptionPrice: normalizeMoney,
-  processingFeePerShare: normalizeMoney,
-  maxShares: normalizeShares,
-  recordDate: normalizeKeyedDate,
-  certificateIssueDate: normalizeKeyedDate,
-  expirationDate: normalizeKeyedDate,
-  expiryDate: normalizeKeyedDate,
-  expirationTime: normalizeKeyedTime,
-  expiryTime: normalizeKeyedTime,
-};
-const upper = (v: string) => v.trim().toUpperCase();
-const normalizeField = (name: string) => NORMALIZE[name] ?? (/^classes\.\d+\.(code|colour)$/.test(name) ? upper : undefined);
 
 const BASIS_OPTIONS = [
   { value: 'derived', label: 'By rule: first business day after the 29th day after issue, 5:00 p.m.' },

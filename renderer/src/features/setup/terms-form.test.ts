@@ -5,6 +5,7 @@ import {
   classRowCount,
   fieldForPath,
   formatWallTime,
+  normalizeField,
   termsToValues,
   toFormValues,
   valuesToTerms,
@@ -97,5 +98,16 @@ describe('the classes as a field array', () => {
     ]);
     expect(classRowCount(flat)).toBe(2);
     expect(classRowCount({ reason: 'x' })).toBe(0);
+  });
+});
+
+describe('how fields show once left', () => {
+  it('gives money its cents, shares their grouping, dates and times their form, codes capitals', () => {
+    expect(normalizeField('subscriptionPrice')?.('1234.5')).toBe('1,234.50');
+    expect(normalizeField('maxShares')?.('43333333')).toBe('43,333,333');
+    expect(normalizeField('recordDate')?.('101003')).toBe('10/10/2003');
+    expect(normalizeField('expiryTime')?.('1700')).toBe('17:00');
+    expect(normalizeField('classes.3.code')?.(' t ')).toBe('T');
+    expect(normalizeField('reason')).toBeUndefined();
   });
 });

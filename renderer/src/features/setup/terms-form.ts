@@ -4,9 +4,9 @@
  */
 import type { OddLotTerms, ProgramTerms, RightsClassTerms, RightsOfferingTerms } from '../../../../shared/domain/terms';
 import type { ProgramKind } from '../../../../shared/ipc/schemas';
-import { normalizeMoney, parseKeyedShares, percentToRate, plainDecimal, rateToPercent } from '../../lib/amounts';
-import { formatIsoDate, parseKeyedDate } from '../../lib/dates';
-import { formatClock, parseKeyedTime } from '../../lib/times';
+import { normalizeMoney, normalizeShares, parseKeyedShares, percentToRate, plainDecimal, rateToPercent } from '../../lib/amounts';
+import { formatIsoDate, normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
+import { formatClock, normalizeKeyedTime, parseKeyedTime } from '../../lib/times';
 
 
 export type TermsValues = Record<string, string>;
@@ -220,3 +220,21 @@ export function fieldForPath(path: string): string | null {
   if (/^excludedJurisdictions/.test(p)) return 'excludedJurisdictions';
   return ['subscriptionPrice', 'maxShares', 'recordDate', 'certificateIssueDate', 'processingFeePerShare', 'roundLot', 'planSharesExcluded'].includes(top) ? top : null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// How fields show once left.
+
+const NORMALIZE: Readonly<Record<string, (v: string) => string>> = {
+  subscriptionPrice: normalizeMoney,
+  processingFeePerShare: normalizeMoney,
+  maxShares: normalizeShares,
+  recordDate: normalizeKeyedDate,
+  certificateIssueDate: normalizeKeyedDate,
+  expirationDate: normalizeKeyedDate,
+  expiryDate: normalizeKeyedDate,
+  expirationTime: normalizeKeyedTime,
+  expiryTime: normalizeKeyedTime,
+};
+const upper = (v: string) => v.trim().toUpperCase();
+/** How a field of the form shows once the clerk leaves it: money with cents, dates as MM/DD/YYYY, codes in capitals. */
+export const normalizeField = (name: string) => NORMALIZE[name] ?? (/^classes\.\d+\.(code|colour)$/.test(name) ? upper : undefined);
