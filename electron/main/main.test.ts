@@ -154,6 +154,14 @@ describe('main, on a new book', () => {
     expect(result).toMatchObject({ ok: true, value: { needsFirstAdmin: true, user: null } });
   });
 
+  it('announces each committed change to the window on desk:changed', async () => {
+    const invoke = fake.state.ipc.get('desk:invoke')!;
+    const first = { username: 'ada', displayName: 'Ada Lovelace', password: 'analytical-engine-1843' };
+    expect(await invoke({ sender: { id: 1 }, senderFrame: fake.mainFrame }, 'session.createFirstAdmin', first)).toMatchObject({ ok: true });
+    const notices = fake.windows[0]!.sent.filter(([channel]) => channel === 'desk:changed').map(([, notice]) => notice);
+    expect(notices).toContainEqual({ seq: expect.any(Number), action: expect.stringMatching(/^user\./), topics: expect.arrayContaining(['journal', 'users']) });
+  });
+
   it('refuses desk calls from anything else', async () => {
     const invoke = fake.state.ipc.get('desk:invoke')!;
     const subframe = { ...fake.mainFrame, routingId: 2, parent: fake.mainFrame };

@@ -39,7 +39,7 @@ describe('buildMenuTemplate', () => {
 
   it('lists the ten areas in roadmap order on Ctrl+1 … Ctrl+0, each sending its command', () => {
     const { template, sent } = build();
-    const go = menu(template, 'Go');
+    const go = menu(template, 'Go').slice(0, 10);
     expect(go.map((i) => [i.label, i.accelerator])).toEqual([
       ['Setup', 'CmdOrCtrl+1'],
       ['Register', 'CmdOrCtrl+2'],
@@ -65,6 +65,15 @@ describe('buildMenuTemplate', () => {
       'area:close',
       'area:audit',
     ]);
+  });
+
+  it('goes back and forward on Alt+Left and Alt+Right, after the areas', () => {
+    const { template, sent } = build();
+    const go = menu(template, 'Go');
+    expect(go.slice(10).map((i) => i.type ?? [i.label, i.accelerator])).toEqual(['separator', ['Back', 'Alt+Left'], ['Forward', 'Alt+Right']]);
+    item(go, 'Back').click?.();
+    item(go, 'Forward').click?.();
+    expect(sent).toEqual(['nav:back', 'nav:forward']);
   });
 
   it('wires File: backup and restore run in main, lock and sign-out go to the screen', () => {

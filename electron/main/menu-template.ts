@@ -1,3 +1,4 @@
+import { AREA_TABLE } from '../../shared/areas';
 import type { MenuCommand } from '../../shared/ipc/bridge';
 
 /**
@@ -48,19 +49,8 @@ export interface MenuOptions {
   readonly appName: string;
 }
 
-/** The ten areas of the desk in roadmap order; Ctrl+1 … Ctrl+9, then Ctrl+0 for the tenth. */
-export const AREAS: readonly { readonly label: string; readonly command: MenuCommand }[] = [
-  { label: 'Setup', command: 'area:setup' },
-  { label: 'Register', command: 'area:register' },
-  { label: 'Certificates', command: 'area:certificates' },
-  { label: 'Intake', command: 'area:intake' },
-  { label: 'Payments', command: 'area:payments' },
-  { label: 'Queue', command: 'area:queue' },
-  { label: 'Lost certificates', command: 'area:lost' },
-  { label: 'Reports', command: 'area:reports' },
-  { label: 'Close', command: 'area:close' },
-  { label: 'Audit', command: 'area:audit' },
-];
+/** The areas come from the one shared table, so the menu and the screen never disagree. */
+export const AREAS: readonly { readonly label: string; readonly command: MenuCommand; readonly digit: string }[] = AREA_TABLE;
 
 const separator: MenuItemSpec = { type: 'separator' };
 
@@ -104,7 +94,12 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
 
   const go: MenuItemSpec = {
     label: 'Go',
-    submenu: AREAS.map((area, index) => command(area.label, area.command, `CmdOrCtrl+${(index + 1) % 10}`)),
+    submenu: [
+      ...AREAS.map((area) => command(area.label, area.command, `CmdOrCtrl+${area.digit}`)),
+      separator,
+      command('Back', 'nav:back', 'Alt+Left'),
+      command('Forward', 'nav:forward', 'Alt+Right'),
+    ],
   };
 
   const edit: MenuItemSpec = {

@@ -72,7 +72,33 @@ describe('createDeskBridge', () => {
     expect(count('desk:command')).toBe(0);
   });
 
-  it('exposes only invoke and onCommand', () => {
-    expect(Object.keys(createDeskBridge(fakeIpc().ipc, CHANNEL_NAMES)).sort()).toEqual(['invoke', 'onCommand']);
+  it('passes well-formed change notices on desk:changed, rebuilt as plain data', () => {
+    const { ipc, push, count } = fakeIpc();
+    const heard: unknown[][] = [];
+    const off = createDeskBridge(ipc, CHANNEL_NAMES).onChanged((...args: unknown[]) => heard.push(args));
+    push('desk:changed', { seq: 7, action: 'program.created', topics: ['journal', 'programs'], extra: 'dropped' });
+    expect(heard).toEqual([[{ seq: 7, action: 'program.created', topics: ['journal', 'programs'] }]]);
+    off();
+    expect(count('desk:changed')).toBe(0);
+  });
+
+  it.each([
+    null,
+    'program.created',
+    { seq: -1, action: 'x', topics: [] },
+    { seq: 1.5, action: 'x', topics: [] },
+    { seq: 1, action: '', topics: [] },
+    { seq: 1, action: 'x', topics: ['journal', 'everything'] },
+    { seq: 1, action: 'x', topics: 'journal' },
+  ])('drops a malformed change notice %j', (notice) => {
+    const { ipc, push } = fakeIpc();
+    const listener = vi.fn();
+    createDeskBridge(ipc, CHANNEL_NAMES).onChanged(listener);
+    push('desk:changed', notice);
+    expect(listener).not.toHaveBeenCalled();
+  });
+
+  it('exposes only invoke, onCommand and onChanged', () => {
+    expect(Object.keys(createDeskBridge(fakeIpc().ipc, CHANNEL_NAMES)).sort()).toEqual(['invoke', 'onChanged', 'onCommand']);
   });
 });

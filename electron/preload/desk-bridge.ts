@@ -1,7 +1,8 @@
 import type { DeskBridge } from '../../shared/ipc/bridge';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc/bridge';
 import { fail, type DeskResult } from '../../shared/ipc/result';
-import { COMMAND_CHANNEL, INVOKE_CHANNEL } from './transport';
+import { isTopic, type ChangeNotice } from '../../shared/ipc/topics';
+import { CHANGE_CHANNEL, COMMAND_CHANNEL, INVOKE_CHANNEL } from './transport';
 
 /** The slice of ipcRenderer the bridge needs; the page never sees it. */
 export interface RendererIpc {
@@ -12,10 +13,32 @@ export interface RendererIpc {
 
 const isMenuCommand = (value: unknown): value is MenuCommand => typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
 
+/** A change notice as main sends it, rebuilt field by field so the page gets plain data of the right shape only. */
+export function readChangeNotice(value: unknown): ChangeNotice | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { seq, action, topics } = value as Record<string, unknown>;
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) return null;
+  if (typeof action !== 'string' || action.length === 0 || action.length > 100) return null;
+  if (!Array.isArray(topics) || topics.length > 20 || !topics.every(isTopic)) return null;
+  return Object.freeze({ seq, action, topics: Object.freeze([...topics]) });
+}
+
+/** Listens on one push channel, passing on only what `read` accepts; returns the unsubscribe. */
+function listen<T>(ipc: RendererIpc, channel: string, read: (value: unknown) => T | null, listener: (value: T) => void): () => void {
+  const forward = (_event: unknown, value: unknown): void => {
+    const accepted = read(value);
+    if (accepted !== null) listener(accepted);
+  };
+  ipc.on(channel, forward);
+  return () => {
+    ipc.removeListener(channel, forward);
+  };
+}
+
 /**
  * `window.desk`: forwards only the channels of the channel map (`channelNames`, i.e. CHANNEL_NAMES,
- * passed in so the preload need not carry the schemas) and only known menu commands.
- * Listeners get the command string alone, never the IPC event (whose `sender` is ipcRenderer).
+ * passed in so the preload need not carry the schemas), only known menu commands and well-formed
+ * change notices. Listeners get the command or notice alone, never the IPC event (whose `sender` is ipcRenderer).
  */
 export function createDeskBridge(ipc: RendererIpc, channelNames: readonly string[]): DeskBridge {
   const allowed = new Set(channelNames);
@@ -34,14 +57,7 @@ export function createDeskBridge(ipc: RendererIpc, channelNames: readonly string
 
   return {
     invoke: invoke as DeskBridge['invoke'],
-    onCommand(listener) {
-      const forward = (_event: unknown, command: unknown): void => {
-        if (isMenuCommand(command)) listener(command);
-      };
-      ipc.on(COMMAND_CHANNEL, forward);
-      return () => {
-        ipc.removeListener(COMMAND_CHANNEL, forward);
-      };
-    },
+    onCommand: (listener) => listen(ipc, COMMAND_CHANNEL, (c) => (isMenuCommand(c) ? c : null), listener),
+    onChanged: (listener) => listen(ipc, CHANGE_CHANNEL, readChangeNotice, listener),
   };
 }

@@ -1,3 +1,4 @@
-/** The only two IPC channels between main and the page: calls in, menu commands out. */
+/** The only IPC channels between main and the page: calls in; menu commands and change notices out. */
 export const INVOKE_CHANNEL = 'desk:invoke';
 export const COMMAND_CHANNEL = 'desk:command';
+export const CHANGE_CHANNEL = 'desk:changed';

@@ -67,6 +67,29 @@ describe('test bridge', () => {
     expect((await call(`${bridge.url}invoke`, { method: 'POST', headers, body: '{not json' })).status).toBe(400);
   });
 
+  it('streams change notices as Server-Sent Events, only with the token', async () => {
+    expect((await call(`${bridge.url}changes`)).status).toBe(403);
+    const heard = new Promise<string>((resolve, reject) => {
+      const req = request(`${bridge.url}changes?t=${bridge.token}`, (res) => {
+        expect(res.headers['content-type']).toBe('text/event-stream');
+        let text = '';
+        res.on('data', (c: Buffer) => {
+          text += c.toString('utf8');
+          const event = /^data: (.*)$/m.exec(text);
+          if (event) {
+            resolve(event[1]!);
+            req.destroy();
+          }
+        });
+        // The stream is open once the comment line arrives: now make a change.
+        res.once('data', () => void bridge.desk.dispatch('session.createFirstAdmin', { username: 'ada', displayName: 'Ada L', password: 'analytical-engine-1843' }));
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(JSON.parse(await heard)).toMatchObject({ action: expect.stringMatching(/^user\./), topics: expect.arrayContaining(['journal', 'users']) });
+  });
+
   it('serves nothing outside the renderer folder and refuses other host names', async () => {
     expect((await call(`${bridge.url}..%2fsecret.txt`)).status).toBe(404);
     expect((await call(bridge.url, { headers: { host: 'evil.example' } })).status).toBe(421);

@@ -107,6 +107,19 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   let expectedHost = '';
 
+  // Change notices go to every page listening (Server-Sent Events), as main sends them to its window.
+  const listeners = new Set<ServerResponse>();
+  const stopAnnouncing = desk.onChanged((notice) => {
+    for (const res of listeners) res.write(`data: ${JSON.stringify(notice)}\n\n`);
+  });
+  const handleChanges = (token_: string | null, req: IncomingMessage, res: ServerResponse) => {
+    if (!sameToken(token_ ?? undefined, token)) return send(res, 403, 'text/plain', 'Bad or missing token');
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
+    res.write(': listening\n\n');
+    listeners.add(res);
+    req.on('close', () => listeners.delete(res));
+  };
+
   const handleInvoke = async (req: IncomingMessage, res: ServerResponse) => {
     if (!sameToken(req.headers['x-desk-token'], token)) return sendJson(res, 403, { error: 'Bad or missing token' });
     const body = await readBody(req);
@@ -146,7 +159,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
         ? handleInvoke(req, res)
         : req.method !== 'GET'
           ? Promise.resolve(send(res, 405, 'text/plain', 'Method not allowed'))
-          : url.pathname === '/desk-shim.js'
+          : url.pathname === '/changes'
+            ? Promise.resolve(handleChanges(url.searchParams.get('t'), req, res))
+            : url.pathname === '/desk-shim.js'
             ? Promise.resolve(
                 sameToken(url.searchParams.get('t') ?? undefined, token)
                   ? send(res, 200, TYPES['.js']!, shimSource(token))
@@ -175,6 +190,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     },
     loggedErrors,
     close: async () => {
+      stopAnnouncing();
+      for (const res of listeners) res.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await desk.close();

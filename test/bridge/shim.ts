@@ -1,6 +1,6 @@
 /**
  * The browser side of the test bridge: defines `window.desk` (the DeskBridge the preload
- * provides in the app) over HTTP, and `window.__deskTest.command(name)` to play a menu command.
+ * provides in the app) over HTTP, change notices over Server-Sent Events, and `window.__deskTest.command(name)` to play a menu command.
  */
 export function shimSource(token: string): string {
   return `'use strict';
@@ -20,7 +20,21 @@ export function shimSource(token: string): string {
     listeners.add(listener);
     return () => { listeners.delete(listener); };
   };
-  Object.defineProperty(window, 'desk', { value: Object.freeze({ invoke, onCommand }) });
+  // Change notices arrive as Server-Sent Events (the token rides in the URL: EventSource sends no headers).
+  const changeListeners = new Set();
+  let changes = null;
+  const onChanged = (listener) => {
+    changeListeners.add(listener);
+    if (changes === null) {
+      changes = new EventSource('./changes?t=' + encodeURIComponent(token));
+      changes.onmessage = (event) => {
+        const notice = JSON.parse(event.data);
+        for (const l of [...changeListeners]) l(notice);
+      };
+    }
+    return () => { changeListeners.delete(listener); };
+  };
+  Object.defineProperty(window, 'desk', { value: Object.freeze({ invoke, onCommand, onChanged }) });
   Object.defineProperty(window, '__deskTest', {
     value: Object.freeze({
       command: (name) => {

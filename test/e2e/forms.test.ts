@@ -190,11 +190,11 @@ describe('forms, finding and keys', () => {
     expect(await focusedLabel(page)).toBe('Verify journal');
     await page.keyboard.press('Enter');
     await expect.poll(() => statusText(page)).toMatch(/^Done: Journal verified: \d+ entries, every hash and link holds\.$/);
-    await page.locator('table.journal tbody tr').first().waitFor();
-    const firstRow = await page.locator('table.journal tbody tr').first().innerText();
-    const lastRow = await page.locator('table.journal tbody tr').last().innerText();
+    await page.locator('table.journal tbody tr[aria-rowindex]').first().waitFor();
+    const firstRow = await page.locator('table.journal tbody tr[aria-rowindex]').first().innerText();
+    const lastRow = await page.locator('table.journal tbody tr[aria-rowindex]').last().innerText();
     expect(Number(firstRow.split('\t')[0])).toBeGreaterThan(Number(lastRow.split('\t')[0])); // newest first
-    await key(page, '', 'Tab', 'Tab', 'Enter'); // Refresh → Back up…
+    await key(page, '', 'Tab', 'Tab', 'Enter'); // the journal grid → Back up…
     await expect.poll(() => statusText(page)).toMatch(/^Done: Backup written to .+\(\d[\d,]* (KB|bytes)\)\.$/);
     await desk.shot('25-audit');
   });
@@ -225,7 +225,9 @@ describe('forms, finding and keys', () => {
     await key(page, '', 'Tab', 'Enter'); // Programs → Users
     const carl = page.getByRole('row', { name: /carl/ });
     await carl.waitFor();
-    await key(page, '', 'Tab', 'Tab', 'Enter'); // Users → New user → Deactivate carl
+    await key(page, '', 'Tab', 'Tab'); // Users → New user → the grid of users
+    expect(await focusedLabel(page)).toBe('Users, 2');
+    await key(page, 'c', 'Tab', 'Enter'); // type-to-find carl → his Deactivate button
     await expect.poll(() => carl.innerText()).toMatch(/carl\tCarl Clerk\tClerk\tDeactivated/);
     expect(await statusText(page)).toBe('Done: User carl deactivated.');
     expect(await focusedLabel(page)).toBe('Reactivate carl'); // the same button, now the other way

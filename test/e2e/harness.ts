@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureRendererBuilt, repoRoot } from '../bridge/build-renderer';
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server';
+import { seriousViolations } from './axe';
 
 export const SCREENSHOTS = path.join(repoRoot, 'test', 'output', 'screenshots');
 
@@ -34,8 +35,10 @@ export interface DeskPage {
   readonly bridge: Bridge;
   /** Console errors and warnings, page errors and failed requests (a CSP violation shows here). */
   readonly problems: string[];
-  /** Saves test/output/screenshots/<name>.png. */
+  /** Saves test/output/screenshots/<name>.png, and records axe's serious and critical findings on it in `problems`. */
   shot(name: string): Promise<void>;
+  /** Another browser context on the same bridge (the same desk and book): a second window on the book. */
+  secondPage(): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -44,11 +47,14 @@ export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'id
   readonly seed?: (bridge: Bridge) => Promise<void>;
   /** Installs Playwright's fake clock in the page before the app starts. */
   readonly fakePageClock?: boolean;
+  /** Works on the book file before the desk opens it (e.g. grows a long journal). */
+  readonly prepareBook?: (bookPath: string) => Promise<void>;
 }
 
 /** A fresh book, the bridge in front of it, and a page on the app. */
 export async function openDeskPage(browser: Browser, options: DeskPageOptions = {}): Promise<DeskPage> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+  await options.prepareBook?.(path.join(dir, 'test.book'));
   const bridge = await startBridge({
     bookPath: path.join(dir, 'test.book'),
     prefsPath: path.join(dir, 'prefs.json'),
@@ -68,15 +74,26 @@ export async function openDeskPage(browser: Browser, options: DeskPageOptions = 
   if (options.fakePageClock) await page.clock.install();
   await page.goto(bridge.url);
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const contexts = [context];
   return {
     page,
     bridge,
     problems,
     shot: async (name) => {
       await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`) });
+      // Every screen worth a screenshot is checked by axe too; what it finds counts as a problem.
+      for (const violation of await seriousViolations(page)) problems.push(`axe on ${name}: ${violation}`);
+    },
+    secondPage: async () => {
+      const other = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+      contexts.push(other);
+      const second = await other.newPage();
+      second.on('pageerror', (e) => problems.push(`page error (second page): ${e.message}`));
+      await second.goto(bridge.url);
+      return second;
     },
     close: async () => {
-      await context.close();
+      for (const c of contexts) await c.close();
       await bridge.close();
       rmSync(dir, { recursive: true, force: true });
     },

@@ -186,7 +186,7 @@ describe('program terms, versioned', () => {
     await page.getByRole('heading', { name: 'Amend terms (will be version 3)' }).waitFor();
     await key(page, '', 'Control+a');
     await key(page, '5.5.0', 'Tab');
-    expect(await problemOf(page, 'Subscription price')).toBe('Subscription price: expected a decimal string like "5.00", got the string "5.5.0"');
+    expect(await problemOf(page, 'Subscription price')).toBe('Subscription price: type dollars and cents, e.g. 5.00');
     expect(await page.getByLabel('Subscription price').getAttribute('aria-invalid')).toBe('true');
     expect(await focusedLabel(page)).toBe('Maximum shares'); // the problem did not pull the focus back
     await page.getByLabel('Subscription price').scrollIntoViewIfNeeded();

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { DeskBridge } from '../../../shared/ipc/bridge';
 import type { DeskResult } from '../../../shared/ipc/result';
 import { getDesk } from '../desk';
+import { preloadAreaScreens } from '../frame/registry';
 import { messageOf } from '../lib/failure';
 import { FirstStartScreen } from '../features/session/FirstStartScreen';
 import { LockScreen } from '../features/session/LockScreen';
@@ -60,6 +61,9 @@ function Session({ desk }: { desk: DeskBridge }) {
   useEffect(() => {
     void refresh();
   }, [refresh]);
+
+  // The areas' screens load while the clerk signs in, so the desk is ready to key into at once.
+  useEffect(preloadAreaScreens, []);
 
   const call: DeskCall = useCallback(
     async (channel, input) => {

@@ -23,12 +23,30 @@ export function AreaPanel({ area, role, active, focusTurn, children }: AreaPanel
   useEffect(() => {
     if (!active || focusTurn === 0 || !panelRef.current) return;
     const panel = panelRef.current;
-    const remembered = lastFocused.current;
-    const target =
-      remembered && remembered.isConnected && panel.contains(remembered)
-        ? remembered
-        : (panel.querySelector<HTMLElement>(FOCUSABLE) ?? panel.querySelector<HTMLElement>('h1'));
-    target?.focus();
+    const pick = (): HTMLElement | null => {
+      const remembered = lastFocused.current;
+      if (remembered && remembered.isConnected && panel.contains(remembered)) return remembered;
+      return panel.querySelector<HTMLElement>(FOCUSABLE);
+    };
+    // A screen loaded on first use shows its controls a moment later: the heading holds the focus
+    // until they appear, unless the clerk has moved it elsewhere meanwhile.
+    const target = pick();
+    if (target) {
+      target.focus();
+      return;
+    }
+    const heading = panel.querySelector<HTMLElement>('h1');
+    heading?.focus();
+    const observer = new MutationObserver(() => {
+      if (document.activeElement !== heading) return observer.disconnect();
+      const arrived = pick();
+      if (arrived) {
+        observer.disconnect();
+        arrived.focus();
+      }
+    });
+    observer.observe(panel, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'disabled'] });
+    return () => observer.disconnect();
   }, [active, focusTurn]);
 
   return (
@@ -38,7 +56,8 @@ export function AreaPanel({ area, role, active, focusTurn, children }: AreaPanel
       hidden={!active}
       aria-labelledby={headingId}
       onFocus={(e) => {
-        lastFocused.current = e.target;
+        // The heading only stands in while the screen loads; it is not a place to come back to.
+        if (e.target.tagName !== 'H1') lastFocused.current = e.target;
       }}
     >
       <h1 id={headingId} tabIndex={-1}>

@@ -1,22 +1,25 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useRef, useState } from 'react';
 import type { MenuCommand } from '../../../shared/ipc/bridge';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { getDesk } from '../desk';
-import { AuditArea } from '../features/audit/AuditArea';
 import { FindDialog } from '../features/find/FindDialog';
 import { KeysOverlay } from '../features/help/KeysOverlay';
-import { SetupArea, type ProgramRequest } from '../features/setup/SetupArea';
-import { AREAS, areaById, areaForCommand, type AreaId } from '../lib/areas';
+import { NavigationProvider, useNavigation } from '../frame/navigation';
+import { createDeskQueryClient, useChangePushes } from '../frame/query';
+import { AREA_SCREENS } from '../frame/registry';
+import { areaHome } from '../frame/routes';
+import { AREAS, areaForCommand } from '../lib/areas';
 import { isMenuCommand } from '../lib/keys';
 import { AreaNav } from './AreaNav';
 import { AreaPanel } from './AreaPanel';
+import { useDesk } from './DeskContext';
 import { Header } from './Header';
 import { NotAvailable } from './NotAvailable';
 import { useStatus } from './StatusContext';
 import { StatusLine } from './StatusLine';
 import { useGlobalKeys } from './useGlobalKeys';
 import { useIdleLock } from './useIdleLock';
-import { useDesk } from './DeskContext';
 
 interface ShellProps {
   readonly user: SessionUser;
@@ -29,17 +32,42 @@ interface ShellProps {
   readonly onBookReplaced: () => void;
 }
 
+/** The signed-in desk: one query cache and one history per sign-in, so nothing outlives the session. */
+export function Shell(props: ShellProps) {
+  const [queryClient] = useState(createDeskQueryClient);
+  return (
+    <QueryClientProvider client={queryClient}>
+      <NavigationProvider start={areaHome('setup')}>
+        <ShellFrame {...props} />
+      </NavigationProvider>
+    </QueryClientProvider>
+  );
+}
+
 type Overlay = 'keys' | 'find' | null;
 
-export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBookReplaced }: ShellProps) {
+function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookReplaced }: ShellProps) {
   const status = useStatus();
-  const [area, setArea] = useState<AreaId>('setup');
+  const navigation = useNavigation();
+  const area = navigation.route.area;
   // Areas once opened stay mounted (hidden), so switching away never loses what was keyed.
-  const [opened, setOpened] = useState<ReadonlySet<AreaId>>(() => new Set<AreaId>(['setup']));
-  const [focusTurn, setFocusTurn] = useState(0);
+  const [opened, setOpened] = useState<ReadonlySet<string>>(() => new Set([area]));
+  // Bumped on each change of area (and once at sign-in): the area's panel then takes the focus.
+  const [focusTurn, setFocusTurn] = useState(1);
   const [overlay, setOverlay] = useState<Overlay>(null);
-  const [programRequest, setProgramRequest] = useState<ProgramRequest | null>(null);
   const lastFocused = useRef<HTMLElement | null>(null);
+  const shownArea = useRef(area);
+
+  useChangePushes(locked);
+
+  useEffect(() => {
+    setOpened((o) => (o.has(area) ? o : new Set(o).add(area)));
+    if (shownArea.current !== area) {
+      shownArea.current = area;
+      setOverlay(null);
+      setFocusTurn((t) => t + 1);
+    }
+  }, [area]);
 
   // Locking closes any overlay; unlocking puts the focus back where the clerk was.
   useEffect(() => {
@@ -47,18 +75,20 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
     else if (lastFocused.current?.isConnected) lastFocused.current.focus();
   }, [locked]);
 
-  const goTo = useCallback((id: AreaId) => {
-    setOverlay(null);
-    setArea(id);
-    setOpened((o) => (o.has(id) ? o : new Set(o).add(id)));
-    setFocusTurn((t) => t + 1);
-  }, []);
-
   const run = useCallback(
     (command: MenuCommand) => {
       const target = areaForCommand(command);
-      if (target) return goTo(target.id);
+      if (target) {
+        setOverlay(null);
+        // Ctrl+digit on the area already shown still puts the focus back into it.
+        if (target.id === shownArea.current) setFocusTurn((t) => t + 1);
+        return navigation.openArea(target.id);
+      }
       switch (command) {
+        case 'nav:back':
+          return navigation.back();
+        case 'nav:forward':
+          return navigation.forward();
         case 'find':
           return setOverlay((o) => (o === 'find' ? o : 'find'));
         case 'help:keys':
@@ -71,7 +101,7 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
           return onSignOut();
       }
     },
-    [goTo, onLock, onSignOut, status],
+    [navigation, onLock, onSignOut, status],
   );
 
   useGlobalKeys(!locked, run);
@@ -91,10 +121,7 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
     });
   }, [locked, run]);
 
-  const openProgram = (programId: number) => {
-    setProgramRequest({ programId, turn: Date.now() });
-    goTo('setup');
-  };
+  const skipToContent = () => setFocusTurn((t) => t + 1);
 
   return (
     <div
@@ -105,25 +132,43 @@ export function Shell({ user, idleLockMinutes, locked, onLock, onSignOut, onBook
         lastFocused.current = e.target;
       }}
     >
+      <a
+        className="skip-link"
+        href="#area-host"
+        onClick={(e) => {
+          e.preventDefault();
+          skipToContent();
+        }}
+      >
+        Skip to content
+      </a>
       <Header user={user} onLock={() => onLock('Locked.')} onSignOut={onSignOut} />
-      <AreaNav current={area} onSelect={goTo} />
-      <div className="area-host">
-        {AREAS.filter((a) => opened.has(a.id)).map((a) => (
-          <AreaPanel key={a.id} area={a} role={user.role} active={a.id === area} focusTurn={focusTurn}>
-            {a.id === 'setup' ? <SetupArea user={user} programRequest={programRequest} /> : null}
-            {a.id === 'audit' ? <AuditArea user={user} onBookReplaced={onBookReplaced} /> : null}
-            {!a.built ? <NotAvailable area={areaById(a.id)} /> : null}
-          </AreaPanel>
-        ))}
-      </div>
+      <AreaNav current={area} onSelect={(id) => run(AREAS.find((a) => a.id === id)!.command)} />
+      <main className="area-host" id="area-host">
+        {AREAS.filter((a) => opened.has(a.id)).map((a) => {
+          const Screen = AREA_SCREENS[a.id];
+          const route = navigation.history.lastByArea[a.id] ?? areaHome(a.id);
+          return (
+            <AreaPanel key={a.id} area={a} role={user.role} active={a.id === area} focusTurn={focusTurn}>
+              {Screen ? (
+                <Suspense fallback={<p>Loading {a.label}…</p>}>
+                  <Screen user={user} route={route} onBookReplaced={onBookReplaced} />
+                </Suspense>
+              ) : (
+                <NotAvailable area={a} />
+              )}
+            </AreaPanel>
+          );
+        })}
+      </main>
       <StatusLine />
       {overlay === 'keys' ? <KeysOverlay onClose={() => setOverlay(null)} /> : null}
       {overlay === 'find' ? (
         <FindDialog
           onClose={() => setOverlay(null)}
-          onOpenProgram={(id) => {
+          onOpenProgram={(programId) => {
             setOverlay(null);
-            openProgram(id);
+            navigation.navigate({ area: 'setup', view: 'program', programId });
           }}
         />
       ) : null}

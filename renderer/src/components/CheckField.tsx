@@ -1,5 +1,5 @@
 import { FieldMessages, fieldMessageIds } from './FieldMessages';
-import type { FieldBinding } from './useForm';
+import type { FieldBinding } from './field-binding';
 
 interface CheckFieldProps {
   readonly label: string;

@@ -1,4 +1,4 @@
-import type { FieldBinding } from './useForm';
+import type { FieldBinding } from './field-binding';
 
 /** The ids that tie a field to its hint and its problem, and the `aria-describedby` naming them. */
 export function fieldMessageIds(field: FieldBinding, hint: string | undefined) {

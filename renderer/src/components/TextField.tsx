@@ -1,6 +1,6 @@
 import type { HTMLAttributes } from 'react';
 import { FieldMessages, fieldMessageIds } from './FieldMessages';
-import type { FieldBinding } from './useForm';
+import type { FieldBinding } from './field-binding';
 
 interface TextFieldProps {
   readonly label: string;

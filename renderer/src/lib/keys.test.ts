@@ -30,6 +30,12 @@ describe('commandForKey', () => {
     expect(commandForKey(stroke('F1'), true)).toBe('help:keys');
   });
 
+  it('maps Alt+Left and Alt+Right to back and forward', () => {
+    expect(commandForKey(stroke('ArrowLeft', { altKey: true }), true)).toBe('nav:back');
+    expect(commandForKey(stroke('ArrowRight', { altKey: true }), false)).toBe('nav:forward');
+    expect(commandForKey(stroke('ArrowLeft'), false)).toBeNull();
+  });
+
   it('treats / as find only outside a text field', () => {
     expect(commandForKey(stroke('/'), false)).toBe('find');
     expect(commandForKey(stroke('/'), true)).toBeNull();

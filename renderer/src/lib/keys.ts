@@ -26,6 +26,8 @@ const digitOf = (stroke: KeyStroke): string | null => {
 export function commandForKey(stroke: KeyStroke, inField: boolean): MenuCommand | null {
   const command = stroke.ctrlKey || stroke.metaKey === true;
   if (stroke.key === 'F1' && !command && !stroke.altKey) return 'help:keys';
+  if (stroke.altKey && !command && !stroke.shiftKey && stroke.key === 'ArrowLeft') return 'nav:back';
+  if (stroke.altKey && !command && !stroke.shiftKey && stroke.key === 'ArrowRight') return 'nav:forward';
   if (command && !stroke.altKey && !stroke.shiftKey) {
     const digit = digitOf(stroke);
     if (digit !== null) return AREAS.find((a) => a.digit === digit)?.command ?? null;
@@ -54,9 +56,12 @@ export const KEY_HELP: readonly { readonly keys: string; readonly does: string }
   { keys: 'Alt+Insert / Alt+Delete', does: 'Add a row below / remove this row (tables in a form, e.g. classes of rights)' },
   { keys: 'Esc', does: 'Abandon the form or close a window (asks if something was keyed)' },
   { keys: 'Ctrl+K or /', does: 'Find a program by name or CUSIP' },
-  { keys: '↑ / ↓, Home / End', does: 'Move in a list' },
+  { keys: '↑ / ↓, Page Up / Page Down, Home / End', does: 'Move in a list' },
+  { keys: 'Letters (in a list)', does: 'Jump to the next row starting with them' },
   { keys: 'Enter (in a list)', does: 'Open the selected item' },
-  { keys: 'Ctrl+1 … Ctrl+9, Ctrl+0', does: 'Go to an area' },
+  ...AREAS.map((a) => ({ keys: `Ctrl+${a.digit}`, does: `Go to ${a.label} (where you left it)` })),
+  { keys: 'Alt+← / Alt+→', does: 'Back / forward to where you were' },
+  { keys: 'Tab (first, at the top)', does: 'Skip to content: past the menus to the area you are in' },
   { keys: 'Ctrl+L', does: 'Lock the screen' },
   { keys: 'Ctrl+P', does: 'Print what is on screen' },
   { keys: 'F1', does: 'Show or hide these keys' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cusipSchema, passwordSchema, usernameSchema } from '../../../shared/ipc/schemas';
-import { allOf, checkWith, hasKeyedSomething, nameTheField, validateAll } from './validation';
+import { allOf, checkWith, flattenValues, formSchema, nameTheField } from './validation';
 
 type Values = { username: string; password: string; confirm: string };
 
@@ -28,31 +28,49 @@ describe('checkWith', () => {
   });
 });
 
-describe('validateAll and allOf', () => {
+describe('formSchema and allOf', () => {
   const matches = (value: string, values: Values) => (value === values.password ? null : 'Confirm password does not match the password');
   const checks = {
     username: checkWith<Values>(usernameSchema, 'User name'),
     password: checkWith<Values>(passwordSchema, 'Password'),
     confirm: allOf<Values>((v) => (v === '' ? 'Confirm password is required' : null), matches),
   };
+  const schema = formSchema<Values>(() => checks);
+  const problems = (values: Values) => {
+    const result = schema.safeParse(values);
+    return result.success ? {} : Object.fromEntries(result.error.issues.map((i) => [i.path.join('.'), i.message]));
+  };
 
-  it('reports every field with a problem and only those', () => {
-    const errors = validateAll(checks, { username: 'ann', password: 'short', confirm: 'other' });
-    expect(errors).toEqual({
+  it('reports every field with a problem, on its path, and only those', () => {
+    expect(problems({ username: 'ann', password: 'short', confirm: 'other' })).toEqual({
       password: 'Password must be at least 10 characters',
       confirm: 'Confirm password does not match the password',
     });
+    expect(problems({ username: 'ann', password: 'long enough pw', confirm: 'long enough pw' })).toEqual({});
   });
 
   it('keeps the first problem of a chain', () => {
-    expect(validateAll(checks, { username: 'ann', password: 'long enough pw', confirm: '' }).confirm).toBe(
-      'Confirm password is required',
-    );
+    expect(problems({ username: 'ann', password: 'long enough pw', confirm: '' }).confirm).toBe('Confirm password is required');
   });
 
-  it('knows whether something was keyed', () => {
-    const initial = { username: '', password: '', confirm: '' };
-    expect(hasKeyedSomething(initial, { ...initial })).toBe(false);
-    expect(hasKeyedSomething(initial, { ...initial, username: 'a' })).toBe(true);
+  it('checks the rows of a field array by their dotted paths', () => {
+    const rows = formSchema<Record<string, string>>((v) => ({
+      'classes.1.code': (code) => (code === v['classes.0.code'] ? 'Class 2 code: already row 1' : null),
+    }));
+    const result = rows.safeParse({ classes: [{ code: 'A' }, { code: 'A' }] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => [i.path, i.message])).toEqual([[['classes', 1, 'code'], 'Class 2 code: already row 1']]);
+  });
+});
+
+describe('flattenValues', () => {
+  it('names nested values by dotted paths, as the fields are named', () => {
+    expect(flattenValues({ reason: 'x', classes: [{ code: 'A', stage: 1 }, { code: 'B', stage: 2 }] })).toEqual({
+      reason: 'x',
+      'classes.0.code': 'A',
+      'classes.0.stage': '1',
+      'classes.1.code': 'B',
+      'classes.1.stage': '2',
+    });
   });
 });

@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { BookInfo, SessionUser } from '../../../../shared/ipc/types';
+import { useState } from 'react';
+import type { SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useDeskQuery } from '../../frame/query';
 
 const formatBytes = (bytes: number): string =>
   bytes >= 1024 ? `${Math.round(bytes / 1024).toLocaleString('en-US')} KB` : `${bytes} bytes`;
@@ -11,19 +12,10 @@ const formatBytes = (bytes: number): string =>
 export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookReplaced: () => void }) {
   const call = useDesk();
   const status = useStatus();
-  const [info, setInfo] = useState<BookInfo | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const infoQuery = useDeskQuery('book.info', {}, { topics: ['journal', 'book'] });
+  const info = infoQuery.data ?? null;
+  const problem = infoQuery.error?.message ?? null;
   const [askingRestore, setAskingRestore] = useState(false);
-
-  const load = useCallback(async () => {
-    const result = await call('book.info', {});
-    if (result.ok) setInfo(result.value);
-    else setProblem(result.error.message);
-  }, [call]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const backUp = async () => {
     status.report('Backing up the book…', 'info');
@@ -35,7 +27,6 @@ export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookR
   const restore = async () => {
     const result = await call('book.restore', {});
     if (!result.ok) return status.report(result.error.code === 'CANCELLED' ? 'Restore cancelled.' : result.error.message, result.error.code === 'CANCELLED' ? 'info' : 'problem');
-    setInfo(result.value);
     status.report(`Book restored from the backup (${result.value.journalEntries} journal entries).`, 'done');
     onBookReplaced();
   };
@@ -55,7 +46,7 @@ export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookR
           <dt>Schema version</dt>
           <dd>{info.schemaVersion}</dd>
           <dt>Journal entries</dt>
-          <dd>{info.journalEntries}</dd>
+          <dd>{info.journalEntries.toLocaleString('en-US')}</dd>
           <dt>Store</dt>
           <dd>{info.engine}</dd>
           <dt>Journal head</dt>

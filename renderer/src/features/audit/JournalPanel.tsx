@@ -1,34 +1,29 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { JournalEntryView, JournalVerification } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
+import { Grid, type GridColumn } from '../../frame/grid/Grid';
+import { useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
-import { describeVerification, newestFirst, payloadSummary } from './journal';
+import { describeVerification, payloadSummary } from './journal';
+import { useJournalSource } from './useJournalSource';
 
-const PAGE = 100;
+const COLUMNS: readonly GridColumn<JournalEntryView>[] = [
+  { id: 'seq', header: 'No.', cell: (e) => e.seq, text: (e) => String(e.seq), className: 'num' },
+  { id: 'at', header: 'When', cell: (e) => formatInstant(e.at) },
+  { id: 'who', header: 'Who', cell: (e) => e.username ?? 'system' },
+  { id: 'action', header: 'What', cell: (e) => e.action, className: 'code' },
+  { id: 'details', header: 'Details', cell: (e) => payloadSummary(e.payload), className: 'payload' },
+];
 
+/** The whole journal, newest first, in one grid however long it is (it stays current by itself). */
 export function JournalPanel() {
   const call = useDesk();
   const status = useStatus();
-  const [entries, setEntries] = useState<readonly JournalEntryView[]>([]);
-  const [more, setMore] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const info = useDeskQuery('book.info', {}, { topics: ['journal', 'book'] });
+  const count = info.data?.journalEntries ?? 0;
+  const source = useJournalSource(count);
   const [verification, setVerification] = useState<JournalVerification | null>(null);
-
-  const load = useCallback(
-    async (beforeSeq?: number) => {
-      const result = await call('journal.list', beforeSeq === undefined ? { limit: PAGE } : { beforeSeq, limit: PAGE });
-      if (!result.ok) return setProblem(result.error.message);
-      setProblem(null);
-      setMore(result.value.length === PAGE);
-      setEntries((old) => newestFirst(beforeSeq === undefined ? result.value : [...old, ...result.value]));
-    },
-    [call],
-  );
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   const verify = async () => {
     setVerification(null);
@@ -38,17 +33,12 @@ export function JournalPanel() {
     status.report(describeVerification(result.value), result.value.ok ? 'done' : 'problem');
   };
 
-  const oldest = entries[entries.length - 1];
-
   return (
     <section aria-labelledby="journal-title">
       <h2 id="journal-title">Journal</h2>
       <div className="toolbar">
         <button type="button" onClick={() => void verify()}>
           Verify journal
-        </button>
-        <button type="button" onClick={() => void load()}>
-          Refresh
         </button>
       </div>
       {verification ? (
@@ -57,42 +47,12 @@ export function JournalPanel() {
           {describeVerification(verification)}
         </p>
       ) : null}
-      {problem ? (
+      {info.error ? (
         <p className="form-problem" role="alert">
-          The journal cannot be read: {problem}
+          The journal cannot be read: {info.error.message}
         </p>
       ) : null}
-      <table className="grid journal">
-        <caption className="visually-hidden">Journal entries, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">No.</th>
-            <th scope="col">When</th>
-            <th scope="col">Who</th>
-            <th scope="col">What</th>
-            <th scope="col">Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((e) => (
-            <tr key={e.seq}>
-              <td className="num">{e.seq}</td>
-              <td>{formatInstant(e.at)}</td>
-              <td>{e.username ?? 'system'}</td>
-              <td className="code">{e.action}</td>
-              <td className="payload">{payloadSummary(e.payload)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {entries.length === 0 && !problem ? <p className="notice">The journal is empty.</p> : null}
-      {more && oldest ? (
-        <div className="toolbar">
-          <button type="button" onClick={() => void load(oldest.seq)}>
-            Older entries
-          </button>
-        </div>
-      ) : null}
+      {info.data ? <Grid label="Journal entries, newest first" columns={COLUMNS} source={source} emptyText="The journal is empty." className="journal" /> : null}
     </section>
   );
 }

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { JournalEntryView } from '../../../../shared/ipc/types';
-import { describeVerification, newestFirst, payloadSummary } from './journal';
+import { describeVerification, payloadSummary } from './journal';
 
-const entry = (seq: number): JournalEntryView => ({ seq, at: '2024-01-02T15:00:00Z', username: 'ada', action: 'x', payload: null, hash: 'h' });
 
 describe('journal helpers', () => {
-  it('orders entries newest first without duplicates', () => {
-    expect(newestFirst([entry(1), entry(3), entry(2), entry(3)]).map((e) => e.seq)).toEqual([3, 2, 1]);
-  });
-
   it('describes a good and a broken chain in words', () => {
     expect(describeVerification({ ok: true, entries: 12 })).toBe('Journal verified: 12 entries, every hash and link holds.');
     expect(describeVerification({ ok: false, entries: 12, firstBroken: { seq: 7, reason: 'hash does not match' } })).toBe(

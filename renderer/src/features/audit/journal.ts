@@ -1,9 +1,4 @@
-import type { JournalEntryView, JournalVerification } from '../../../../shared/ipc/types';
-
-export const newestFirst = (entries: readonly JournalEntryView[]): JournalEntryView[] => {
-  const bySeq = new Map(entries.map((e) => [e.seq, e]));
-  return [...bySeq.values()].sort((a, b) => b.seq - a.seq);
-};
+import type { JournalVerification } from '../../../../shared/ipc/types';
 
 export function describeVerification(v: JournalVerification): string {
   const count = `${v.entries} ${v.entries === 1 ? 'entry' : 'entries'}`;

@@ -4,8 +4,8 @@ import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { EntryForm } from '../../components/EntryForm';
 import { TextField } from '../../components/TextField';
-import { useForm } from '../../components/useForm';
-import { allOf, checkWith } from '../../lib/validation';
+import { useEntryForm } from '../../components/useEntryForm';
+import { allOf, checkWith, formSchema } from '../../lib/validation';
 import { confirmMatches } from './passwords';
 
 type Values = { username: string; displayName: string; password: string; confirm: string };
@@ -16,22 +16,23 @@ const checks = {
   password: checkWith<Values>(passwordSchema, 'Password'),
   confirm: allOf<Values>(confirmMatches),
 };
+const schema = formSchema<Values>(() => checks);
 
 /** First start of a new book: the administrator who will create everyone else. */
 export function FirstStartScreen({ onCreated }: { onCreated: () => void }) {
   const call = useDesk();
   const status = useStatus();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const form = useEntryForm<Values>({
     id: 'first-admin',
     initial: { username: '', displayName: '', password: '', confirm: '' },
-    checks,
+    schema,
     onProblem: (m) => status.report(m, 'problem'),
   });
 
   const save = async () => {
     setProblem(null);
-    if (!form.checkForSave()) return false;
+    if (!(await form.checkForSave())) return false;
     const { username, displayName, password } = form.values;
     const result = await call('session.createFirstAdmin', { username, displayName, password });
     if (!result.ok) {

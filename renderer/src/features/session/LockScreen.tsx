@@ -6,11 +6,12 @@ import { getDesk } from '../../desk';
 import { useStatus } from '../../app/StatusContext';
 import { EntryForm } from '../../components/EntryForm';
 import { TextField } from '../../components/TextField';
-import { useForm } from '../../components/useForm';
-import { checkWith } from '../../lib/validation';
+import { useEntryForm } from '../../components/useEntryForm';
+import { checkWith, formSchema } from '../../lib/validation';
 
 type Values = { password: string };
 const checks = { password: checkWith<Values>(unlockInput.shape.password, 'Password') };
+const schema = formSchema<Values>(() => checks);
 
 interface LockScreenProps {
   readonly user: SessionUser;
@@ -23,7 +24,7 @@ export function LockScreen({ user, onUnlocked, onSignOut }: LockScreenProps) {
   const call = useDesk();
   const status = useStatus();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({ id: 'unlock', initial: { password: '' }, checks, onProblem: (m) => status.report(m, 'problem') });
+  const form = useEntryForm<Values>({ id: 'unlock', initial: { password: '' }, schema, onProblem: (m) => status.report(m, 'problem') });
 
   // The menu's Sign out still works while locked; every other command waits for the unlock.
   useEffect(
@@ -36,7 +37,7 @@ export function LockScreen({ user, onUnlocked, onSignOut }: LockScreenProps) {
 
   const save = async () => {
     setProblem(null);
-    if (!form.checkForSave()) return false;
+    if (!(await form.checkForSave())) return false;
     const result = await call('session.unlock', { password: form.values.password });
     if (!result.ok) {
       form.reset();

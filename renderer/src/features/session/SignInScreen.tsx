@@ -4,8 +4,8 @@ import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { EntryForm } from '../../components/EntryForm';
 import { TextField } from '../../components/TextField';
-import { useForm } from '../../components/useForm';
-import { checkWith } from '../../lib/validation';
+import { useEntryForm } from '../../components/useEntryForm';
+import { checkWith, formSchema } from '../../lib/validation';
 
 type Values = { username: string; password: string };
 
@@ -13,21 +13,22 @@ const checks = {
   username: checkWith<Values>(credentialsInput.shape.username, 'User name'),
   password: checkWith<Values>(credentialsInput.shape.password, 'Password'),
 };
+const schema = formSchema<Values>(() => checks);
 
 export function SignInScreen({ notice, onSignedIn }: { notice?: string; onSignedIn: () => void }) {
   const call = useDesk();
   const status = useStatus();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const form = useEntryForm<Values>({
     id: 'sign-in',
     initial: { username: '', password: '' },
-    checks,
+    schema,
     onProblem: (m) => status.report(m, 'problem'),
   });
 
   const save = async () => {
     setProblem(null);
-    if (!form.checkForSave()) return false;
+    if (!(await form.checkForSave())) return false;
     const result = await call('session.signIn', { ...form.values });
     if (!result.ok) {
       // The password is cleared so the next attempt starts clean; the focus stays where it is.

@@ -1,14 +1,15 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { newUserInput, passwordSchema, ROLES, type Role } from '../../../../shared/ipc/schemas';
-import type { UserSummary } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
+import { invalidateTopics } from '../../frame/query';
 import { EntryForm } from '../../components/EntryForm';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { useForm } from '../../components/useForm';
+import { useEntryForm } from '../../components/useEntryForm';
 import { ROLE_LABELS } from '../../lib/labels';
-import { checkWith } from '../../lib/validation';
+import { checkWith, formSchema } from '../../lib/validation';
 import { confirmMatches } from '../session/passwords';
 
 type Values = { username: string; displayName: string; role: string; password: string; confirm: string };
@@ -20,23 +21,25 @@ const checks = {
   password: checkWith<Values>(passwordSchema, 'Password'),
   confirm: confirmMatches,
 };
+const schema = formSchema<Values>(() => checks);
 
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
-export function NewUserForm({ onCreated, onClose }: { onCreated: (user: UserSummary) => void; onClose: (discarded: boolean) => void }) {
+export function NewUserForm({ onClose }: { onClose: (discarded: boolean) => void }) {
   const call = useDesk();
   const status = useStatus();
+  const queryClient = useQueryClient();
   const [problem, setProblem] = useState<string | null>(null);
-  const form = useForm<Values>({
+  const form = useEntryForm<Values>({
     id: 'new-user',
     initial: { username: '', displayName: '', role: 'clerk', password: '', confirm: '' },
-    checks,
+    schema,
     onProblem: (m) => status.report(m, 'problem'),
   });
 
   const save = async () => {
     setProblem(null);
-    if (!form.checkForSave()) return false;
+    if (!(await form.checkForSave())) return false;
     const { username, displayName, role, password } = form.values;
     const result = await call('users.create', { username, displayName, role: role as Role, password });
     if (!result.ok) {
@@ -45,7 +48,8 @@ export function NewUserForm({ onCreated, onClose }: { onCreated: (user: UserSumm
       return false;
     }
     status.report(`User ${result.value.username} (${ROLE_LABELS[result.value.role]}) created.`, 'done');
-    onCreated(result.value);
+    // The list shows the new item before the focus goes back to the first field.
+    await invalidateTopics(queryClient, ['users']);
     form.reset();
     return true;
   };

@@ -1,34 +1,31 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ProgramSummary, SessionUser } from '../../../../shared/ipc/types';
-import { useDesk } from '../../app/DeskContext';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { SessionUser } from '../../../../shared/ipc/types';
+import { useDeskQuery } from '../../frame/query';
 import { formatInstant, formatIsoDate } from '../../lib/dates';
 import { KIND_LABELS } from '../../lib/labels';
 import { TermsSection } from './TermsSection';
 
-/** One program; Esc or the button goes back to the list. */
-export function ProgramDetail({ programId, user, onBack }: { programId: number; user: SessionUser; onBack: () => void }) {
-  const call = useDesk();
-  const [program, setProgram] = useState<ProgramSummary | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+interface ProgramDetailProps {
+  readonly route: { readonly programId: number; readonly section?: 'terms' };
+  readonly user: SessionUser;
+  readonly onBack: () => void;
+}
+
+/** One program ("program 12", or "program 12 › terms" to land on its terms); Esc or the button goes back to the list. */
+export function ProgramDetail({ route, user, onBack }: ProgramDetailProps) {
+  const { programId, section } = route;
+  const query = useDeskQuery('programs.get', { programId }, { topics: ['programs'] });
+  const program = query.data ?? null;
+  const problem = query.error?.message ?? null;
   const heading = useRef<HTMLHeadingElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+  const loaded = program !== null;
 
+  // Opening a program is the clerk's own act, so the detail takes the focus (its terms, when asked for).
   useEffect(() => {
-    let live = true;
-    setProgram(null);
-    void call('programs.get', { programId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setProgram(result.value);
-      else setProblem(result.error.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [call, programId]);
-
-  // Opening a program is the clerk's own act, so the detail takes the focus.
-  useEffect(() => {
-    heading.current?.focus();
-  }, [program]);
+    const terms = section === 'terms' ? root.current?.querySelector<HTMLElement>('.terms h3') : null;
+    (terms ?? heading.current)?.focus();
+  }, [programId, section, loaded]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Escape') {
@@ -38,7 +35,7 @@ export function ProgramDetail({ programId, user, onBack }: { programId: number; 
   };
 
   return (
-    <div className="detail" onKeyDown={onKeyDown}>
+    <div className="detail" ref={root} onKeyDown={onKeyDown}>
       <h2 ref={heading} tabIndex={-1}>
         {program ? program.name : 'Program'}
       </h2>

@@ -1,43 +1,31 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ProgramSummary, SessionUser } from '../../../../shared/ipc/types';
-import { useDesk } from '../../app/DeskContext';
+import { useLayoutEffect, useRef, useState } from 'react';
+import type { SessionUser } from '../../../../shared/ipc/types';
 import { useStatus } from '../../app/StatusContext';
-import { programOrder, withItem } from '../../lib/order';
+import { useNavigation } from '../../frame/navigation';
+import { useDeskQuery } from '../../frame/query';
+import type { RouteOf } from '../../frame/routes';
 import { NewProgramForm } from './NewProgramForm';
 import { ProgramDetail } from './ProgramDetail';
 import { ProgramList } from './ProgramList';
-import type { ProgramRequest } from './SetupArea';
 
-export function ProgramsPanel({ user, programRequest }: { user: SessionUser; programRequest: ProgramRequest | null }) {
-  const call = useDesk();
+type ProgramRoute = Extract<RouteOf<'setup'>, { view: 'program' }>;
+
+export function ProgramsPanel({ user, openProgram }: { user: SessionUser; openProgram: ProgramRoute | null }) {
   const status = useStatus();
-  const [programs, setPrograms] = useState<readonly ProgramSummary[] | null>(null);
-  const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  const { navigate } = useNavigation();
+  const programs = useDeskQuery('programs.list', {}, { topics: ['programs'] });
   const [formOpen, setFormOpen] = useState(false);
-  const [openId, setOpenId] = useState<number | null>(null);
   const newButton = useRef<HTMLButtonElement>(null);
   const list = useRef<HTMLTableElement>(null);
   const mayCreate = user.role !== 'clerk';
+  const openId = openProgram?.programId ?? null;
 
-  const load = useCallback(async () => {
-    const result = await call('programs.list', {});
-    if (result.ok) {
-      setPrograms(result.value);
-      setLoadProblem(null);
-    } else setLoadProblem(result.error.message);
-  }, [call]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  useEffect(() => {
-    if (programRequest) setOpenId(programRequest.programId);
-  }, [programRequest]);
-
-  // Closing the form or the detail gives the focus back to what opened it, in the same commit.
+  // Closing the form or the detail (also by Alt+Left) gives the focus back to what opened it, in the same commit.
   const focusAfterClose = useRef<HTMLElement | null>(null);
+  const shownId = useRef(openId);
   useLayoutEffect(() => {
+    if (shownId.current !== null && openId === null && !focusAfterClose.current) focusAfterClose.current = list.current;
+    shownId.current = openId;
     const target = focusAfterClose.current;
     focusAfterClose.current = null;
     target?.focus();
@@ -51,12 +39,12 @@ export function ProgramsPanel({ user, programRequest }: { user: SessionUser; pro
 
   const closeDetail = () => {
     focusAfterClose.current = list.current;
-    setOpenId(null);
+    navigate({ area: 'setup', view: 'programs' });
   };
 
   return (
     <>
-      {openId !== null ? <ProgramDetail programId={openId} user={user} onBack={closeDetail} /> : null}
+      {openProgram !== null ? <ProgramDetail route={openProgram} user={user} onBack={closeDetail} /> : null}
       <div hidden={openId !== null}>
         <h2>Programs</h2>
         {mayCreate ? (
@@ -66,20 +54,18 @@ export function ProgramsPanel({ user, programRequest }: { user: SessionUser; pro
             </button>
           </div>
         ) : null}
-        {mayCreate && formOpen ? (
-          <NewProgramForm onCreated={(p) => setPrograms((ps) => withItem(ps, p, programOrder))} onClose={closeForm} />
-        ) : null}
-        {loadProblem ? (
+        {mayCreate && formOpen ? <NewProgramForm onClose={closeForm} /> : null}
+        {programs.error ? (
           <p className="form-problem" role="alert">
-            The programs cannot be listed: {loadProblem}
+            The programs cannot be listed: {programs.error.message}
           </p>
         ) : null}
-        {programs === null && !loadProblem ? <p>Loading the programs…</p> : null}
-        {programs !== null ? (
+        {programs.isPending ? <p>Loading the programs…</p> : null}
+        {programs.data ? (
           <ProgramList
             ref={list}
-            programs={programs}
-            onOpen={setOpenId}
+            programs={programs.data}
+            onOpen={(programId) => navigate({ area: 'setup', view: 'program', programId })}
             emptyText={mayCreate ? 'No programs yet. Use New program to create one.' : 'No programs yet. A supervisor creates them.'}
           />
         ) : null}

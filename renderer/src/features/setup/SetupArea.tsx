@@ -1,41 +1,31 @@
-import { useEffect, useState } from 'react';
-import type { SessionUser } from '../../../../shared/ipc/types';
+import type { AreaScreenProps } from '../../frame/registry';
+import { useNavigation } from '../../frame/navigation';
 import { ProgramsPanel } from './ProgramsPanel';
 import { UsersPanel } from './UsersPanel';
 
-export interface ProgramRequest {
-  readonly programId: number;
-  /** Distinguishes two requests for the same program. */
-  readonly turn: number;
-}
-
-type Tab = 'programs' | 'users';
-
 /** Programs for everyone (created by supervisors and administrators); users for administrators. */
-export function SetupArea({ user, programRequest }: { user: SessionUser; programRequest: ProgramRequest | null }) {
-  const [tab, setTab] = useState<Tab>('programs');
+export function SetupArea({ user, route }: AreaScreenProps) {
+  const { navigate } = useNavigation();
   const isAdmin = user.role === 'admin';
-
-  useEffect(() => {
-    if (programRequest) setTab('programs');
-  }, [programRequest]);
+  const tab = route.area === 'setup' && route.view === 'users' && isAdmin ? 'users' : 'programs';
+  const openProgram = route.area === 'setup' && route.view === 'program' ? route : null;
 
   return (
     <>
       {isAdmin ? (
         <nav className="sub-nav" aria-label="Setup">
-          <button type="button" aria-current={tab === 'programs' ? 'page' : undefined} onClick={() => setTab('programs')}>
+          <button type="button" aria-current={tab === 'programs' ? 'page' : undefined} onClick={() => navigate({ area: 'setup', view: 'programs' })}>
             Programs
           </button>
-          <button type="button" aria-current={tab === 'users' ? 'page' : undefined} onClick={() => setTab('users')}>
+          <button type="button" aria-current={tab === 'users' ? 'page' : undefined} onClick={() => navigate({ area: 'setup', view: 'users' })}>
             Users
           </button>
         </nav>
       ) : null}
       <div hidden={tab !== 'programs'}>
-        <ProgramsPanel user={user} programRequest={programRequest} />
+        <ProgramsPanel user={user} openProgram={openProgram} />
       </div>
-      {isAdmin && tab === 'users' ? <UsersPanel self={user} /> : null}
+      {tab === 'users' ? <UsersPanel self={user} /> : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useFieldArray } from 'react-hook-form';
 import { deriveExpiration, type CalendarName } from '../../../../shared/domain/calendar';
 import type { ProgramTerms } from '../../../../shared/domain/terms';
 import type { ProgramSummary, TermsVersionView } from '../../../../shared/ipc/types';
@@ -8,24 +9,29 @@ import { CheckField } from '../../components/CheckField';
 import { EntryForm } from '../../components/EntryForm';
 import { SelectField } from '../../components/SelectField';
 import { TextField } from '../../components/TextField';
-import { useForm, type FieldBinding } from '../../components/useForm';
-import { normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
+import type { FieldBinding } from '../../components/field-binding';
+import { useEntryForm } from '../../components/useEntryForm';
+import { parseKeyedDate } from '../../lib/dates';
+import { flattenValues, formSchema } from '../../lib/validation';
 import { classLabel, LABELS, termsChecks, wholeTermsProblem } from './terms-checks';
 import {
   blankClassRow,
   blankValues,
-  CLASS_FIELDS,
   classField,
+  classRowCount,
+  normalizeField,
   fieldForPath,
   formatWallTime,
   NO,
-  normalizeKeyedTime,
-  normalizeMoney,
   termsToValues,
+  toFormValues,
   valuesToTerms,
   YES,
+  type ClassField,
+  type TermsFormValues,
   type TermsValues,
 } from './terms-form';
+
 
 const BASIS_OPTIONS = [
   { value: 'derived', label: 'By rule: first business day after the 29th day after issue, 5:00 p.m.' },
@@ -54,34 +60,19 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
   const status = useStatus();
   const kind = program.kind;
   const base: ProgramTerms | undefined = current?.terms;
-  const [rows, setRows] = useState(base?.kind === 'rights-offering' ? base.classes.length : kind === 'rights-offering' ? 1 : 0);
   const [problem, setProblem] = useState<string | null>(null);
-  const checks = useMemo(() => termsChecks(kind, rows), [kind, rows]);
-  const normalize = useMemo(() => {
-    const n: Record<string, (v: string) => string> = {
-      subscriptionPrice: normalizeMoney,
-      processingFeePerShare: normalizeMoney,
-      recordDate: normalizeKeyedDate,
-      certificateIssueDate: normalizeKeyedDate,
-      expirationDate: normalizeKeyedDate,
-      expiryDate: normalizeKeyedDate,
-      expirationTime: normalizeKeyedTime,
-      expiryTime: normalizeKeyedTime,
-    };
-    for (let i = 0; i < rows; i++) {
-      n[classField(i, 'code')] = (v) => v.trim().toUpperCase();
-      n[classField(i, 'colour')] = (v) => v.trim().toUpperCase();
-    }
-    return n;
-  }, [rows]);
-  const form = useForm<TermsValues>({
+  // The checks follow the rows keyed so far: formSchema runs them on the flat values.
+  const schema = useMemo(() => formSchema<TermsValues>((flat) => termsChecks(kind, classRowCount(flat))), [kind]);
+  const form = useEntryForm<TermsFormValues>({
     id: `terms-${program.id}`,
-    initial: base ? termsToValues(base) : blankValues(kind, program.recordDate),
-    checks,
-    normalize,
+    initial: toFormValues(base ? termsToValues(base) : blankValues(kind, program.recordDate)),
+    schema,
+    normalize: normalizeField,
     onProblem: (m) => status.report(m, 'problem'),
   });
-  const v = form.values;
+  const classes = useFieldArray({ control: form.form.control, name: 'classes' });
+  const rows = classes.fields.length;
+  const v = form.values as Readonly<Record<string, string>>;
   const amending = current !== null;
   const issued = parseKeyedDate(v.certificateIssueDate ?? '', 'Certificate issue date');
   const byRule = issued.ok ? `${formatWallTime(deriveExpiration(issued.iso, (base?.businessDays ?? 'NYSE') as CalendarName))} New York` : null;
@@ -98,10 +89,7 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
   };
 
   const addRow = (after: number) => {
-    // Rows below move down one; the new row is blank.
-    for (let i = rows; i > after + 1; i--) for (const f of CLASS_FIELDS) form.setValue(classField(i, f), form.values[classField(i - 1, f)] ?? '');
-    for (const [f, value] of Object.entries(blankClassRow())) form.setValue(classField(after + 1, f as (typeof CLASS_FIELDS)[number]), value);
-    setRows(rows + 1);
+    classes.insert(after + 1, blankClassRow(), { shouldFocus: false });
     status.report(`Class row ${after + 2} added.`, 'info');
     focusSoon(classField(after + 1, 'code'));
   };
@@ -111,9 +99,7 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
       status.report('A rights offering needs at least one class of rights.', 'problem');
       return;
     }
-    for (let i = row; i < rows - 1; i++) for (const f of CLASS_FIELDS) form.setValue(classField(i, f), form.values[classField(i + 1, f)] ?? '');
-    for (const f of CLASS_FIELDS) form.setValue(classField(rows - 1, f), '');
-    setRows(rows - 1);
+    classes.remove(row);
     status.report(`Class row ${row + 1} removed.`, 'info');
     focusSoon(classField(Math.min(row, rows - 2), 'code'));
   };
@@ -133,15 +119,16 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
 
   const save = async () => {
     setProblem(null);
-    if (!form.checkForSave()) return false;
-    const whole = wholeTermsProblem(kind, form.values, rows, base);
+    if (!(await form.checkForSave())) return false;
+    const flat = flattenValues(form.form.getValues());
+    const whole = wholeTermsProblem(kind, flat, rows, base);
     if (whole) {
       status.report(whole.message, 'problem');
       if (whole.field && form.showFieldProblem(whole.field, whole.message)) document.getElementById(form.bind(whole.field).id)?.focus();
       else setProblem(whole.message);
       return false;
     }
-    const result = await call('terms.record', { programId: program.id, reason: form.values.reason ?? '', terms: valuesToTerms(kind, form.values, rows, base) });
+    const result = await call('terms.record', { programId: program.id, reason: flat.reason ?? '', terms: valuesToTerms(kind, flat, rows, base) });
     if (!result.ok) {
       const field = result.error.field ? fieldForPath(result.error.field) : null;
       if (!(field && form.showFieldProblem(field, result.error.message))) setProblem(result.error.message);
@@ -153,7 +140,7 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
     return true;
   };
 
-  const cell = (row: number, name: (typeof CLASS_FIELDS)[number]): FieldBinding => form.bind(classField(row, name));
+  const cell = (row: number, name: ClassField): FieldBinding => form.bind(classField(row, name));
 
   return (
     <EntryForm
@@ -187,6 +174,10 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
           <fieldset className="terms-classes-edit">
             <legend>Classes of rights</legend>
             <p className="field-hint">Alt+Insert adds a row below, Alt+Delete removes the row you are in.</p>
+            <p className="field-hint">
+              <strong>Firm rights per unit:</strong> rights per share or unit held on the record date, rounded down. <strong>Oversubscription:</strong> the class may ask for more than its firm rights.{' '}
+              <strong>Stage:</strong> 1 for the first offer; 2 for rights sold later (e.g. to lenders) from what the others did not take.
+            </p>
             <table className="grid">
               <thead>
                 <tr>
@@ -203,8 +194,8 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
                 </tr>
               </thead>
               <tbody>
-                {Array.from({ length: rows }, (_, i) => (
-                  <tr key={i} onKeyDown={onRowKeys(i)}>
+                {classes.fields.map((row, i) => (
+                  <tr key={row.id} onKeyDown={onRowKeys(i)}>
                     <th scope="row">{i + 1}</th>
                     <td>
                       <CellInput label={classLabel(i, 'code')} field={cell(i, 'code')} width={5} upper />

@@ -1,7 +1,8 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { ProgramSummary, SessionUser, TermsHistoryView, TermsVersionView } from '../../../../shared/ipc/types';
-import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
+import { useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { nextRow } from '../../lib/listKeys';
 import { formatWallTime } from './terms-form';
@@ -10,11 +11,13 @@ import { TermsView } from './TermsView';
 
 /** A program's terms: the current version in words, its history, and (supervisors, administrators) a form to record or amend them. */
 export function TermsSection({ program, user }: { program: ProgramSummary; user: SessionUser }) {
-  const call = useDesk();
   const status = useStatus();
   const baseId = useId();
-  const [history, setHistory] = useState<TermsHistoryView | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const input = { programId: program.id };
+  const historyQuery = useDeskQuery('terms.history', input, { topics: ['terms'] });
+  const history = historyQuery.data ?? null;
+  const problem = historyQuery.error?.message ?? null;
   const [formOpen, setFormOpen] = useState(false);
   const [active, setActive] = useState(0);
   const [viewing, setViewing] = useState<number | null>(null);
@@ -24,18 +27,6 @@ export function TermsSection({ program, user }: { program: ProgramSummary; user:
   const viewHeading = useRef<HTMLHeadingElement>(null);
   // What takes the focus once the next render is on screen (an element that may not exist yet).
   const focusAfter = useRef<(() => HTMLElement | null) | null>(null);
-
-  const load = useCallback(async () => {
-    const result = await call('terms.history', { programId: program.id });
-    if (result.ok) {
-      setHistory(result.value);
-      setProblem(null);
-    } else setProblem(result.error.message);
-  }, [call, program.id]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
 
   useLayoutEffect(() => {
     const target = focusAfter.current?.();
@@ -58,7 +49,8 @@ export function TermsSection({ program, user }: { program: ProgramSummary; user:
   };
 
   const saved = (v: TermsVersionView) => {
-    setHistory((h) => (h ? { ...h, versions: [...h.versions, v] } : h));
+    // Shown at once; main's change notice then refetches it anyway.
+    queryClient.setQueryData<TermsHistoryView>(['terms.history', input], (h) => (h ? { ...h, versions: [...h.versions, v] } : h));
     setActive(v.version - 1);
     focusAfter.current = () => openButton.current;
     setFormOpen(false);
@@ -85,7 +77,9 @@ export function TermsSection({ program, user }: { program: ProgramSummary; user:
 
   return (
     <section className="terms" aria-labelledby={`${baseId}-h`}>
-      <h3 id={`${baseId}-h`}>Terms</h3>
+      <h3 id={`${baseId}-h`} tabIndex={-1}>
+        Terms
+      </h3>
       {problem ? (
         <p className="form-problem" role="alert">
           The terms cannot be shown: {problem}

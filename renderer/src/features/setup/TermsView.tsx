@@ -1,7 +1,8 @@
 import type { OddLotTerms, RightsOfferingTerms } from '../../../../shared/domain/terms';
 import type { DerivedTermsDates, TermsVersionView } from '../../../../shared/ipc/types';
 import { formatIsoDate } from '../../lib/dates';
-import { formatWallTime, normalizeMoney, rateToPercent } from './terms-form';
+import { normalizeMoney, rateToPercent } from '../../lib/amounts';
+import { formatWallTime } from './terms-form';
 
 const zoneWords = (zone: string) => (zone === 'America/New_York' ? 'New York' : zone);
 const yes = (b: boolean) => (b ? 'Yes' : 'No');

@@ -1,18 +1,24 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SessionUser, UserSummary } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
+import { Grid, type GridColumn } from '../../frame/grid/Grid';
+import { useArraySource } from '../../frame/grid/sources';
+import { invalidateTopics, useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { ROLE_LABELS } from '../../lib/labels';
-import { userOrder, withItem } from '../../lib/order';
 import { NewUserForm } from './NewUserForm';
+
+const keyOf = (u: UserSummary) => u.id;
 
 /** Administrators create users and turn them off or on again; nobody is deleted. */
 export function UsersPanel({ self }: { self: SessionUser }) {
   const call = useDesk();
   const status = useStatus();
-  const [users, setUsers] = useState<readonly UserSummary[] | null>(null);
-  const [loadProblem, setLoadProblem] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const users = useDeskQuery('users.list', {}, { topics: ['users'] });
+  const source = useArraySource(users.data ?? [], keyOf);
   const [formOpen, setFormOpen] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
   const focusNewButton = useRef(false);
@@ -23,24 +29,34 @@ export function UsersPanel({ self }: { self: SessionUser }) {
     focusNewButton.current = false;
   }, [formOpen]);
 
-  const load = useCallback(async () => {
-    const result = await call('users.list', {});
-    if (result.ok) setUsers(result.value);
-    else setLoadProblem(result.error.message);
-  }, [call]);
-
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const replace = (user: UserSummary) => setUsers((us) => withItem(us, user, userOrder));
-
-  const setActive = async (user: UserSummary, active: boolean) => {
-    const result = await call('users.setActive', { userId: user.id, active });
-    if (!result.ok) return status.report(result.error.message, 'problem');
-    replace(result.value);
-    status.report(`User ${user.username} ${active ? 'reactivated' : 'deactivated'}.`, 'done');
-  };
+  const columns = useMemo<readonly GridColumn<UserSummary>[]>(() => {
+    const setActive = async (user: UserSummary, active: boolean) => {
+      const result = await call('users.setActive', { userId: user.id, active });
+      if (!result.ok) return status.report(result.error.message, 'problem');
+      await invalidateTopics(queryClient, ['users']);
+      status.report(`User ${user.username} ${active ? 'reactivated' : 'deactivated'}.`, 'done');
+    };
+    return [
+      { id: 'username', header: 'User name', cell: (u) => u.username, text: (u) => u.username, className: 'code' },
+      { id: 'displayName', header: 'Full name', cell: (u) => u.displayName },
+      { id: 'role', header: 'Role', cell: (u) => ROLE_LABELS[u.role] },
+      { id: 'state', header: 'State', cell: (u) => (u.active ? 'Active' : 'Deactivated') },
+      { id: 'created', header: 'Created', cell: (u) => formatInstant(u.createdAt) },
+      {
+        id: 'action',
+        header: <span className="visually-hidden">Action</span>,
+        // Only the focused row's button is a Tab stop: Tab from the grid reaches it, not every row's.
+        cell: (u, selected) =>
+          u.id === self.id ? (
+            <span className="muted">You</span>
+          ) : (
+            <button type="button" tabIndex={selected ? 0 : -1} onClick={() => void setActive(u, !u.active)}>
+              {u.active ? 'Deactivate' : 'Reactivate'} <span className="visually-hidden">{u.username}</span>
+            </button>
+          ),
+      },
+    ];
+  }, [call, queryClient, self.id, status]);
 
   return (
     <div>
@@ -52,7 +68,6 @@ export function UsersPanel({ self }: { self: SessionUser }) {
       </div>
       {formOpen ? (
         <NewUserForm
-          onCreated={(u) => setUsers((us) => withItem(us, u, userOrder))}
           onClose={(discarded) => {
             if (discarded) status.report('New user abandoned; nothing was saved.', 'info');
             focusNewButton.current = true;
@@ -60,48 +75,12 @@ export function UsersPanel({ self }: { self: SessionUser }) {
           }}
         />
       ) : null}
-      {loadProblem ? (
+      {users.error ? (
         <p className="form-problem" role="alert">
-          The users cannot be listed: {loadProblem}
+          The users cannot be listed: {users.error.message}
         </p>
       ) : null}
-      {users ? (
-        <table className="grid">
-          <caption className="visually-hidden">Users</caption>
-          <thead>
-            <tr>
-              <th scope="col">User name</th>
-              <th scope="col">Full name</th>
-              <th scope="col">Role</th>
-              <th scope="col">State</th>
-              <th scope="col">Created</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {users.map((u) => (
-              <tr key={u.id} className={u.active ? undefined : 'inactive'}>
-                <td className="code">{u.username}</td>
-                <td>{u.displayName}</td>
-                <td>{ROLE_LABELS[u.role]}</td>
-                <td>{u.active ? 'Active' : 'Deactivated'}</td>
-                <td>{formatInstant(u.createdAt)}</td>
-                <td>
-                  {u.id === self.id ? (
-                    <span className="muted">You</span>
-                  ) : (
-                    <button type="button" onClick={() => void setActive(u, !u.active)}>
-                      {u.active ? 'Deactivate' : 'Reactivate'} <span className="visually-hidden">{u.username}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {users.data ? <Grid label="Users" columns={columns} source={source} emptyText="No users yet." rowClassName={(u) => (u.active ? undefined : 'inactive')} /> : null}
     </div>
   );
 }

@@ -18,13 +18,13 @@ describe('the Terms form checks, from the engine schemas', () => {
   it('names the field and says what was expected', () => {
     const c = termsChecks('rights-offering', 2);
     const v = rights();
-    expect(c.subscriptionPrice!('5.5.0', v)).toBe('Subscription price: expected a decimal string like "5.00", got the string "5.5.0"');
+    expect(c.subscriptionPrice!('5.5.0', v)).toBe('Subscription price: type dollars and cents, e.g. 5.00');
     expect(c.subscriptionPrice!('1,234.50', v)).toBeNull();
     expect(c.subscriptionPrice!('0', v)).toBe('Subscription price: must be more than zero, got "0"');
-    expect(c.maxShares!('4.5', v)).toBe('Maximum shares: expected a whole number, got "4.5"');
+    expect(c.maxShares!('4.5', v)).toBe('Maximum shares: type whole shares as digits, e.g. 43333333');
     expect(c.maxShares!('', v)).toBe('Maximum shares is required');
     expect(c.recordDate!('023003', v)).toBe('Record date: 02/30/2003 is not a real calendar date');
-    expect(c['classes.1.firmRightsPerUnit']!('0.1.', v)).toMatch(/^Class 2 firm rights per unit: expected a decimal string/);
+    expect(c['classes.1.firmRightsPerUnit']!('0.1.', v)).toBe('Class 2 firm rights per unit: type a number, e.g. 1 or 0.5');
     expect(c['classes.1.code']!('a', { ...v, 'classes.1.code': 'a' })).toBe('Class 2 code: class "A" is already row 1');
     expect(c.reason!('  ', v)).toBe('Reason is required');
   });
@@ -43,7 +43,7 @@ describe('the Terms form checks, from the engine schemas', () => {
     const v = blankValues('odd-lot', '2026-02-27');
     expect(c.backupWithholdingPercent!('24', v)).toBeNull();
     expect(c.backupWithholdingPercent!('101', v)).toBe('Backup withholding (%): must be between 0 and 100, got "101"');
-    expect(c.backupWithholdingPercent!('x', v)).toBe('Backup withholding (%): expected a percent like 24, got "x"');
+    expect(c.backupWithholdingPercent!('x', v)).toBe('Backup withholding (%): type a percent, e.g. 24');
     expect(c.excludedJurisdictions!('ca, us-ny', v)).toBeNull();
     expect(c.excludedJurisdictions!('Canada', v)).toMatch(/^Excluded jurisdictions: expected a jurisdiction code like "CA"/);
     expect(c.processingFeePerShare!('0.65', v)).toBeNull();

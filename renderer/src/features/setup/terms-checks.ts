@@ -7,7 +7,9 @@ import { recordTermsInput, type ProgramKind } from '../../../../shared/ipc/schem
 import type { z } from 'zod';
 import { parseKeyedDate } from '../../lib/dates';
 import { checkWith, nameTheField, type FieldCheck } from '../../lib/validation';
-import { classField, fieldForPath, parseKeyedTime, percentToRate, plainDecimal, valuesToTerms, type TermsValues } from './terms-form';
+import { percentToRate, plainDecimal } from '../../lib/amounts';
+import { parseKeyedTime } from '../../lib/times';
+import { classField, fieldForPath, valuesToTerms, type TermsValues } from './terms-form';
 import type { ProgramTerms } from '../../../../shared/domain/terms';
 
 type Check = FieldCheck<TermsValues>;
@@ -18,14 +20,29 @@ function problemWith(schema: z.ZodType, label: string, value: unknown): string |
   return result.success ? null : nameTheField(label, result.error.issues[0]?.message ?? 'is not valid');
 }
 
-const decimalWith = (schema: z.ZodType, label: string): Check => (v) => checkWith<TermsValues>(schema, label)(plainDecimal(v), {});
+/** How to type each kind of number, said to a clerk when what was keyed does not read as one. */
+const HOW_TO_TYPE = {
+  money: 'type dollars and cents, e.g. 5.00',
+  rate: 'type a number, e.g. 1 or 0.5',
+  shares: 'type whole shares as digits, e.g. 43333333',
+  percent: 'type a percent, e.g. 24',
+  days: 'type a number of business days, e.g. 3',
+} as const;
+
+const decimalWith =
+  (schema: z.ZodType, label: string, how: 'money' | 'rate'): Check =>
+  (v) => {
+    const plain = plainDecimal(v);
+    if (plain !== '' && !/^\d+(\.\d+)?$/.test(plain)) return `${label}: ${HOW_TO_TYPE[how]}`;
+    return checkWith<TermsValues>(schema, label)(plain, {});
+  };
 
 const wholeWith =
   (schema: z.ZodType, label: string): Check =>
   (v) => {
     const plain = v.trim().replace(/,/g, '');
     if (plain === '') return `${label} is required`;
-    if (!/^\d{1,15}$/.test(plain)) return `${label}: expected a whole number, got "${v.trim()}"`;
+    if (!/^\d{1,15}$/.test(plain)) return `${label}: ${HOW_TO_TYPE.shares}`;
     return problemWith(schema, label, Number.parseInt(plain, 10));
   };
 
@@ -86,7 +103,7 @@ export function termsChecks(kind: ProgramKind, rows: number): Record<string, Che
   const reason: Check = checkWith<TermsValues>(recordTermsInput.shape.reason, 'Reason');
   if (kind === 'odd-lot') {
     return {
-      processingFeePerShare: decimalWith(O.processingFeePerShare, LABELS.processingFeePerShare!),
+      processingFeePerShare: decimalWith(O.processingFeePerShare, LABELS.processingFeePerShare!, 'money'),
       roundLot: wholeWith(O.roundLot, LABELS.roundLot!),
       recordDate: keyedDate(LABELS.recordDate!),
       expiryDate: keyedDate(LABELS.expiryDate!),
@@ -98,14 +115,14 @@ export function termsChecks(kind: ProgramKind, rows: number): Record<string, Che
       backupWithholdingPercent: (v) => {
         if (v.trim() === '') return `${LABELS.backupWithholdingPercent} is required`;
         const rate = percentToRate(v);
-        if (rate === null) return `${LABELS.backupWithholdingPercent}: expected a percent like 24, got "${v.trim()}"`;
+        if (rate === null) return `${LABELS.backupWithholdingPercent}: ${HOW_TO_TYPE.percent}`;
         return checkWith<TermsValues>(O.backupWithholdingRate, LABELS.backupWithholdingPercent!)(rate, {}) === null ? null : `${LABELS.backupWithholdingPercent}: must be between 0 and 100, got "${v.trim()}"`;
       },
       reason,
     };
   }
   const checks: Record<string, Check> = {
-    subscriptionPrice: decimalWith(R.subscriptionPrice, LABELS.subscriptionPrice!),
+    subscriptionPrice: decimalWith(R.subscriptionPrice, LABELS.subscriptionPrice!, 'money'),
     maxShares: wholeWith(R.maxShares, LABELS.maxShares!),
     recordDate: keyedDate(LABELS.recordDate!),
     certificateIssueDate: keyedDate(LABELS.certificateIssueDate!),
@@ -113,7 +130,7 @@ export function termsChecks(kind: ProgramKind, rows: number): Record<string, Che
     expirationTime: when((v) => v.expirationBasis === 'entered', keyedTime(LABELS.expirationTime!)),
     coverBusinessDays: when((v) => v.guaranteedDelivery === 'yes', (v) => {
       const plain = v.trim();
-      if (!/^\d{1,3}$/.test(plain)) return `${LABELS.coverBusinessDays}: expected a number of business days like 3, got "${plain}"`;
+      if (!/^\d{1,3}$/.test(plain)) return `${LABELS.coverBusinessDays}: ${HOW_TO_TYPE.days}`;
       const r = guaranteedDeliverySchema.safeParse({ allowed: true, coverBusinessDays: Number.parseInt(plain, 10) });
       return r.success ? null : nameTheField(LABELS.coverBusinessDays!, r.error.issues[0]?.message ?? 'is not valid');
     }),
@@ -127,7 +144,7 @@ export function termsChecks(kind: ProgramKind, rows: number): Record<string, Che
       return null;
     };
     checks[classField(i, 'colour')] = (v) => checkWith<TermsValues>(C.colour, classLabel(i, 'colour'))(v.trim(), {});
-    checks[classField(i, 'firmRightsPerUnit')] = decimalWith(C.firmRightsPerUnit, classLabel(i, 'firmRightsPerUnit'));
+    checks[classField(i, 'firmRightsPerUnit')] = decimalWith(C.firmRightsPerUnit, classLabel(i, 'firmRightsPerUnit'), 'rate');
   }
   return checks;
 }

@@ -2,14 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { oddLotTermsSchema, rightsOfferingTermsSchema } from '../../../../shared/domain/terms';
 import {
   blankValues,
+  classRowCount,
   fieldForPath,
   formatWallTime,
-  normalizeMoney,
-  parseKeyedTime,
-  percentToRate,
-  rateToPercent,
-  shiftDecimal,
+  normalizeField,
   termsToValues,
+  toFormValues,
   valuesToTerms,
 } from './terms-form';
 
@@ -39,43 +37,8 @@ const odd = oddLotTermsSchema.parse({
   backupWithholdingRate: '0.245',
 });
 
-describe('percent and rate, as strings', () => {
-  it('moves the decimal point exactly', () => {
-    expect(percentToRate('24')).toBe('0.24');
-    expect(percentToRate('24.5%')).toBe('0.245');
-    expect(percentToRate('100')).toBe('1');
-    expect(percentToRate('0')).toBe('0');
-    expect(percentToRate('0.07')).toBe('0.0007');
-    expect(percentToRate('2 4')).toBe('0.24');
-    expect(percentToRate('24,5.')).toBeNull();
-    expect(percentToRate('abc')).toBeNull();
-    expect(rateToPercent('0.24')).toBe('24');
-    expect(rateToPercent('0.245')).toBe('24.5');
-    expect(rateToPercent('1')).toBe('100');
-    expect(rateToPercent('0.000001')).toBe('0.0001');
-    expect(shiftDecimal('1.5', 3)).toBe('1500');
-  });
-  it('round-trips every rate with up to 6 places', () => {
-    for (const rate of ['0', '0.1', '0.24', '0.333333', '0.000001', '1']) expect(percentToRate(rateToPercent(rate))).toBe(rate);
-  });
-});
-
-describe('money and time as keyed', () => {
-  it('shows money with cents and grouping, and leaves what does not read', () => {
-    expect(normalizeMoney('5')).toBe('5.00');
-    expect(normalizeMoney('1234.5')).toBe('1,234.50');
-    expect(normalizeMoney('$0.65')).toBe('0.65');
-    expect(normalizeMoney('0.123456')).toBe('0.123456');
-    expect(normalizeMoney('5.5.0')).toBe('5.5.0');
-  });
-  it('reads HHMM, HH:MM and a.m./p.m.', () => {
-    expect(parseKeyedTime('1700')).toBe('17:00');
-    expect(parseKeyedTime('17:00')).toBe('17:00');
-    expect(parseKeyedTime('5pm')).toBe('17:00');
-    expect(parseKeyedTime('5:00 p.m.')).toBe('17:00');
-    expect(parseKeyedTime('12 am')).toBe('00:00');
-    expect(parseKeyedTime('2500')).toBeNull();
-    expect(parseKeyedTime('')).toBeNull();
+describe('wall times', () => {
+  it('shows a wall time as a date and a clock time', () => {
     expect(formatWallTime('2003-12-08T17:00')).toBe('12/08/2003 5:00 p.m.');
     expect(formatWallTime('2003-12-08T09:05')).toBe('12/08/2003 9:05 a.m.');
   });
@@ -84,7 +47,7 @@ describe('money and time as keyed', () => {
 describe('form values and terms', () => {
   it('round-trips rights offering terms, keeping what the form does not show', () => {
     const values = termsToValues(xo);
-    expect(values).toMatchObject({ subscriptionPrice: '5.00', maxShares: '43333333', recordDate: '10/10/2003', 'classes.1.firmRightsPerUnit': '0.1', 'classes.2.stage': '2' });
+    expect(values).toMatchObject({ subscriptionPrice: '5.00', maxShares: '43,333,333', recordDate: '10/10/2003', 'classes.1.firmRightsPerUnit': '0.1', 'classes.2.stage': '2' });
     const back = rightsOfferingTermsSchema.parse(valuesToTerms('rights-offering', values, 3, xo));
     expect(back).toEqual(xo);
     expect(JSON.stringify(back)).toBe(JSON.stringify(xo));
@@ -121,5 +84,30 @@ describe('form values and terms', () => {
     expect(fieldForPath('terms.subscriptionPrice')).toBe('subscriptionPrice');
     expect(fieldForPath('reason')).toBe('reason');
     expect(fieldForPath('terms.timeZone')).toBeNull();
+  });
+});
+
+describe('the classes as a field array', () => {
+  it('gathers flat class fields into rows, in order, and counts them', () => {
+    const flat = { reason: 'x', 'classes.1.code': 'B', 'classes.0.code': 'A', 'classes.0.stage': '2' };
+    const form = toFormValues(flat);
+    expect(form.reason).toBe('x');
+    expect(form.classes.map((c) => [c.code, c.stage])).toEqual([
+      ['A', '2'],
+      ['B', '1'],
+    ]);
+    expect(classRowCount(flat)).toBe(2);
+    expect(classRowCount({ reason: 'x' })).toBe(0);
+  });
+});
+
+describe('how fields show once left', () => {
+  it('gives money its cents, shares their grouping, dates and times their form, codes capitals', () => {
+    expect(normalizeField('subscriptionPrice')?.('1234.5')).toBe('1,234.50');
+    expect(normalizeField('maxShares')?.('43333333')).toBe('43,333,333');
+    expect(normalizeField('recordDate')?.('101003')).toBe('10/10/2003');
+    expect(normalizeField('expiryTime')?.('1700')).toBe('17:00');
+    expect(normalizeField('classes.3.code')?.(' t ')).toBe('T');
+    expect(normalizeField('reason')).toBeUndefined();
   });
 });

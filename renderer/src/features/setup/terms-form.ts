@@ -4,82 +4,16 @@
  */
 import type { OddLotTerms, ProgramTerms, RightsClassTerms, RightsOfferingTerms } from '../../../../shared/domain/terms';
 import type { ProgramKind } from '../../../../shared/ipc/schemas';
-import { formatIsoDate, parseKeyedDate } from '../../lib/dates';
+import { normalizeMoney, normalizeShares, parseKeyedShares, percentToRate, plainDecimal, rateToPercent } from '../../lib/amounts';
+import { formatIsoDate, normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
+import { formatClock, normalizeKeyedTime, parseKeyedTime } from '../../lib/times';
+
 
 export type TermsValues = Record<string, string>;
 
 export const YES = 'yes';
 export const NO = 'no';
 const yesNo = (b: boolean) => (b ? YES : NO);
-
-// ---------------------------------------------------------------------------------------------
-// Decimals as text.
-
-const PLAIN_DECIMAL = /^\d+(\.\d+)?$/;
-
-/** What a clerk keyed as an amount, without grouping commas, a dollar sign or spaces ("1,234.5" → "1234.5"). */
-export const plainDecimal = (text: string): string => text.trim().replace(/[,$\s]/g, '');
-
-/** Money as shown once the clerk leaves the field: `5` → `5.00`, `1234.5` → `1,234.50`; anything that does not read is left as keyed. */
-export function normalizeMoney(text: string): string {
-  const plain = plainDecimal(text);
-  const m = /^(\d+)(?:\.(\d*))?$/.exec(plain);
-  if (!m) return text;
-  const whole = m[1]!.replace(/^0+(?=\d)/, '');
-  const fraction = (m[2] ?? '').padEnd(2, '0');
-  return `${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${fraction}`;
-}
-
-/** Moves the decimal point of a plain decimal string `places` to the right (negative: left), exactly. */
-export function shiftDecimal(s: string, places: number): string | null {
-  if (!PLAIN_DECIMAL.test(s)) return null;
-  const [whole = '', fraction = ''] = s.split('.');
-  let digits = whole + fraction;
-  let point = whole.length + places;
-  if (point < 0) {
-    digits = '0'.repeat(-point) + digits;
-    point = 0;
-  }
-  if (point > digits.length) digits = digits.padEnd(point, '0');
-  const intPart = digits.slice(0, point).replace(/^0+(?=\d)/, '') || '0';
-  const fracPart = digits.slice(point).replace(/0+$/, '');
-  return fracPart === '' ? intPart : `${intPart}.${fracPart}`;
-}
-
-/** A percent as keyed ("24", "24.5%") → the rate the terms keep ("0.24", "0.245"); null when it does not read. */
-export const percentToRate = (percent: string): string | null => shiftDecimal(plainDecimal(percent).replace(/%$/, ''), -2);
-
-/** A rate from the terms ("0.24") → the percent shown ("24"). */
-export const rateToPercent = (rate: string): string => shiftDecimal(rate, 2) ?? rate;
-
-// ---------------------------------------------------------------------------------------------
-// Times as text.
-
-/** A keyed New York time: `HHMM`, `HH:MM`, `5:00 pm`, `5pm` → `17:00`; null when it does not read. */
-export function parseKeyedTime(text: string): string | null {
-  const m = /^(\d{1,2}):?(\d{2})?\s*([ap])?\.?\s*m?\.?$/i.exec(text.trim());
-  if (!m) return null;
-  let hours = Number.parseInt(m[1]!, 10);
-  const minutes = m[2] === undefined ? 0 : Number.parseInt(m[2], 10);
-  const half = m[3]?.toLowerCase();
-  if (half !== undefined) {
-    if (hours < 1 || hours > 12) return null;
-    hours = (hours % 12) + (half === 'p' ? 12 : 0);
-  }
-  if (hours > 23 || minutes > 59) return null;
-  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-}
-
-export const normalizeKeyedTime = (text: string): string => parseKeyedTime(text) ?? text;
-
-/** `17:00` → `5:00 p.m.` */
-export function formatClock(hhmm: string): string {
-  const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
-  if (!m) return hhmm;
-  const h = Number.parseInt(m[1]!, 10);
-  const twelve = h % 12 === 0 ? 12 : h % 12;
-  return `${twelve}:${m[2]} ${h < 12 ? 'a.m.' : 'p.m.'}`;
-}
 
 /** `2003-12-08T17:00` → `12/08/2003 5:00 p.m.` */
 export function formatWallTime(wall: string): string {
@@ -112,13 +46,34 @@ export const CLASS_FIELDS = ['code', 'colour', 'firmRightsPerUnit', 'oversubscri
 export type ClassField = (typeof CLASS_FIELDS)[number];
 export const classField = (row: number, name: ClassField) => `classes.${row}.${name}`;
 
+export type ClassRow = Record<ClassField, string>;
+
+/** The form's values as react-hook-form holds them: the classes as a field array of rows. */
+export interface TermsFormValues {
+  [field: string]: string | ClassRow[];
+  classes: ClassRow[];
+}
+
+/** Flat values (`classes.0.code` …) → the form's values, the classes gathered into rows in order. */
+export function toFormValues(flat: TermsValues): TermsFormValues {
+  const classes: ClassRow[] = [];
+  const form: TermsFormValues = { classes };
+  for (const [name, value] of Object.entries(flat)) {
+    const m = /^classes\.(\d+)\.(\w+)$/.exec(name);
+    if (!m) form[name] = value;
+    else (classes[Number.parseInt(m[1]!, 10)] ??= blankClassRow())[m[2] as ClassField] = value;
+  }
+  return form;
+}
+
+/** How many class rows flat values hold. */
+export const classRowCount = (flat: TermsValues): number =>
+  new Set(Object.keys(flat).flatMap((name) => /^classes\.(\d+)\./.exec(name)?.[1] ?? [])).size;
+
 export const blankClassRow = (): Record<ClassField, string> => ({ code: '', colour: '', firmRightsPerUnit: '', oversubscription: YES, transferable: NO, stage: '1' });
 
 /** A whole number keyed as digits; anything else goes through as text so the schema names it. */
-const wholeOrText = (text: string): number | string => {
-  const plain = text.trim().replace(/,/g, '');
-  return /^\d{1,15}$/.test(plain) ? Number.parseInt(plain, 10) : text.trim();
-};
+const wholeOrText = (text: string): number | string => parseKeyedShares(text) ?? text.trim();
 
 // ---------------------------------------------------------------------------------------------
 // Terms → fields.
@@ -163,7 +118,7 @@ export function termsToValues(terms: ProgramTerms): TermsValues {
   const [expirationDate, expirationTime] = terms.expiration.basis === 'entered' ? splitWallTime(terms.expiration.at) : ['', '17:00'];
   const values: TermsValues = {
     subscriptionPrice: normalizeMoney(terms.subscriptionPrice),
-    maxShares: String(terms.maxShares),
+    maxShares: terms.maxShares.toLocaleString('en-US'),
     recordDate: formatIsoDate(terms.recordDate),
     certificateIssueDate: formatIsoDate(terms.certificateIssueDate),
     expirationBasis: terms.expiration.basis,
@@ -265,3 +220,21 @@ export function fieldForPath(path: string): string | null {
   if (/^excludedJurisdictions/.test(p)) return 'excludedJurisdictions';
   return ['subscriptionPrice', 'maxShares', 'recordDate', 'certificateIssueDate', 'processingFeePerShare', 'roundLot', 'planSharesExcluded'].includes(top) ? top : null;
 }
+
+// ---------------------------------------------------------------------------------------------
+// How fields show once left.
+
+const NORMALIZE: Readonly<Record<string, (v: string) => string>> = {
+  subscriptionPrice: normalizeMoney,
+  processingFeePerShare: normalizeMoney,
+  maxShares: normalizeShares,
+  recordDate: normalizeKeyedDate,
+  certificateIssueDate: normalizeKeyedDate,
+  expirationDate: normalizeKeyedDate,
+  expiryDate: normalizeKeyedDate,
+  expirationTime: normalizeKeyedTime,
+  expiryTime: normalizeKeyedTime,
+};
+const upper = (v: string) => v.trim().toUpperCase();
+/** How a field of the form shows once the clerk leaves it: money with cents, dates as MM/DD/YYYY, codes in capitals. */
+export const normalizeField = (name: string) => NORMALIZE[name] ?? (/^classes\.\d+\.(code|colour)$/.test(name) ? upper : undefined);

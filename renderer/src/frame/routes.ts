@@ -1,0 +1,58 @@
+import type { AreaId } from '../../../shared/areas';
+import { AREA_TABLE } from '../../../shared/areas';
+
+/**
+ * Where the clerk is, as a typed value: any screen can open "program 12 › terms" by building
+ * one. New areas add their own variants here (e.g. `{ area: 'certificates', certificate: 'RT-000123' }`).
+ */
+export type Route =
+  | { readonly area: 'setup'; readonly view: 'programs' }
+  | { readonly area: 'setup'; readonly view: 'users' }
+  | { readonly area: 'setup'; readonly view: 'program'; readonly programId: number; readonly section?: 'terms' }
+  | { readonly area: Exclude<AreaId, 'setup'> };
+
+export type RouteOf<A extends AreaId> = Extract<Route, { readonly area: A }>;
+
+export const areaHome = (area: AreaId): Route => (area === 'setup' ? { area, view: 'programs' } : { area });
+
+/** A route in words, for the status line and screen readers: "Setup › program 12 › terms". */
+export function describeRoute(route: Route): string {
+  const area = AREA_TABLE.find((a) => a.id === route.area)?.label ?? route.area;
+  if (route.area !== 'setup') return area;
+  if (route.view === 'program') return `${area} › program ${route.programId}${route.section ? ` › ${route.section}` : ''}`;
+  return `${area} › ${route.view}`;
+}
+
+export const sameRoute = (a: Route, b: Route): boolean => JSON.stringify(a) === JSON.stringify(b);
+
+/** Memory history: the routes visited, where we are among them, and where each area was left. */
+export interface History {
+  readonly entries: readonly Route[];
+  readonly index: number;
+  readonly lastByArea: Readonly<Partial<Record<AreaId, Route>>>;
+}
+
+const MAX_ENTRIES = 100;
+
+export const startHistory = (route: Route): History => ({ entries: [route], index: 0, lastByArea: { [route.area]: route } });
+
+export const currentRoute = (history: History): Route => history.entries[history.index]!;
+
+/** Goes to `route`; what lay ahead of the current entry (after going back) is dropped, as in a browser. */
+export function pushRoute(history: History, route: Route): History {
+  if (sameRoute(currentRoute(history), route)) return history;
+  const entries = [...history.entries.slice(0, history.index + 1), route].slice(-MAX_ENTRIES);
+  return { entries, index: entries.length - 1, lastByArea: { ...history.lastByArea, [route.area]: route } };
+}
+
+/** Ctrl+digit: the area as it was left, or its home the first time. */
+export const openArea = (history: History, area: AreaId): History => pushRoute(history, history.lastByArea[area] ?? areaHome(area));
+
+function moveTo(history: History, index: number): History {
+  if (index < 0 || index >= history.entries.length || index === history.index) return history;
+  const route = history.entries[index]!;
+  return { ...history, index, lastByArea: { ...history.lastByArea, [route.area]: route } };
+}
+
+export const goBack = (history: History): History => moveTo(history, history.index - 1);
+export const goForward = (history: History): History => moveTo(history, history.index + 1);
