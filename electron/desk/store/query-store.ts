@@ -3,7 +3,10 @@ import type { Kysely } from 'kysely';
 import { makeRepos } from './repos';
 import type { BookStore, BackupCopy, ChainReport, ChangeOutcome, CommittedEntry, JobControl, JobProgress, JournalActor, ReadRepos, StoreInfo, StoreKind, VerifyProgress, WriteRepos } from './port';
 import { UniqueViolation } from './port';
-import type { BookTables } from './tables';
+import type { BookTables, JournalTable } from './tables';
+
+/** A journal row as written. */
+export type JournalRow = JournalTable;
 
 /** What each store does its own way; the rest of the port is written once, here. */
 export interface StoreEngine {
@@ -15,8 +18,11 @@ export interface StoreEngine {
   writeTransaction<T>(body: (db: Kysely<BookTables>) => Promise<T>): Promise<T>;
   /** Inside a write transaction: makes this transaction the journal's only appender until it ends. */
   lockChain(db: Kysely<BookTables>): Promise<void>;
-  /** Inside the same transaction, once the entry is appended (PostgreSQL tells the other desks at commit). */
-  appended(db: Kysely<BookTables>, entry: CommittedEntry): Promise<void>;
+  /**
+   * Writes the journal row, inside the change's transaction; PostgreSQL tells the other desks in
+   * the same statement (delivered at commit), one round trip fewer while the chain lock is held.
+   */
+  insertJournalRow(db: Kysely<BookTables>, row: JournalRow): Promise<void>;
   /** A write that lost a race (a uniqueness rule, a serialization failure) and may be tried again. */
   isRetryable(error: unknown): boolean;
   /** The error as the port names it, when it is a uniqueness rule broken. */
@@ -25,8 +31,11 @@ export interface StoreEngine {
   verifyJournal(control: JobControl<VerifyProgress>): Promise<ChainReport>;
   backup(destination: string, options: { overwrite: boolean }, control: JobControl<JobProgress>): Promise<BackupCopy>;
   checkpoint(): Promise<void>;
-  /** Starts telling `onOthersCommitted` when another connection may have committed; returns a stop. */
-  watchOthers(onOthersCommitted: () => void): () => void;
+  /**
+   * Starts telling `onOthersCommitted` when another connection may have committed — with the
+   * entry's sequence number where the store knows it — and returns a stop.
+   */
+  watchOthers(onOthersCommitted: (seq?: number) => void): () => void;
   readonly isOpen: boolean;
   close(): Promise<void>;
 }
@@ -46,6 +55,9 @@ export class QueryStore implements BookStore {
   private readonly listeners = new Set<(entry: CommittedEntry) => void>();
   private lastAnnounced = 0;
   private catchingUp: Promise<void> = Promise.resolve();
+  /** A catch-up is under way; another is wanted once it ends (notices that come meanwhile fold into one). */
+  private catchUpRunning = false;
+  private catchUpWanted = false;
   private readonly stopWatching: () => void;
 
   private constructor(
@@ -54,7 +66,7 @@ export class QueryStore implements BookStore {
     headSeq: number,
   ) {
     this.lastAnnounced = headSeq;
-    this.stopWatching = engine.watchOthers(() => this.catchUp());
+    this.stopWatching = engine.watchOthers((seq) => this.heardOfCommit(seq));
   }
 
   static async start(engine: StoreEngine, now: () => Date): Promise<QueryStore> {
@@ -86,8 +98,7 @@ export class QueryStore implements BookStore {
             const repos = makeRepos(db);
             const { payload, result } = await body(repos, at);
             await this.engine.lockChain(db);
-            const entry = await repos.journal.append(actor, action, payload, at);
-            await this.engine.appended(db, entry);
+            const entry = await repos.journal.append(actor, action, payload, at, (row) => this.engine.insertJournalRow(db, row));
             return { result, entry };
           }),
         );
@@ -130,30 +141,54 @@ export class QueryStore implements BookStore {
   }
 
   private announceOwn(entry: CommittedEntry): void {
-    if (entry.seq === this.lastAnnounced + 1) {
-      this.lastAnnounced = entry.seq;
+    if (entry.seq === this.lastAnnounced + 1 || this.listeners.size === 0) {
+      this.lastAnnounced = Math.max(this.lastAnnounced, entry.seq);
       this.emit(entry);
-    } else {
+    } else if (entry.seq > this.lastAnnounced) {
       this.catchUp(); // others committed in between: announce theirs and ours in order
     }
   }
 
-  /** Announces, in order, every entry committed since the last one announced. */
+  /** Another desk committed (up to `seq`, where the store says): read what is new, unless nobody listens or it is known. */
+  private heardOfCommit(seq: number | undefined): void {
+    if (seq !== undefined && seq <= this.lastAnnounced) return; // our own, or already announced
+    if (this.listeners.size === 0) {
+      // Nobody to tell: move on without reading (a desk of the command line, a bench client).
+      if (seq !== undefined) this.lastAnnounced = seq;
+      return;
+    }
+    this.catchUp();
+  }
+
+  /** Announces, in order, every entry committed since the last one announced; calls meanwhile fold into one more pass. */
   private catchUp(): void {
-    this.catchingUp = this.catchingUp
-      .then(async () => {
-        for (;;) {
-          if (!this.engine.isOpen) return;
-          const fresh = await this.engine.readTransaction((db) => makeRepos(db).journal.since(this.lastAnnounced, CATCH_UP_SLICE));
-          for (const entry of fresh) {
-            if (entry.seq <= this.lastAnnounced) continue;
-            this.lastAnnounced = entry.seq;
-            this.emit(entry);
-          }
-          if (fresh.length < CATCH_UP_SLICE) return;
+    this.catchUpWanted = true;
+    if (this.catchUpRunning) return;
+    this.catchUpRunning = true;
+    this.catchingUp = (async () => {
+      try {
+        while (this.catchUpWanted && this.engine.isOpen) {
+          this.catchUpWanted = false;
+          await this.readNewEntries();
         }
-      })
-      .catch(() => undefined); // a book closing underneath: the next change catches up again
+      } catch {
+        // a book closing underneath: the next change catches up again
+      } finally {
+        this.catchUpRunning = false;
+      }
+    })();
+  }
+
+  private async readNewEntries(): Promise<void> {
+    for (;;) {
+      const fresh = await this.engine.readTransaction((db) => makeRepos(db).journal.since(this.lastAnnounced, CATCH_UP_SLICE));
+      for (const entry of fresh) {
+        if (entry.seq <= this.lastAnnounced) continue;
+        this.lastAnnounced = entry.seq;
+        this.emit(entry);
+      }
+      if (fresh.length < CATCH_UP_SLICE) return;
+    }
   }
 
   private emit(entry: CommittedEntry): void {

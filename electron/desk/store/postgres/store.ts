@@ -3,9 +3,9 @@ import pg from 'pg';
 import { runJob } from '../../workers/run-job';
 import type { VerifyJournalInput } from '../../workers/verify-journal';
 import type { ChainReport, VerifyProgress } from '../journal-chain';
-import { UniqueViolation, type BackupCopy, type BookStore, type CommittedEntry, type JobControl, type JobProgress, type StoreInfo } from '../port';
+import { UniqueViolation, type BackupCopy, type BookStore, type JobControl, type JobProgress, type StoreInfo } from '../port';
 import { recordOpening } from '../opening';
-import { QueryStore, type StoreEngine } from '../query-store';
+import { QueryStore, type JournalRow, type StoreEngine } from '../query-store';
 import type { BookTables } from '../tables';
 import { exportToBookFile } from './export';
 import { newClient, connectionProblem, newPool, redactUrl } from './connect';
@@ -47,9 +47,12 @@ export class PostgresEngine implements StoreEngine {
     await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(db);
   }
 
-  async appended(db: Kysely<BookTables>, entry: CommittedEntry): Promise<void> {
-    // Delivered to the listeners only when this transaction commits.
-    await sql`SELECT pg_notify(${NOTIFY_CHANNEL}, ${String(entry.seq)})`.execute(db);
+  async insertJournalRow(db: Kysely<BookTables>, row: JournalRow): Promise<void> {
+    // One statement: the row, and the notice other desks get when this transaction commits.
+    await db
+      .with('appended', (w) => w.insertInto('journal').values(row).returning('seq'))
+      .selectNoFrom(() => sql<string>`pg_notify(${NOTIFY_CHANNEL}, (SELECT seq::text FROM appended))`.as('notified'))
+      .execute();
   }
 
   isRetryable(error: unknown): boolean {
@@ -83,14 +86,17 @@ export class PostgresEngine implements StoreEngine {
     // The server manages its own write-ahead log.
   }
 
-  watchOthers(onOthersCommitted: () => void): () => void {
+  watchOthers(onOthersCommitted: (seq?: number) => void): () => void {
     let stopped = false;
     let client: pg.Client | null = null;
     let retry: NodeJS.Timeout | null = null;
     const listen = async (): Promise<void> => {
       const c = newClient(this.url);
       client = c;
-      c.on('notification', () => onOthersCommitted());
+      c.on('notification', (message) => {
+        const seq = Number(message.payload);
+        onOthersCommitted(Number.isSafeInteger(seq) && seq > 0 ? seq : undefined);
+      });
       c.on('error', () => reconnect());
       try {
         await c.connect();

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson, type JsonValue } from '../canonical';
 import { entryHash, GENESIS_HASH, type StoredEntry } from '../journal-chain';
 import type { JournalActor, JournalEntry, JournalReader } from '../port';
-import type { BookTables } from '../tables';
+import type { BookTables, JournalTable } from '../tables';
 
 const ENTRY_COLUMNS = ['seq', 'at', 'user_id', 'username', 'action', 'payload', 'hash'] as const;
 
@@ -21,7 +21,7 @@ export interface JournalRepo extends JournalReader {
    * Appends one entry chained to the current head. Only the store calls this, inside the
    * change's transaction and after it has made itself the only appender (see each store).
    */
-  append(actor: JournalActor, action: string, payload: unknown, at: string): Promise<JournalEntry>;
+  append(actor: JournalActor, action: string, payload: unknown, at: string, insert?: (row: JournalTable) => Promise<void>): Promise<JournalEntry>;
   /** Entries after `afterSeq` in order, as stored: what a chain walk reads, a slice at a time. */
   chainSlice(afterSeq: number, limit: number): Promise<StoredEntry[]>;
   /** Entries after `afterSeq`, oldest first: how a desk learns what others committed. */
@@ -41,7 +41,7 @@ export function journalRepo(db: Kysely<BookTables>): JournalRepo {
       if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
       return (await q.execute()).map(toEntry);
     },
-    async append(actor, action, payload, at) {
+    async append(actor, action, payload, at, insert) {
       const last = await head();
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
@@ -49,7 +49,9 @@ export function journalRepo(db: Kysely<BookTables>): JournalRepo {
       // Hash what will be read back, so verification recomputes exactly this.
       const stored = JSON.parse(text) as JsonValue;
       const hash = entryHash(prevHash, { seq, at, username: actor.username, action, payload: stored });
-      await db.insertInto('journal').values({ seq, at, user_id: actor.id, username: actor.username, action, payload: text, prev_hash: prevHash, hash }).execute();
+      const row: JournalTable = { seq, at, user_id: actor.id, username: actor.username, action, payload: text, prev_hash: prevHash, hash };
+      if (insert) await insert(row);
+      else await db.insertInto('journal').values(row).execute();
       return { seq, at, userId: actor.id, username: actor.username, action, payload: stored, hash };
     },
     async chainSlice(afterSeq, limit) {

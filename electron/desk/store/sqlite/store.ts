@@ -5,7 +5,7 @@ import { runJob } from '../../workers/run-job';
 import type { VerifyJournalInput } from '../../workers/verify-journal';
 import type { ChainReport, VerifyProgress } from '../journal-chain';
 import { UniqueViolation, type BackupCopy, type JobControl, type JobProgress, type StoreInfo } from '../port';
-import type { StoreEngine } from '../query-store';
+import type { JournalRow, StoreEngine } from '../query-store';
 import type { BookTables } from '../tables';
 import { backupOpenBook } from './backup';
 import { cachedSqliteDialect } from './dialect';
@@ -86,8 +86,9 @@ export class SqliteEngine implements StoreEngine {
     // BEGIN IMMEDIATE took the write lock: this transaction is already the only appender.
   }
 
-  async appended(): Promise<void> {
+  async insertJournalRow(db: Kysely<BookTables>, row: JournalRow): Promise<void> {
     // Other desks on the file notice the commit through PRAGMA data_version (watchOthers).
+    await db.insertInto('journal').values(row).execute();
   }
 
   isRetryable(): boolean {
