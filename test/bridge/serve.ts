@@ -7,7 +7,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ensureRendererBuilt } from './build-renderer';
-import { startBridge } from './server';
+import { DeskFailure } from '../../shared/ipc/result';
+import { startBridge, type Bridge } from './server';
 
 const { values } = parseArgs({
   options: {
@@ -24,11 +25,19 @@ if (!values.book) {
 
 const bookPath = path.resolve(values.book);
 await ensureRendererBuilt();
-const bridge = await startBridge({
-  bookPath,
-  prefsPath: path.resolve(values.prefs ?? `${bookPath}.prefs.json`),
-  backupDir: path.resolve(values.backups ?? os.tmpdir()),
-});
+let bridge: Bridge;
+try {
+  bridge = await startBridge({
+    bookPath,
+    prefsPath: path.resolve(values.prefs ?? `${bookPath}.prefs.json`),
+    backupDir: path.resolve(values.backups ?? os.tmpdir()),
+  });
+} catch (error) {
+  // A refused book (not a book, a newer schema, locked by another desk…) says why in its message:
+  // that, and no stack trace, is what the person who typed the command reads.
+  console.error(error instanceof DeskFailure ? error.message : `The test bridge could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 console.log(`Offering Desk (test bridge) on ${bridge.url}`);
 console.log(`Book: ${bookPath}. Press Ctrl+C to stop.`);
 
