@@ -148,7 +148,7 @@ describe('forms, finding and keys', () => {
     await page.keyboard.press('Control+k');
     const find = page.getByRole('dialog', { name: 'Find' });
     await find.waitFor();
-    expect(await focusedLabel(page)).toBe('Program name or CUSIP');
+    expect(await focusedLabel(page)).toMatch(/CUSIP/);
     await key(page, '0378');
     await expect.poll(() => find.getByRole('option').allInnerTexts()).toEqual([expect.stringContaining('Apple rights 2024')]);
     await desk.shot('24-find');
@@ -163,7 +163,7 @@ describe('forms, finding and keys', () => {
     await page.keyboard.press('/');
     const find = page.getByRole('dialog', { name: 'Find' });
     await find.waitFor();
-    expect(await page.getByLabel('Program name or CUSIP').inputValue()).toBe('');
+    expect(await page.getByLabel(/CUSIP/).inputValue()).toBe('');
     await key(page, 'micro', 'Enter');
     await page.getByRole('heading', { name: 'Microsoft odd-lot', level: 2 }).waitFor();
   });

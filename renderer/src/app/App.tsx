@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { DeskBridge } from '../../../shared/ipc/bridge';
 import type { DeskResult } from '../../../shared/ipc/result';
+import type { BookInfo } from '../../../shared/ipc/types';
 import { getDesk } from '../desk';
 import { preloadAreaScreens } from '../frame/registry';
 import { messageOf } from '../lib/failure';
@@ -8,6 +9,7 @@ import { FirstStartScreen } from '../features/session/FirstStartScreen';
 import { LockScreen } from '../features/session/LockScreen';
 import { SignInScreen } from '../features/session/SignInScreen';
 import { DeskProvider, type DeskCall } from './DeskContext';
+import { BookChoiceDialog } from '../features/book/BookChoiceDialog';
 import { Shell } from './Shell';
 import { StatusProvider, useStatus } from './StatusContext';
 import { StatusLine } from './StatusLine';
@@ -95,6 +97,19 @@ function Session({ desk }: { desk: DeskBridge }) {
 
   const signedIn = view.screen === 'shell' || view.screen === 'locked' ? view : null;
 
+  // File ▸ Connect to an office database… opens the form wherever the clerk is (not while locked).
+  const [connecting, setConnecting] = useState(false);
+  useEffect(() => desk.onCommand((command) => command === 'book:connect' && setConnecting(true)), [desk]);
+  const bookChoice = { connecting, onConnectingChange: setConnecting };
+  const bookChanged = useCallback(
+    (info: BookInfo) => {
+      setConnecting(false);
+      setBookTurn((t) => t + 1);
+      void refresh(`The desk is now on ${info.kind === 'postgres' ? 'the office database' : 'the book'} ${info.path}.`);
+    },
+    [refresh],
+  );
+
   return (
     <DeskProvider call={call}>
       <div className="app">
@@ -107,8 +122,9 @@ function Session({ desk }: { desk: DeskBridge }) {
             </p>
           </main>
         ) : null}
-        {view.screen === 'firstAdmin' ? <FirstStartScreen onCreated={() => void refresh()} /> : null}
-        {view.screen === 'signIn' ? <SignInScreen notice={view.notice} onSignedIn={() => void refresh()} /> : null}
+        {view.screen === 'firstAdmin' ? <FirstStartScreen onCreated={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
+        {view.screen === 'signIn' ? <SignInScreen notice={view.notice} onSignedIn={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
+        {view.screen === 'shell' && connecting ? <BookChoiceDialog onBookChanged={bookChanged} onClose={() => setConnecting(false)} /> : null}
         {signedIn ? (
           <Shell
             key={`${signedIn.user.id}:${bookTurn}`}

@@ -165,10 +165,11 @@ function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookRe
       {overlay === 'keys' ? <KeysOverlay onClose={() => setOverlay(null)} /> : null}
       {overlay === 'find' ? (
         <FindDialog
+          findsUsers={user.role === 'admin'}
           onClose={() => setOverlay(null)}
-          onOpenProgram={(programId) => {
+          onOpen={(item) => {
             setOverlay(null);
-            navigation.navigate({ area: 'setup', view: 'program', programId });
+            navigation.navigate(item.kind === 'program' ? { area: 'setup', view: 'program', programId: item.id } : { area: 'setup', view: 'users' });
           }}
         />
       ) : null}

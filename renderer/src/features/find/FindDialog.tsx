@@ -1,42 +1,48 @@
-import { useEffect, useId, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ProgramSummary } from '../../../../shared/ipc/types';
-import { useDesk } from '../../app/DeskContext';
+import { useEffect, useId, useState, type KeyboardEvent } from 'react';
+import type { FoundItem } from '../../../../shared/ipc/types';
 import { Dialog } from '../../components/Dialog';
-import { findPrograms } from '../../lib/find';
-import { KIND_LABELS } from '../../lib/labels';
+import { useDeskQuery } from '../../frame/query';
 import { nextRow } from '../../lib/listKeys';
+import { useDebounced } from '../../lib/useDebounced';
 
 interface FindDialogProps {
   readonly onClose: () => void;
-  readonly onOpenProgram: (programId: number) => void;
+  readonly onOpen: (item: FoundItem) => void;
+  /** Administrators find users too (main decides; this only words the label). */
+  readonly findsUsers: boolean;
 }
 
-/** Ctrl+K: type a name or CUSIP, arrows choose, Enter opens. */
-export function FindDialog({ onClose, onOpenProgram }: FindDialogProps) {
-  const call = useDesk();
+/** How long typing may pause before the desk is asked: each keystroke of a fast typist is not a search. */
+const TYPING_PAUSE_MS = 120;
+
+/** Ctrl+K: type any words of a name, an issuer or a CUSIP; arrows choose, Enter opens. Found by main's index. */
+export function FindDialog({ onClose, onOpen, findsUsers }: FindDialogProps) {
   const inputId = useId();
   const listId = useId();
-  const [programs, setPrograms] = useState<readonly ProgramSummary[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
-
-  useEffect(() => {
-    void call('programs.list', {}).then((result) => {
-      if (result.ok) setPrograms(result.value);
-      else setProblem(result.error.message);
-    });
-  }, [call]);
-
-  const found = useMemo(() => findPrograms(programs ?? [], query), [programs, query]);
+  // Enter typed before the desk has answered for the last keystrokes: open the first match when it does.
+  const [openWhenFound, setOpenWhenFound] = useState(false);
+  const asked = useDebounced(query.trim(), TYPING_PAUSE_MS);
+  const results = useDeskQuery('find', { query: asked, limit: 20 }, { topics: ['programs', 'users'], enabled: asked !== '', placeholderData: (previous) => previous });
+  const found: readonly FoundItem[] = asked === '' ? [] : (results.data ?? []);
   const current = Math.min(active, Math.max(found.length - 1, 0));
   const optionId = (i: number) => `${listId}-${i}`;
+
+  const settled = asked === query.trim() && results.data !== undefined && !results.isFetching;
+  useEffect(() => {
+    if (!openWhenFound || !settled) return;
+    setOpenWhenFound(false);
+    const first = found[0];
+    if (first) onOpen(first);
+  }, [openWhenFound, settled, found, onOpen]);
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
-      const program = found[current];
-      if (program) onOpenProgram(program.id);
+      const item = found[current];
+      if (settled && item) onOpen(item);
+      else if (query.trim() !== '') setOpenWhenFound(true);
       return;
     }
     const next = nextRow(e.key, current, found.length);
@@ -49,7 +55,7 @@ export function FindDialog({ onClose, onOpenProgram }: FindDialogProps) {
   return (
     <Dialog title="Find" onClose={onClose} className="find">
       <div className="field">
-        <label htmlFor={inputId}>Program name or CUSIP</label>
+        <label htmlFor={inputId}>{findsUsers ? 'Program, CUSIP or user' : 'Program name, issuer or CUSIP'}</label>
         <input
           id={inputId}
           data-autofocus
@@ -64,35 +70,36 @@ export function FindDialog({ onClose, onOpenProgram }: FindDialogProps) {
           onChange={(e) => {
             setQuery(e.target.value);
             setActive(0);
+            setOpenWhenFound(false);
           }}
           onKeyDown={onKeyDown}
         />
-        <span className="field-hint">Holders and certificates will be found here too once the register exists.</span>
+        <span className="field-hint">Any words, in any order; the start of a word is enough. Holders and certificates will be found here too once the register exists.</span>
       </div>
-      {problem ? (
+      {results.error ? (
         <p className="form-problem" role="alert">
-          {problem}
+          {results.error.message}
         </p>
       ) : null}
-      <ul id={listId} role="listbox" aria-label="Programs found" className="find-results">
-        {found.map((p, i) => (
+      <ul id={listId} role="listbox" aria-label="Found" className="find-results">
+        {found.map((item, i) => (
           <li
-            key={p.id}
+            key={`${item.kind}-${item.id}`}
             id={optionId(i)}
             role="option"
             aria-selected={i === current}
             className={i === current ? 'selected' : undefined}
             onMouseDown={(e) => e.preventDefault()}
-            onClick={() => onOpenProgram(p.id)}
+            onClick={() => onOpen(item)}
           >
-            <span className="find-name">{p.name}</span> <span className="code">{p.cusip}</span>{' '}
-            <span className="muted">
-              {KIND_LABELS[p.kind]} · {p.issuer}
-            </span>
+            <span className="find-name">{item.title}</span> <span className="muted">{item.kind === 'user' ? 'User · ' : ''}{item.detail}</span>
           </li>
         ))}
       </ul>
-      {programs !== null && found.length === 0 ? <p className="notice">No program matches “{query}”.</p> : null}
+      <p className="visually-hidden" role="status">
+        {asked === '' ? '' : results.isFetching && results.data === undefined ? 'Finding…' : `${found.length} found`}
+      </p>
+      {asked !== '' && results.data !== undefined && found.length === 0 ? <p className="notice">Nothing matches “{asked}”.</p> : null}
       <p className="muted">
         <kbd>↑</kbd> <kbd>↓</kbd> choose, <kbd>Enter</kbd> open, <kbd>Esc</kbd> close
       </p>

@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { BookInfo } from '../../../../shared/ipc/types';
+import { BookChoice, type BookChoiceControl } from '../book/BookChoice';
 import { firstAdminInput, passwordSchema } from '../../../../shared/ipc/schemas';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
@@ -19,7 +21,8 @@ const checks = {
 const schema = formSchema<Values>(() => checks);
 
 /** First start of a new book: the administrator who will create everyone else. */
-export function FirstStartScreen({ onCreated }: { onCreated: () => void }) {
+/** A new book asks for its administrator; a new workstation may instead open the office's book. */
+export function FirstStartScreen({ onCreated, onBookChanged, bookChoice }: { onCreated: () => void; onBookChanged: (info: BookInfo) => void; bookChoice?: BookChoiceControl }) {
   const call = useDesk();
   const status = useStatus();
   const [problem, setProblem] = useState<string | null>(null);
@@ -55,6 +58,11 @@ export function FirstStartScreen({ onCreated }: { onCreated: () => void }) {
         <TextField label="Password" type="password" field={form.bind('password')} autoComplete="new-password" hint="At least 10 characters" />
         <TextField label="Confirm password" type="password" field={form.bind('confirm')} autoComplete="new-password" />
       </EntryForm>
+      <section aria-labelledby="first-start-book" className="gate-other-book">
+        <h2 id="first-start-book">Or use the office’s book</h2>
+        <p className="muted">If your office keeps its book on a server or in a shared file, open it instead of starting a new one here.</p>
+        <BookChoice onBookChanged={onBookChanged} {...bookChoice} />
+      </section>
     </main>
   );
 }

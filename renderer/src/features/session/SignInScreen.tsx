@@ -1,4 +1,6 @@
 import { useState } from 'react';
+import type { BookInfo } from '../../../../shared/ipc/types';
+import { BookChoice, type BookChoiceControl } from '../book/BookChoice';
 import { credentialsInput } from '../../../../shared/ipc/schemas';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
@@ -15,7 +17,17 @@ const checks = {
 };
 const schema = formSchema<Values>(() => checks);
 
-export function SignInScreen({ notice, onSignedIn }: { notice?: string; onSignedIn: () => void }) {
+export function SignInScreen({
+  notice,
+  onSignedIn,
+  onBookChanged,
+  bookChoice,
+}: {
+  notice?: string;
+  onSignedIn: () => void;
+  onBookChanged: (info: BookInfo) => void;
+  bookChoice?: BookChoiceControl;
+}) {
   const call = useDesk();
   const status = useStatus();
   const [problem, setProblem] = useState<string | null>(null);
@@ -50,6 +62,9 @@ export function SignInScreen({ notice, onSignedIn }: { notice?: string; onSigned
         <TextField label="User name" field={form.bind('username')} autoFocus autoComplete="username" />
         <TextField label="Password" type="password" field={form.bind('password')} autoComplete="current-password" />
       </EntryForm>
+      <section aria-label="Another book" className="gate-other-book">
+        <BookChoice onBookChanged={onBookChanged} {...bookChoice} />
+      </section>
     </main>
   );
 }

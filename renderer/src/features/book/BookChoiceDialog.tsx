@@ -1,0 +1,13 @@
+import type { BookInfo } from '../../../../shared/ipc/types';
+import { Dialog } from '../../components/Dialog';
+import { ConnectOfficeForm } from './ConnectOfficeForm';
+
+/** The connect form over the desk, opened from the File menu while someone is signed in. */
+export function BookChoiceDialog({ onBookChanged, onClose }: { onBookChanged: (info: BookInfo) => void; onClose: () => void }) {
+  return (
+    <Dialog title="Office database" onClose={onClose} className="connect">
+      <p className="notice">Connecting signs you out of this book; what you have saved stays in it.</p>
+      <ConnectOfficeForm onClose={onClose} onConnected={onBookChanged} />
+    </Dialog>
+  );
+}
