@@ -33,7 +33,7 @@ interface Entry {
   view: JobView;
   readonly startedById: number | null;
   readonly controller: AbortController;
-  readonly settled: Promise<JobView>;
+  settled: Promise<JobView> | null;
   lastPush: number;
   timer: NodeJS.Timeout | null;
 }
@@ -68,16 +68,21 @@ export class JobRegistry {
       finishedAt: null,
       startedBy: by?.username ?? null,
     };
-    let entry: Entry;
-    const settled = Promise.resolve()
-      .then(() => body({ signal: controller.signal, onProgress: (p) => this.progress(entry, p) }))
-      .then(
-        (result) => this.finish(entry, { state: 'done', result }),
-        (error: unknown) => this.finish(entry, this.failure(kind, error, controller.signal.aborted)),
-      );
-    entry = { view, startedById: by?.id ?? null, controller, settled, lastPush: -Infinity, timer: null };
+    const entry: Entry = { view, startedById: by?.id ?? null, controller, settled: null, lastPush: -Infinity, timer: null };
     this.jobs.set(jobId, entry);
     this.push(entry);
+    entry.lastPush = -Infinity; // the first progress report is pushed at once, then at most ~10 a second
+    // The body starts now, so an abort from here on reaches it through its signal.
+    let running: Promise<T>;
+    try {
+      running = body({ signal: controller.signal, onProgress: (p) => this.progress(entry, p) });
+    } catch (error) {
+      running = Promise.reject(error);
+    }
+    entry.settled = running.then(
+      (result) => this.finish(entry, { state: 'done', result }),
+      (error: unknown) => this.finish(entry, this.failure(kind, error, controller.signal.aborted)),
+    );
     return { jobId };
   }
 
@@ -117,7 +122,7 @@ export class JobRegistry {
   /** Resolves with the job's final record once it has finished, whichever way (never rejects). */
   whenFinished(jobId: number): Promise<JobView> {
     const entry = this.jobs.get(jobId);
-    if (!entry) return Promise.reject(new DeskFailure('NOT_FOUND', 'There is no such job'));
+    if (!entry?.settled) return Promise.reject(new DeskFailure('NOT_FOUND', 'There is no such job'));
     return entry.settled;
   }
 
