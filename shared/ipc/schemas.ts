@@ -33,6 +33,16 @@ const typedPassword = labelled(z.string({ error: 'Password must be text' }).min(
 
 export const displayNameSchema = labelled(trimmed('Full name', 80), 'Full name');
 
+/**
+ * Why something was done, kept in the journal: a real reason, not a letter — at least 10
+ * characters in at least two words ("Original terms", "Left the firm").
+ */
+export const reasonText = (label: string, example: string) =>
+  labelled(
+    trimmed(label, 500).refine((s) => s.length >= 10 && s.split(/\s+/).length >= 2, `${label}: say why in a few words (at least 10 characters), e.g. ${example}`),
+    label,
+  );
+
 /** ISO calendar date that really exists (no 2024-02-30). */
 export const isoDateSchema = z
   .string({ error: 'Date must be text' })
@@ -95,8 +105,11 @@ export const programIdInput = z.object({ programId: idOf('Program') }).strict();
 export const recordTermsInput = z
   .object({
     programId: idOf('Program'),
-    reason: labelled(trimmed('Reason', 500), 'Reason'),
+    reason: reasonText('Reason', 'Extension per press release'),
     terms: labelled(z.record(z.string(), z.unknown(), { error: 'Terms must be a set of named fields (an object)' }), 'Terms'),
+    /** An amendment that moves expiration earlier is recorded only when confirmed, with its own reason. */
+    confirmEarlierExpiration: labelled(z.boolean({ error: 'Confirm the earlier expiration must be true or false' }), 'Confirm the earlier expiration').optional(),
+    earlierExpirationReason: reasonText('Why expiration moves earlier', 'Company shortened the offer per notice').optional(),
   })
   .strict();
 

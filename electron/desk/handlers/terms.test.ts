@@ -67,14 +67,14 @@ describe('terms.record', () => {
     const v1 = await f.value('terms.record', { programId: oddId, reason: 'Original terms', terms: oddLot });
     expect(v1.derived).toEqual({ expiresAt: '2026-04-10T17:00', expiresAtInstant: '2026-04-10T21:00:00.000Z', expirationBasis: 'entered' });
     await f.signInAs('ada');
-    const v2 = await f.value('terms.record', { programId: oddId, reason: 'Extended', terms: { ...oddLot, expiresAt: '2026-04-24T17:00' } });
+    const v2 = await f.value('terms.record', { programId: oddId, reason: 'Extended per notice', terms: { ...oddLot, expiresAt: '2026-04-24T17:00' } });
     expect(v2).toMatchObject({ version: 2, recordedBy: 'ada' });
   });
 
   it('refuses identical terms, leaving the book and the journal as they were', async () => {
     await f.value('terms.record', { programId: xoId, reason: 'Original terms', terms: xo });
     const before = { history: await f.value('terms.history', { programId: xoId }), journal: await f.value('journal.list', { limit: 500 }) };
-    const error = await f.refused('terms.record', { programId: xoId, reason: 'Again', terms: { ...xo } }, 'CONFLICT', 'terms');
+    const error = await f.refused('terms.record', { programId: xoId, reason: 'Same terms again', terms: { ...xo } }, 'CONFLICT', 'terms');
     expect(error.message).toMatch(/same as the current version/);
     expect(await f.value('terms.history', { programId: xoId })).toEqual(before.history);
     expect(await f.value('journal.list', { limit: 500 })).toEqual(before.journal);
@@ -84,7 +84,7 @@ describe('terms.record', () => {
     await f.value('terms.record', { programId: xoId, reason: 'Original terms', terms: xo });
     await f.signInAs('carl');
     const before = await f.journalCount();
-    await f.refused('terms.record', { programId: xoId, reason: 'Mine', terms: extended }, 'FORBIDDEN');
+    await f.refused('terms.record', { programId: xoId, reason: 'My own amendment', terms: extended }, 'FORBIDDEN');
     expect(await f.journalCount()).toBe(before);
     expect((await f.value('terms.history', { programId: xoId })).versions).toHaveLength(1);
   });
@@ -123,6 +123,43 @@ describe('terms.record', () => {
     await f.refused('terms.record', { programId: 999, reason: 'Original terms', terms: xo }, 'NOT_FOUND', 'programId');
     expect(await f.value('journal.list', { limit: 500 })).toEqual(before.journal);
     expect((await f.value('terms.history', { programId: xoId })).versions).toEqual([]);
+  });
+});
+
+describe('terms.record: what the book asks beyond the engine', () => {
+  it('refuses an amendment that moves expiration earlier unless confirmed with its own reason, and journals the move', async () => {
+    await f.value('terms.record', { programId: xoId, reason: 'Original terms', terms: xo }); // expires 12/08/2003 by rule
+    const earlier = { ...xo, expiration: { basis: 'entered', at: '2003-12-01T17:00' } };
+    const before = await f.journalCount();
+    const refused = await f.refused('terms.record', { programId: xoId, reason: 'Extension per press release', terms: earlier }, 'CONFLICT', 'confirmEarlierExpiration');
+    expect(refused.message).toBe('Terms not recorded: Expiration moves earlier, from 12/08/2003 5:00 p.m. to 12/01/2003 5:00 p.m. New York time: confirm the earlier expiration and say why');
+    await f.refused('terms.record', { programId: xoId, reason: 'Extension per press release', terms: earlier, confirmEarlierExpiration: true }, 'INVALID_INPUT', 'earlierExpirationReason');
+    const short = await f.refused('terms.record', { programId: xoId, reason: 'Shortened per notice', terms: earlier, confirmEarlierExpiration: true, earlierExpirationReason: 'x' }, 'INVALID_INPUT', 'earlierExpirationReason');
+    expect(short.message).toMatch(/^Why expiration moves earlier: say why in a few words \(at least 10 characters\)/);
+    expect(await f.journalCount()).toBe(before);
+
+    const v2 = await f.value('terms.record', { programId: xoId, reason: 'Shortened per notice', terms: earlier, confirmEarlierExpiration: true, earlierExpirationReason: 'Company shortened the offer by notice of 11/20/2003' });
+    expect(v2.derived.expiresAt).toBe('2003-12-01T17:00');
+    const [entry] = await f.value('journal.list', { limit: 1 });
+    expect(entry?.payload).toMatchObject({ version: 2, earlierExpiration: { from: '2003-12-08T17:00', to: '2003-12-01T17:00', reason: 'Company shortened the offer by notice of 11/20/2003' } });
+    // A later expiration needs no confirmation.
+    await f.value('terms.record', { programId: xoId, reason: 'Extension per press release', terms: extended });
+  });
+
+  it('refuses maximum shares 0, a price in fractions of a cent and an issue date that is not a business day, in words', async () => {
+    const zero = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, maxShares: 0 } }, 'INVALID_INPUT', 'terms.maxShares');
+    expect(zero.message).toBe('Maximum shares: must be at least 1 share, got 0');
+    const price = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, subscriptionPrice: '5.001' } }, 'INVALID_INPUT', 'terms.subscriptionPrice');
+    expect(price.message).toBe('Subscription price: whole cents only (at most 2 decimals, holders pay in dollars and cents), got 5.001');
+    const holiday = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, certificateIssueDate: '2003-11-27' } }, 'INVALID_INPUT', 'terms.certificateIssueDate');
+    expect(holiday.message).toBe('Certificate issue date: 11/27/2003 is Thanksgiving Day, not a business day (NYSE calendar)');
+    const saturday = await f.refused('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, certificateIssueDate: '2003-11-08' } }, 'INVALID_INPUT', 'terms.certificateIssueDate');
+    expect(saturday.message).toBe('Certificate issue date: 11/08/2003 is a Saturday, not a business day (NYSE calendar)');
+    const reason = await f.refused('terms.record', { programId: xoId, reason: 'x', terms: xo }, 'INVALID_INPUT', 'reason');
+    expect(reason.message).toBe('Reason: say why in a few words (at least 10 characters), e.g. Extension per press release');
+    await f.refused('terms.record', { programId: xoId, reason: 'Extension', terms: xo }, 'INVALID_INPUT', 'reason');
+    // Trailing zeros are still whole cents.
+    expect((await f.value('terms.record', { programId: xoId, reason: 'Original terms', terms: { ...xo, subscriptionPrice: '5.000' } })).version).toBe(1);
   });
 });
 

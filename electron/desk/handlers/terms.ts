@@ -34,6 +34,7 @@ export const termsHandlers = {
   'terms.record': async (input, ctx) => {
     const program = await getProgram(ctx.store, input.programId);
     const terms = parseTerms(program.kind, input.terms);
-    return recordTerms(ctx.store, signedIn(ctx), { programId: program.id, reason: input.reason, terms });
+    const { confirmEarlierExpiration, earlierExpirationReason } = input;
+    return recordTerms(ctx.store, signedIn(ctx), { programId: program.id, reason: input.reason, terms, confirmEarlierExpiration, earlierExpirationReason });
   },
 } satisfies Partial<HandlerTable>;

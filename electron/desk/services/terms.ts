@@ -10,6 +10,7 @@ import {
   type TermsHistory,
 } from '../../../shared/domain';
 import { DeskFailure } from '../../../shared/ipc/result';
+import { earlierExpiration, earlierExpirationMessage, termsRecordProblems } from '../../../shared/ipc/terms-record';
 import type { DerivedTermsDates, SessionUser, TermsHistoryView, TermsVersionView } from '../../../shared/ipc/types';
 import type { BookStore, TermsRecord } from '../store/port';
 import { actorOf } from './views';
@@ -65,6 +66,30 @@ export interface NewTerms {
   readonly reason: string;
   /** Already checked against the engine's schema for the program's kind. */
   readonly terms: ProgramTerms;
+  /** Given when the amendment moves expiration earlier: confirmed, and why. */
+  readonly confirmEarlierExpiration?: boolean | undefined;
+  readonly earlierExpirationReason?: string | undefined;
+}
+
+/** Refuses, in words, terms that the engine reads but the book does not record (see shared/ipc/terms-record.ts). */
+function checkRecordable(terms: ProgramTerms): void {
+  const first = termsRecordProblems(terms)[0];
+  if (first) throw new DeskFailure('INVALID_INPUT', first.message, `terms.${first.path}`);
+}
+
+/**
+ * An amendment that moves expiration earlier (an "extension" keyed the wrong way round, or a
+ * real shortening) is refused unless confirmed with a reason of its own; what it moves is journaled.
+ */
+function earlierExpirationOf(before: TermsRecord | undefined, input: NewTerms): { from: string; to: string; reason: string } | null {
+  const moved = before ? earlierExpiration(before.terms as ProgramTerms, input.terms) : null;
+  if (!moved) return null;
+  if (input.confirmEarlierExpiration !== true) {
+    throw new DeskFailure('CONFLICT', `Terms not recorded: ${earlierExpirationMessage(moved.from, moved.to)}`, 'confirmEarlierExpiration');
+  }
+  const reason = input.earlierExpirationReason?.trim() ?? '';
+  if (reason === '') throw new DeskFailure('INVALID_INPUT', `Why expiration moves earlier is required (from ${moved.from.replace('T', ' ')} to ${moved.to.replace('T', ' ')})`, 'earlierExpirationReason');
+  return { ...moved, reason };
 }
 
 /**
@@ -73,11 +98,13 @@ export interface NewTerms {
  */
 export function recordTerms(store: BookStore, by: SessionUser, input: NewTerms): Promise<TermsVersionView> {
   deriveDates(input.terms); // refuses an expiration that cannot happen before anything is written
+  checkRecordable(input.terms);
   return store.change(actorOf(by), 'terms.recorded', async (tx, at) => {
     const program = await tx.programs.byId(input.programId);
     if (!program) throw noProgram();
     if (input.terms.kind !== program.kind) throw new DeskFailure('INVALID_INPUT', `Kind of terms: this program is a ${program.kind}, the terms say ${input.terms.kind}`, 'terms.kind');
     const records = await tx.terms.history(input.programId);
+    const earlier = earlierExpirationOf(records.at(-1), input);
     const rec = { reason: input.reason, at, by: by.username };
     let next: TermsHistory;
     try {
@@ -90,7 +117,7 @@ export function recordTerms(store: BookStore, by: SessionUser, input: NewTerms):
     const stored = toView(await tx.terms.insert({ programId: program.id, version: added.version, reason: added.reason, recordedAt: at, recordedBy: by.id, terms: added.terms }));
     const before = records.at(-1);
     const payload = before
-      ? { programId: program.id, version: added.version, reason: added.reason, before: { version: before.version, terms: before.terms }, after: added.terms }
+      ? { programId: program.id, version: added.version, reason: added.reason, ...(earlier ? { earlierExpiration: earlier } : {}), before: { version: before.version, terms: before.terms }, after: added.terms }
       : { programId: program.id, version: added.version, reason: added.reason, after: added.terms };
     return { payload, result: stored };
   });

@@ -13,7 +13,9 @@ import type { FieldBinding } from '../../components/field-binding';
 import { useEntryForm } from '../../components/useEntryForm';
 import { parseKeyedDate } from '../../lib/dates';
 import { flattenValues, formSchema } from '../../lib/validation';
-import { classLabel, LABELS, termsChecks, wholeTermsProblem } from './terms-checks';
+import { classLabel, LABELS, movedEarlier, termsChecks, wholeTermsProblem, type TermsCheckContext } from './terms-checks';
+import { CellInput, CellSelect } from './TermsCells';
+import { usWallTime } from '../../../../shared/ipc/terms-record';
 import {
   blankClassRow,
   blankValues,
@@ -41,10 +43,6 @@ const PRORATION_OPTIONS = [
   { value: 'requested', label: 'Requested: pro rata to shares requested' },
   { value: 'basic', label: 'Basic: pro rata to basic shares exercised' },
 ];
-const STAGE_OPTIONS = [
-  { value: '1', label: '1' },
-  { value: '2', label: '2' },
-];
 
 interface TermsFormProps {
   readonly program: ProgramSummary;
@@ -61,11 +59,15 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
   const kind = program.kind;
   const base: ProgramTerms | undefined = current?.terms;
   const [problem, setProblem] = useState<string | null>(null);
+  const calendar = (base?.businessDays ?? 'NYSE') as CalendarName;
+  const currentExpiresAt = current?.derived.expiresAt ?? null;
+  const context = useMemo<TermsCheckContext>(() => ({ calendar, currentExpiresAt }), [calendar, currentExpiresAt]);
   // The checks follow the rows keyed so far: formSchema runs them on the flat values.
-  const schema = useMemo(() => formSchema<TermsValues>((flat) => termsChecks(kind, classRowCount(flat))), [kind]);
+  const schema = useMemo(() => formSchema<TermsValues>((flat) => termsChecks(kind, classRowCount(flat), context)), [kind, context]);
   const form = useEntryForm<TermsFormValues>({
     id: `terms-${program.id}`,
-    initial: toFormValues(base ? termsToValues(base) : blankValues(kind, program.recordDate)),
+    // The confirmation of an earlier expiration and its reason show only when the keyed expiration is earlier.
+    initial: toFormValues({ ...(base ? termsToValues(base) : blankValues(kind, program.recordDate)), confirmEarlier: NO, earlierReason: '' }),
     schema,
     normalize: normalizeField,
     onProblem: (m) => status.report(m, 'problem'),
@@ -75,7 +77,8 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
   const v = form.values as Readonly<Record<string, string>>;
   const amending = current !== null;
   const issued = parseKeyedDate(v.certificateIssueDate ?? '', 'Certificate issue date');
-  const byRule = issued.ok ? `${formatWallTime(deriveExpiration(issued.iso, (base?.businessDays ?? 'NYSE') as CalendarName))} New York` : null;
+  const byRule = issued.ok ? `${formatWallTime(deriveExpiration(issued.iso, calendar))} New York` : null;
+  const moved = movedEarlier(kind, v, context);
 
   // The field to focus once a row added or removed is on screen, in the same commit.
   const focusNext = useRef<string | null>(null);
@@ -128,7 +131,8 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
       else setProblem(whole.message);
       return false;
     }
-    const result = await call('terms.record', { programId: program.id, reason: flat.reason ?? '', terms: valuesToTerms(kind, flat, rows, base) });
+    const earlier = movedEarlier(kind, flat, context) ? { confirmEarlierExpiration: flat.confirmEarlier === YES, earlierExpirationReason: flat.earlierReason ?? '' } : {};
+    const result = await call('terms.record', { programId: program.id, reason: flat.reason ?? '', terms: valuesToTerms(kind, flat, rows, base), ...earlier });
     if (!result.ok) {
       const field = result.error.field ? fieldForPath(result.error.field) : null;
       if (!(field && form.showFieldProblem(field, result.error.message))) setProblem(result.error.message);
@@ -241,56 +245,16 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
           <TextField label={LABELS.backupWithholdingPercent!} field={form.bind('backupWithholdingPercent')} inputMode="decimal" hint="Percent, e.g. 24" />
         </>
       )}
+      {moved ? (
+        <fieldset className="terms-earlier">
+          <legend>
+            Expiration moves earlier: from {usWallTime(moved.from)} to {usWallTime(moved.to)} New York time
+          </legend>
+          <CheckField label={LABELS.confirmEarlier!} field={form.bind('confirmEarlier')} onToggle={toggle('confirmEarlier')} hint="Space confirms: holders get less time than the current terms give" />
+          <TextField label={LABELS.earlierReason!} field={form.bind('earlierReason')} hint="e.g. Company shortened the offer per notice of 11/20/2003" />
+        </fieldset>
+      ) : null}
       <TextField label={LABELS.reason!} field={form.bind('reason')} hint={amending ? 'e.g. Extension per press release' : 'e.g. Original terms'} />
     </EntryForm>
-  );
-}
-
-/** A table cell's input: its label is the column heading on screen, and "Class n …" to a screen reader. */
-function CellInput({ label, field, width, upper, numeric }: { label: string; field: FieldBinding; width: number; upper?: boolean; numeric?: boolean }) {
-  const errorId = `${field.id}-error`;
-  return (
-    <div className={field.error ? 'cell-field has-problem' : 'cell-field'}>
-      <label htmlFor={field.id} className="visually-hidden">
-        {label}
-      </label>
-      <input
-        id={field.id}
-        name={field.name}
-        data-field
-        value={field.value}
-        onChange={field.onChange}
-        onBlur={field.onBlur}
-        size={width}
-        aria-invalid={field.error ? true : undefined}
-        aria-describedby={field.error ? errorId : undefined}
-        autoComplete="off"
-        spellCheck={false}
-        inputMode={numeric ? 'decimal' : undefined}
-        className={upper ? 'upper' : undefined}
-      />
-      {field.error ? (
-        <span id={errorId} className="field-problem">
-          {field.error}
-        </span>
-      ) : null}
-    </div>
-  );
-}
-
-function CellSelect({ label, field }: { label: string; field: FieldBinding }) {
-  return (
-    <>
-      <label htmlFor={field.id} className="visually-hidden">
-        {label}
-      </label>
-      <select id={field.id} name={field.name} data-field value={field.value} onChange={field.onChange} onBlur={field.onBlur}>
-        {STAGE_OPTIONS.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </>
   );
 }

@@ -29,6 +29,27 @@ describe('the Terms form checks, from the engine schemas', () => {
     expect(c.reason!('  ', v)).toBe('Reason is required');
   });
 
+  it('asks what the book asks beyond the engine: whole cents, at least a share, a business day, a real reason', () => {
+    const c = termsChecks('rights-offering', 1);
+    const v = rights();
+    expect(c.subscriptionPrice!('5.001', v)).toBe('Subscription price: whole cents only (at most 2 decimals, holders pay in dollars and cents), got 5.001');
+    expect(c.maxShares!('0', v)).toBe('Maximum shares: must be at least 1 share, got 0');
+    expect(c.certificateIssueDate!('112703', v)).toBe('Certificate issue date: 11/27/2003 is Thanksgiving Day, not a business day (NYSE calendar)');
+    expect(c.certificateIssueDate!('110803', v)).toBe('Certificate issue date: 11/08/2003 is a Saturday, not a business day (NYSE calendar)');
+    expect(c.reason!('x', v)).toBe('Reason: say why in a few words (at least 10 characters), e.g. Extension per press release');
+  });
+
+  it('asks to confirm an earlier expiration, with its reason, only when the keyed expiration is earlier', () => {
+    const c = termsChecks('rights-offering', 1, { calendar: 'NYSE', currentExpiresAt: '2003-12-15T17:00' });
+    const later = rights({ expirationBasis: 'entered', expirationDate: '12/22/2003', expirationTime: '17:00' });
+    expect(c.confirmEarlier!('no', later)).toBeNull();
+    expect(c.earlierReason!('', later)).toBeNull();
+    const earlier = rights(); // by rule from 11/07/2003: 12/08/2003 5:00 p.m.
+    expect(c.confirmEarlier!('no', earlier)).toBe('Expiration moves earlier, from 12/15/2003 5:00 p.m. to 12/08/2003 5:00 p.m. New York time: confirm the earlier expiration and say why');
+    expect(c.confirmEarlier!('yes', earlier)).toBeNull();
+    expect(c.earlierReason!('', earlier)).toBe('Why expiration moves earlier is required');
+  });
+
   it('checks an entered expiration and the guaranteed delivery period only when they apply', () => {
     const c = termsChecks('rights-offering', 1);
     expect(c.expirationDate!('', rights())).toBeNull();

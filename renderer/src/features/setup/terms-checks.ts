@@ -9,8 +9,10 @@ import { parseKeyedDate } from '../../lib/dates';
 import { checkWith, nameTheField, type FieldCheck } from '../../lib/validation';
 import { percentToRate, plainDecimal } from '../../lib/amounts';
 import { parseKeyedTime } from '../../lib/times';
-import { classField, fieldForPath, valuesToTerms, type TermsValues } from './terms-form';
+import { classField, fieldForPath, keyedExpiration, valuesToTerms, type TermsValues } from './terms-form';
 import type { ProgramTerms } from '../../../../shared/domain/terms';
+import type { CalendarName } from '../../../../shared/domain/calendar';
+import { earlierExpirationMessage, issueDateProblem, maxSharesProblem, subscriptionPriceProblem } from '../../../../shared/ipc/terms-record';
 
 type Check = FieldCheck<TermsValues>;
 
@@ -47,11 +49,18 @@ const wholeWith =
   };
 
 const keyedDate =
-  (label: string): Check =>
+  (label: string, businessDayOf?: CalendarName): Check =>
   (v) => {
     const parsed = parseKeyedDate(v, label);
-    return parsed.ok ? null : parsed.message;
+    if (!parsed.ok) return parsed.message;
+    return businessDayOf ? issueDateProblem(parsed.iso, businessDayOf) : null;
   };
+
+/** Runs `then` on what passed `first`. */
+const andThen =
+  (first: Check, then: (v: string) => string | null): Check =>
+  (v, values) =>
+    first(v, values) ?? then(v);
 
 const keyedTime =
   (label: string): Check =>
@@ -83,7 +92,35 @@ export const LABELS: Readonly<Record<string, string>> = {
   planSharesExcluded: 'Plan shares excluded',
   backupWithholdingPercent: 'Backup withholding (%)',
   reason: 'Reason',
+  confirmEarlier: 'Confirm the earlier expiration',
+  earlierReason: 'Why expiration moves earlier',
 };
+
+/** What the form knows of the program beyond the keyed values: its calendar and the current version's expiration. */
+export interface TermsCheckContext {
+  readonly calendar: CalendarName;
+  /** The current version's expiration (wall time), when amending. */
+  readonly currentExpiresAt: string | null;
+}
+
+/** The old and new expirations when the keyed terms expire before the current version; null otherwise. */
+export function movedEarlier(kind: ProgramKind, values: TermsValues, context: TermsCheckContext): { from: string; to: string } | null {
+  if (context.currentExpiresAt === null) return null;
+  const to = keyedExpiration(kind, values, context.calendar);
+  return to !== null && to < context.currentExpiresAt ? { from: context.currentExpiresAt, to } : null;
+}
+
+/** The confirmation and its reason, asked only when the expiration moves earlier. */
+function earlierChecks(kind: ProgramKind, context: TermsCheckContext): Record<string, Check> {
+  const reason = checkWith<TermsValues>(recordTermsInput.shape.earlierExpirationReason.unwrap(), LABELS.earlierReason!);
+  return {
+    confirmEarlier: (v, values) => {
+      const moved = movedEarlier(kind, values, context);
+      return moved && v !== 'yes' ? earlierExpirationMessage(moved.from, moved.to) : null;
+    },
+    earlierReason: (v, values) => (movedEarlier(kind, values, context) ? reason(v, values) : null),
+  };
+}
 
 const CLASS_LABELS = { code: 'code', colour: 'colour', firmRightsPerUnit: 'firm rights per unit', oversubscription: 'oversubscription', transferable: 'transferable', stage: 'stage' } as const;
 export const classLabel = (row: number, name: keyof typeof CLASS_LABELS) => `Class ${row + 1} ${CLASS_LABELS[name]}`;
@@ -99,10 +136,13 @@ const R = rightsOfferingTermsSchema.shape;
 const O = oddLotTermsSchema.shape;
 const C = rightsClassTermsSchema.shape;
 
-export function termsChecks(kind: ProgramKind, rows: number): Record<string, Check> {
+const NEW_PROGRAM: TermsCheckContext = { calendar: 'NYSE', currentExpiresAt: null };
+
+export function termsChecks(kind: ProgramKind, rows: number, context: TermsCheckContext = NEW_PROGRAM): Record<string, Check> {
   const reason: Check = checkWith<TermsValues>(recordTermsInput.shape.reason, 'Reason');
   if (kind === 'odd-lot') {
     return {
+      ...earlierChecks(kind, context),
       processingFeePerShare: decimalWith(O.processingFeePerShare, LABELS.processingFeePerShare!, 'money'),
       roundLot: wholeWith(O.roundLot, LABELS.roundLot!),
       recordDate: keyedDate(LABELS.recordDate!),
@@ -122,10 +162,10 @@ export function termsChecks(kind: ProgramKind, rows: number): Record<string, Che
     };
   }
   const checks: Record<string, Check> = {
-    subscriptionPrice: decimalWith(R.subscriptionPrice, LABELS.subscriptionPrice!, 'money'),
-    maxShares: wholeWith(R.maxShares, LABELS.maxShares!),
+    subscriptionPrice: andThen(decimalWith(R.subscriptionPrice, LABELS.subscriptionPrice!, 'money'), (v) => subscriptionPriceProblem(plainDecimal(v))),
+    maxShares: andThen(wholeWith(R.maxShares, LABELS.maxShares!), (v) => maxSharesProblem(Number.parseInt(v.trim().replace(/,/g, ''), 10))),
     recordDate: keyedDate(LABELS.recordDate!),
-    certificateIssueDate: keyedDate(LABELS.certificateIssueDate!),
+    certificateIssueDate: keyedDate(LABELS.certificateIssueDate!, context.calendar),
     expirationDate: when((v) => v.expirationBasis === 'entered', keyedDate(LABELS.expirationDate!)),
     expirationTime: when((v) => v.expirationBasis === 'entered', keyedTime(LABELS.expirationTime!)),
     coverBusinessDays: when((v) => v.guaranteedDelivery === 'yes', (v) => {
@@ -134,6 +174,7 @@ export function termsChecks(kind: ProgramKind, rows: number): Record<string, Che
       const r = guaranteedDeliverySchema.safeParse({ allowed: true, coverBusinessDays: Number.parseInt(plain, 10) });
       return r.success ? null : nameTheField(LABELS.coverBusinessDays!, r.error.issues[0]?.message ?? 'is not valid');
     }),
+    ...earlierChecks(kind, context),
     reason,
   };
   for (let i = 0; i < rows; i++) {

@@ -2,6 +2,7 @@
  * The Terms form's fields as text, and the terms JSON they stand for. Decimals stay strings all
  * the way (never JS numbers); a percent is turned into a rate by moving the decimal point.
  */
+import { deriveExpiration, type CalendarName } from '../../../../shared/domain/calendar';
 import type { OddLotTerms, ProgramTerms, RightsClassTerms, RightsOfferingTerms } from '../../../../shared/domain/terms';
 import type { ProgramKind } from '../../../../shared/ipc/schemas';
 import { normalizeMoney, normalizeShares, parseKeyedShares, percentToRate, plainDecimal, rateToPercent } from '../../lib/amounts';
@@ -38,6 +39,22 @@ const isoOf = (date: string): string => {
   const d = parseKeyedDate(date, 'Date');
   return d.ok ? d.iso : date.trim();
 };
+
+/**
+ * When the keyed terms expire (`YYYY-MM-DDTHH:mm`, the program's zone), or null while the fields
+ * it comes from do not read yet: the entered date and time, or the rule from the issue date.
+ */
+export function keyedExpiration(kind: ProgramKind, values: TermsValues, calendar: CalendarName): string | null {
+  const wall = (date: string, time: string) => {
+    const d = parseKeyedDate(date, 'Date');
+    const t = parseKeyedTime(time);
+    return d.ok && t !== null ? `${d.iso}T${t}` : null;
+  };
+  if (kind === 'odd-lot') return wall(values.expiryDate ?? '', values.expiryTime ?? '');
+  if (values.expirationBasis === 'entered') return wall(values.expirationDate ?? '', values.expirationTime ?? '');
+  const issued = parseKeyedDate(values.certificateIssueDate ?? '', 'Date');
+  return issued.ok ? deriveExpiration(issued.iso, calendar) : null;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Classes.
@@ -201,6 +218,8 @@ export function valuesToTerms(kind: ProgramKind, values: TermsValues, rows: numb
 export function fieldForPath(path: string): string | null {
   const p = path.replace(/^terms\./, '');
   if (p === 'reason') return 'reason';
+  if (p === 'confirmEarlierExpiration') return 'confirmEarlier';
+  if (p === 'earlierExpirationReason') return 'earlierReason';
   const cls = /^classes\.(\d+)\.(\w+)$/.exec(p);
   if (cls) return (CLASS_FIELDS as readonly string[]).includes(cls[2]!) ? p : classField(Number.parseInt(cls[1]!, 10), 'code');
   if (p.startsWith('classes')) return classField(0, 'code');
