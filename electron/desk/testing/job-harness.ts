@@ -1,6 +1,6 @@
 // Helpers for channels that start a job: start it, wait for its end, and look at the outcome.
 import { expect } from 'vitest';
-import type { Channel, ChannelInput } from '../../../shared/ipc/channels';
+import type { ChannelInput } from '../../../shared/ipc/channels';
 import type { DeskErrorCode } from '../../../shared/ipc/result';
 import type { JobResults, JobView } from '../../../shared/ipc/types';
 import type { DeskFixture } from './desk-harness';

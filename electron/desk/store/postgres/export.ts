@@ -65,7 +65,7 @@ export async function exportToBookFile(
     removeQuietly(`${temp}-wal`);
     removeQuietly(`${temp}-shm`);
     const journal = await checkCopyInWorker(temp, control);
-    return moveIntoPlace(temp, target, journal);
+    return await moveIntoPlace(temp, target, journal);
   } finally {
     removeTemporary(temp);
   }

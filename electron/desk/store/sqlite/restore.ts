@@ -1,5 +1,5 @@
-import { constants, existsSync, renameSync } from 'node:fs';
-import { copyFile, open } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { copyFile, open, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import { fileStamp, fsyncDirectory, removeQuietly, sameFile, temporarySibling } from '../files';
@@ -51,7 +51,8 @@ export async function restoreSqliteBook(
       handle.current = await reopen();
       throw error;
     }
-    renameSync(temp, bookPath);
+    // Through libuv's threads: replacing a large file frees its blocks, which can take tens of ms.
+    await rename(temp, bookPath);
     removeQuietly(`${bookPath}-shm`);
     fsyncDirectory(path.dirname(bookPath));
 
