@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import { fakeClock, listDir, sha256File, tempDir } from '../../testing/temp';
 import { inspectBook, inspectBookInWorker } from './inspect';
-import { openSqliteBook } from './open';
+import { sourceWorkers, useWorkers, type JobName } from '../../workers/run-job';
+import { CHECK_IN_WORKER_FROM_BYTES, openSqliteBook } from './open';
 import { SCHEMA_VERSION } from './schema';
 import { SYSTEM_ACTOR } from '../port';
 
@@ -181,6 +182,31 @@ describe('inspectBookInWorker', () => {
     expect(refusal).toMatchObject({ code: 'BOOK_REFUSED', message: expect.stringMatching(/truncated/) as unknown });
     expect(sha256File(file)).toBe(hash);
     expect(listDir(t.dir)).toEqual(files);
+  });
+
+  it('is how a large book is checked as it opens; a small one is checked on the spot', async () => {
+    const launched: JobName[] = [];
+    useWorkers((name) => {
+      launched.push(name);
+      return sourceWorkers(name);
+    });
+    try {
+      const small = await makeBook('small.book');
+      await (await openSqliteBook(small, { now: clock.now })).close();
+      expect(launched).toEqual([]);
+      const large = await makeBook('large.book', 40_000);
+      expect(statSync(large).size).toBeGreaterThanOrEqual(CHECK_IN_WORKER_FROM_BYTES);
+      // A damaged large book is refused by the worker in the same words, untouched.
+      truncateSync(large, statSync(large).size - 1000);
+      const hash = sha256File(large);
+      const files = listDir(t.dir);
+      await expect(openSqliteBook(large, { now: clock.now })).rejects.toThrow(/was refused: it is damaged \(the file is truncated\)/);
+      expect(launched).toEqual(['inspect-book']);
+      expect(listDir(t.dir)).toEqual(files);
+      expect(sha256File(large)).toBe(hash);
+    } finally {
+      useWorkers(sourceWorkers);
+    }
   });
 
   it('can be cancelled, leaving the folder as it was', async () => {

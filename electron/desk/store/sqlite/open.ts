@@ -1,10 +1,10 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { BookStore, JobControl, JobProgress } from '../port';
 import { recordOpening } from '../opening';
 import { QueryStore } from '../query-store';
-import { bookRefused, inspectBookInWorker } from './inspect';
+import { bookRefused, inspectBook, inspectBookInWorker } from './inspect';
 import { migrate } from './migrate';
 import { SqliteEngine } from './store';
 
@@ -19,16 +19,16 @@ export interface OpenBookOptions {
 }
 
 /**
- * Opens a book file read-write. An existing file is checked first, in a worker, without being
- * written (see inspectBookInWorker) and refused untouched if it is not a sound book of ours; then it is opened and
- * migrated. A missing file becomes a new, empty book.
+ * Opens a book file read-write. An existing file is checked first — a large one in a worker —
+ * without being written (see inspectBook) and refused untouched if it is not a sound book of
+ * ours; then it is opened and migrated. A missing file becomes a new, empty book.
  */
 export async function openSqliteBook(file: string, options: OpenBookOptions): Promise<BookStore> {
   const mode = options.mode ?? 'open-or-create';
   const exists = existsSync(file);
   if (exists && mode === 'create') throw bookRefused(file, 'a file of that name already exists');
   if (!exists && mode === 'open') throw bookRefused(file, 'the file does not exist');
-  if (exists && options.alreadyChecked !== true) await inspectBookInWorker(file, options.control);
+  if (exists && options.alreadyChecked !== true) await checkBook(file, options.control);
   else if (!existsSync(path.dirname(path.resolve(file)))) throw bookRefused(file, 'its folder does not exist');
 
   const db = openConnection(file);
@@ -43,6 +43,18 @@ export async function openSqliteBook(file: string, options: OpenBookOptions): Pr
     else db.close();
     throw error;
   }
+}
+
+/**
+ * Below this size (the file and any pending log) a book is checked on the calling thread: that
+ * takes a few ms, less than starting a worker. Above it the check reads for seconds: a worker.
+ */
+export const CHECK_IN_WORKER_FROM_BYTES = 4 * 1024 * 1024;
+
+async function checkBook(file: string, control: JobControl<JobProgress> | undefined): Promise<void> {
+  const size = (name: string): number => (existsSync(name) ? statSync(name).size : 0);
+  if (size(file) + size(`${file}-wal`) < CHECK_IN_WORKER_FROM_BYTES) inspectBook(file);
+  else await inspectBookInWorker(file, control);
 }
 
 /** A read-write connection with the settings every book connection needs. */
