@@ -24,6 +24,8 @@ export interface Bridge {
   readonly url: string;
   readonly token: string;
   readonly desk: Desk;
+  /** The book the desk opened (a file's path or a database's URL). */
+  readonly bookPath: string;
   /** What Restore… will open next (main would ask with a dialog); null = the user cancels. */
   setOpenPath(file: string | null): void;
   /** Unexpected errors the desk logged (main would write them to its log). */
@@ -185,6 +187,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     url: `http://${expectedHost}/`,
     token,
     desk,
+    bookPath: options.bookPath,
     setOpenPath: (file) => {
       openPath = file;
     },

@@ -122,9 +122,9 @@ function Session({ desk }: { desk: DeskBridge }) {
             </p>
           </main>
         ) : null}
-        {view.screen === 'firstAdmin' ? <FirstStartScreen onCreated={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
-        {view.screen === 'signIn' ? <SignInScreen notice={view.notice} onSignedIn={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
-        {view.screen === 'shell' && connecting ? <BookChoiceDialog onBookChanged={bookChanged} onClose={() => setConnecting(false)} /> : null}
+        {view.screen === 'firstAdmin' ? <FirstStartScreen key={bookTurn} onCreated={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
+        {view.screen === 'signIn' ? <SignInScreen key={bookTurn} notice={view.notice} onSignedIn={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
+        {view.screen === 'shell' && connecting ? <BookChoiceDialog signedIn onBookChanged={bookChanged} onClose={() => setConnecting(false)} /> : null}
         {signedIn ? (
           <Shell
             key={`${signedIn.user.id}:${bookTurn}`}

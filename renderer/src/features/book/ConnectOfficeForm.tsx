@@ -28,9 +28,9 @@ const checks = {
 const schema = formSchema<Values>(() => checks);
 
 const TLS_WORDS: Readonly<Record<TlsMode, string>> = {
-  'verify-full': 'verify-full — encrypted, the server’s certificate and name checked',
-  require: 'require — encrypted, the certificate not checked',
-  disable: 'disable — not encrypted (this machine or a trusted network only)',
+  'verify-full': 'verify-full: encrypted, certificate checked',
+  require: 'require: encrypted, certificate not checked',
+  disable: 'disable: not encrypted',
 };
 const TLS_OPTIONS = [...TLS_MODES].reverse().map((m) => ({ value: m, label: TLS_WORDS[m] }));
 
@@ -86,7 +86,7 @@ export function ConnectOfficeForm({ onConnected, onClose }: ConnectOfficeFormPro
       <TextField label="Database" field={form.bind('database')} hint="e.g. offering_desk" />
       <TextField label="Database user" field={form.bind('user')} autoComplete="username" hint="the desks' role your administrator gave you" />
       <TextField label="Database password" type="password" field={form.bind('password')} autoComplete="current-password" />
-      <SelectField label="TLS" field={form.bind('tls')} options={TLS_OPTIONS} />
+      <SelectField label="TLS" field={form.bind('tls')} options={TLS_OPTIONS} hint="disable only on this machine or a network you trust" />
       <CheckField
         label="Remember the password on this workstation"
         field={form.bind('remember')}
