@@ -107,7 +107,7 @@ describe('dispatch: access', () => {
     // deactivate through a second desk on the same book, as another admin's machine would
     const other = await openDesk({ bookPath: f.bookPath, prefsPath: f.dir.file('other-prefs.json'), host: fakeHost().host, now: f.clock.now });
     await other.dispatch('session.signIn', { username: 'ada', password: PASSWORD });
-    expect(await other.dispatch('users.setActive', { userId: carl.id, active: false })).toMatchObject({ ok: true });
+    expect(await other.dispatch('users.setActive', { userId: carl.id, active: false, reason: 'Left the firm today' })).toMatchObject({ ok: true });
     await other.close();
     await f.refused('programs.list', {}, 'NOT_SIGNED_IN');
     expect((await f.value('session.status')).user).toBeNull();

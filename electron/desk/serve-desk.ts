@@ -83,7 +83,7 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
       if (!isChannel(channel)) return fail('UNKNOWN_CHANNEL', 'There is no such request');
       // Access before validation: a caller who may not use a channel learns nothing about its input.
       const user = await resolveUser();
-      const refusal = checkAccess(channels[channel].access, user);
+      const refusal = checkAccess(channels[channel].access, user, channel);
       if (refusal) return refusal;
 
       // An absent input means "no fields"; anything else must match the schema exactly.
@@ -142,10 +142,14 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
   };
 }
 
-function checkAccess(access: Access, state: { user: SessionUser | null; locked: boolean }): DeskResult<never> | null {
+/** What a user with a temporary password may still do: change it, lock the desk, keep the session awake. */
+const WITH_TEMPORARY_PASSWORD: ReadonlySet<string> = new Set(['session.changePassword', 'session.lock', 'session.touch']);
+
+function checkAccess(access: Access, state: { user: SessionUser | null; locked: boolean }, channel: string): DeskResult<never> | null {
   if (access === 'public') return null;
   if (!state.user) return fail('NOT_SIGNED_IN', 'Please sign in first');
   if (state.locked) return fail('LOCKED', 'The desk is locked after a pause; enter your password to unlock it');
+  if (state.user.mustChangePassword && !WITH_TEMPORARY_PASSWORD.has(channel)) return fail('FORBIDDEN', 'Choose your own password first: an administrator set a temporary one');
   if (access !== 'signed-in' && !access.includes(state.user.role)) return fail('FORBIDDEN', `Your role (${state.user.role}) may not do this`);
   return null;
 }

@@ -35,9 +35,13 @@ export const channels = {
   // Keyboard or mouse activity on the screen: keeps main's idle timer in step while a long form is keyed.
   'session.touch': { input: s.empty, access: 'signed-in' },
   'session.unlock': { input: s.unlockInput, access: 'public' },
+  // The only channel (besides the session's own) open to a user whose password an administrator reset.
+  'session.changePassword': { input: s.changePasswordInput, access: 'signed-in' },
   'users.list': { input: s.empty, access: ADMIN },
   'users.create': { input: s.newUserInput, access: ADMIN },
   'users.setActive': { input: s.setUserActiveInput, access: ADMIN },
+  'users.setRole': { input: s.setUserRoleInput, access: ADMIN },
+  'users.resetPassword': { input: s.resetPasswordInput, access: ADMIN },
   'programs.list': { input: s.empty, access: 'signed-in' },
   'programs.get': { input: s.programIdInput, access: 'signed-in' },
   'programs.create': { input: s.newProgramInput, access: SUPERVISION },
@@ -76,9 +80,12 @@ export interface ChannelResults {
   'session.lock': null;
   'session.touch': null;
   'session.unlock': SessionUser;
+  'session.changePassword': SessionUser;
   'users.list': UserSummary[];
   'users.create': UserSummary;
   'users.setActive': UserSummary;
+  'users.setRole': UserSummary;
+  'users.resetPassword': UserSummary;
   'programs.list': ProgramSummary[];
   'programs.get': ProgramSummary;
   'programs.create': ProgramSummary;

@@ -69,6 +69,8 @@ export const idSchema = idOf('Id');
 
 export const empty = z.object({}).strict();
 
+const roleSchema = labelled(z.enum(ROLES, { error: 'Role must be clerk, supervisor or admin' }), 'Role');
+
 export const credentialsInput = z.object({ username: usernameSchema, password: typedPassword }).strict();
 
 export const newUserInput = z
@@ -76,13 +78,29 @@ export const newUserInput = z
     username: usernameSchema,
     displayName: displayNameSchema,
     password: passwordSchema,
-    role: labelled(z.enum(ROLES, { error: 'Role must be clerk, supervisor or admin' }), 'Role'),
+    role: roleSchema,
   })
   .strict();
 
 export const firstAdminInput = z.object({ username: usernameSchema, displayName: displayNameSchema, password: passwordSchema }).strict();
 
-export const setUserActiveInput = z.object({ userId: idOf('User'), active: labelled(z.boolean({ error: 'Active must be true or false' }), 'Active') }).strict();
+/** Deactivating needs a reason (main refuses without one); it is kept in the journal. */
+export const setUserActiveInput = z
+  .object({
+    userId: idOf('User'),
+    active: labelled(z.boolean({ error: 'Active must be true or false' }), 'Active'),
+    reason: reasonText('Reason for deactivating', 'Left the firm on 03/31').optional(),
+  })
+  .strict();
+
+export const setUserRoleInput = z.object({ userId: idOf('User'), role: roleSchema }).strict();
+
+/** An administrator sets a temporary password; the user must choose their own at the next sign-in. */
+export const resetPasswordInput = z.object({ userId: idOf('User'), password: labelled(passwordSchema.clone(), 'Temporary password') }).strict();
+
+export const changePasswordInput = z
+  .object({ currentPassword: labelled(typedPassword.clone(), 'Current password'), newPassword: labelled(passwordSchema.clone(), 'New password') })
+  .strict();
 
 export const unlockInput = z.object({ password: typedPassword }).strict();
 

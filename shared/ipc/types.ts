@@ -7,6 +7,8 @@ export interface SessionUser {
   readonly username: string;
   readonly displayName: string;
   readonly role: Role;
+  /** Present after an administrator's password reset: the user chooses a new password before anything else. */
+  readonly mustChangePassword?: true;
 }
 
 export interface SessionStatus {
@@ -22,6 +24,7 @@ export interface SessionStatus {
 export interface UserSummary extends SessionUser {
   readonly active: boolean;
   readonly createdAt: string; // ISO instant, UTC
+  readonly lastSignedInAt: string | null; // ISO instant, UTC; null before the first sign-in
 }
 
 export interface ProgramSummary {

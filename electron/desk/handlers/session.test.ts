@@ -37,7 +37,7 @@ describe('session.signIn / signOut', () => {
     await f.addUser('carl', 'clerk');
     await f.addUser('ivy', 'clerk');
     const ivy = (await f.value('users.list')).find((u) => u.username === 'ivy');
-    await f.value('users.setActive', { userId: ivy?.id ?? 0, active: false });
+    await f.value('users.setActive', { userId: ivy?.id ?? 0, active: false, reason: 'Left the firm today' });
     await f.value('session.signOut');
   });
 

@@ -1,5 +1,6 @@
 import { DeskFailure } from '../../../shared/ipc/result';
 import { checkUnlock, createFirstAdmin, needsFirstAdmin, recordSignOut, signIn } from '../services/accounts';
+import { changeOwnPassword } from '../services/user-admin';
 import type { HandlerTable } from './types';
 
 export const sessionHandlers = {
@@ -34,6 +35,12 @@ export const sessionHandlers = {
     const user = await checkUnlock(ctx.store, ctx.user, input.password);
     ctx.session.replaceUser(user);
     ctx.session.unlock();
+    return user;
+  },
+  'session.changePassword': async (input, ctx) => {
+    if (!ctx.user) throw new DeskFailure('NOT_SIGNED_IN', 'Please sign in first');
+    const user = await changeOwnPassword(ctx.store, ctx.user, input);
+    ctx.session.replaceUser(user);
     return user;
   },
 } satisfies Partial<HandlerTable>;

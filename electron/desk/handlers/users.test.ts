@@ -11,7 +11,7 @@ afterEach(async () => f.close());
 describe('users.create', () => {
   it('creates a user (never showing the password hash) and journals who did it', async () => {
     const carl = await f.addUser('carl', 'clerk');
-    expect(carl).toEqual({ id: 2, username: 'carl', displayName: 'carl (clerk)', role: 'clerk', active: true, createdAt: f.clock.now().toISOString() });
+    expect(carl).toEqual({ id: 2, username: 'carl', displayName: 'carl (clerk)', role: 'clerk', active: true, createdAt: f.clock.now().toISOString(), lastSignedInAt: null });
     const [entry] = await f.value('journal.list', { limit: 1 });
     expect(entry).toMatchObject({ action: 'user.created', username: 'ada', payload: { after: carl } });
     expect(JSON.stringify(entry)).not.toMatch(/scrypt|passwordHash/);
@@ -53,12 +53,12 @@ describe('users.list', () => {
 describe('users.setActive', () => {
   it('deactivates and reactivates, journaling before and after', async () => {
     const carl = await f.addUser('carl', 'clerk');
-    expect(await f.value('users.setActive', { userId: carl.id, active: false })).toMatchObject({ username: 'carl', active: false });
+    expect(await f.value('users.setActive', { userId: carl.id, active: false, reason: 'Left the firm today' })).toMatchObject({ username: 'carl', active: false });
     expect(await f.value('users.setActive', { userId: carl.id, active: true })).toMatchObject({ active: true });
     const entries = await f.value('journal.list', { limit: 2 });
     expect(entries.map((e) => [e.action, e.username, e.payload])).toEqual([
       ['user.activated', 'ada', { userId: carl.id, username: 'carl', before: { active: false }, after: { active: true } }],
-      ['user.deactivated', 'ada', { userId: carl.id, username: 'carl', before: { active: true }, after: { active: false } }],
+      ['user.deactivated', 'ada', { userId: carl.id, username: 'carl', reason: 'Left the firm today', before: { active: true }, after: { active: false } }],
     ]);
   });
 
@@ -71,7 +71,7 @@ describe('users.setActive', () => {
 
   it('will not let an admin deactivate themself', async () => {
     const before = await f.journalCount();
-    const error = await f.refused('users.setActive', { userId: 1, active: false }, 'CONFLICT', 'active');
+    const error = await f.refused('users.setActive', { userId: 1, active: false, reason: 'Left the firm today' }, 'CONFLICT', 'active');
     expect(error.message).toMatch(/your own account/);
     expect((await f.value('users.list'))[0]?.active).toBe(true);
     expect(await f.journalCount()).toBe(before);
@@ -79,7 +79,7 @@ describe('users.setActive', () => {
 
   it('may deactivate another admin while one active admin remains', async () => {
     const bob = await f.addUser('bob', 'admin');
-    expect(await f.value('users.setActive', { userId: bob.id, active: false })).toMatchObject({ active: false });
+    expect(await f.value('users.setActive', { userId: bob.id, active: false, reason: 'Left the firm today' })).toMatchObject({ active: false });
   });
 
   it('says when there is no such user', async () => {

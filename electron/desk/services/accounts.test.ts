@@ -20,7 +20,7 @@ describe('setUserActive', () => {
     const before = await store.read((r) => r.journal.count());
     let caught: unknown;
     try {
-      await setUserActive(store, someoneElse, { userId: ada.id, active: false });
+      await setUserActive(store, someoneElse, { userId: ada.id, active: false, reason: 'Left the firm today' });
     } catch (error) {
       caught = error;
     }

@@ -36,7 +36,10 @@ export async function signIn(store: BookStore, input: { username: string; passwo
     await store.change(SYSTEM_ACTOR, 'session.signInFailed', async () => ({ payload, result: null }));
     throw new DeskFailure('BAD_CREDENTIALS', BAD_CREDENTIALS_MESSAGE);
   }
-  await store.change(actorOf(user), 'session.signedIn', async () => ({ payload: { userId: user.id }, result: null }));
+  await store.change(actorOf(user), 'session.signedIn', async (tx, at) => {
+    await tx.users.recordSignIn(user.id, at);
+    return { payload: { userId: user.id }, result: null };
+  });
   return toSessionUser(user);
 }
 
@@ -85,10 +88,13 @@ export async function createUser(
   });
 }
 
-export async function setUserActive(store: BookStore, by: SessionUser, input: { userId: number; active: boolean }): Promise<UserSummary> {
+/** Turns a user off (with a reason, kept in the journal) or on again; nobody is deleted. */
+export async function setUserActive(store: BookStore, by: SessionUser, input: { userId: number; active: boolean; reason?: string | undefined }): Promise<UserSummary> {
   const target = await store.read((r) => r.users.byId(input.userId));
   if (!target) throw new DeskFailure('NOT_FOUND', 'There is no such user', 'userId');
   if (target.active === input.active) return toUserSummary(target); // nothing changes, nothing to journal
+  const reason = input.reason?.trim() ?? '';
+  if (!input.active && reason === '') throw new DeskFailure('INVALID_INPUT', 'Reason for deactivating is required', 'reason');
   return store.change(actorOf(by), input.active ? 'user.activated' : 'user.deactivated', async (tx) => {
     const current = await tx.users.byId(input.userId);
     if (!current) throw new DeskFailure('NOT_FOUND', 'There is no such user', 'userId');
@@ -100,7 +106,7 @@ export async function setUserActive(store: BookStore, by: SessionUser, input: { 
     const after = await tx.users.byId(current.id);
     if (!after) throw new Error('user vanished inside its own transaction');
     return {
-      payload: { userId: current.id, username: current.username, before: { active: current.active }, after: { active: after.active } },
+      payload: { userId: current.id, username: current.username, ...(reason ? { reason } : {}), before: { active: current.active }, after: { active: after.active } },
       result: toUserSummary(after),
     };
   });

@@ -29,6 +29,9 @@ export interface UserRecord {
   readonly active: boolean;
   readonly passwordHash: string;
   readonly createdAt: string;
+  /** Set by an administrator's password reset; cleared when the user chooses their own. */
+  readonly mustChangePassword: boolean;
+  readonly lastSignedInAt: string | null;
 }
 
 export interface NewUser {
@@ -135,6 +138,10 @@ export interface UsersReader {
 export interface UsersWriter extends UsersReader {
   insert(user: NewUser): Promise<UserRecord>;
   setActive(id: number, active: boolean): Promise<void>;
+  setRole(id: number, role: Role): Promise<void>;
+  /** A new password hash; `mustChange` when an administrator set it (a temporary password). */
+  setPassword(id: number, passwordHash: string, mustChange: boolean): Promise<void>;
+  recordSignIn(id: number, at: string): Promise<void>;
 }
 
 export interface ProgramsReader {

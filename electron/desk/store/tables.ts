@@ -14,6 +14,8 @@ export interface UsersTable {
   password_hash: string;
   created_at: string;
   created_by: string | null;
+  must_change_password: Generated<number>;
+  last_signed_in_at: string | null;
 }
 
 export interface ProgramsTable {

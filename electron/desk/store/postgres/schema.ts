@@ -117,6 +117,15 @@ CREATE TABLE search_terms (
 CREATE INDEX search_terms_by_ref ON search_terms (kind, ref_id);
 `,
   },
+  {
+    version: 5,
+    name: 'password resets and last sign-in',
+    sql: `
+ALTER TABLE users
+  ADD COLUMN must_change_password integer NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
+  ADD COLUMN last_signed_in_at text;
+`,
+  },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */

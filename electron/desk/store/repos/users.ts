@@ -11,9 +11,11 @@ const toUser = (r: Omit<Selectable<UsersTable>, 'created_by'>): UserRecord => ({
   active: r.active === 1,
   passwordHash: r.password_hash,
   createdAt: r.created_at,
+  mustChangePassword: r.must_change_password === 1,
+  lastSignedInAt: r.last_signed_in_at,
 });
 
-const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'password_hash', 'created_at'] as const;
+const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'password_hash', 'created_at', 'must_change_password', 'last_signed_in_at'] as const;
 
 export function usersRepo(db: Kysely<BookTables>): UsersWriter {
   const select = () => db.selectFrom('users').select(COLUMNS);
@@ -51,6 +53,15 @@ export function usersRepo(db: Kysely<BookTables>): UsersWriter {
     },
     async setActive(id, active) {
       await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
+    },
+    async setRole(id, role) {
+      await db.updateTable('users').set({ role }).where('id', '=', id).execute();
+    },
+    async setPassword(id, passwordHash, mustChange) {
+      await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 }).where('id', '=', id).execute();
+    },
+    async recordSignIn(id, at) {
+      await db.updateTable('users').set({ last_signed_in_at: at }).where('id', '=', id).execute();
     },
   };
 }

@@ -132,6 +132,16 @@ CREATE TABLE search_terms (
 CREATE INDEX search_terms_by_ref ON search_terms (kind, ref_id);
 `,
   },
+  {
+    version: 5,
+    name: 'password resets and last sign-in',
+    sql: `
+-- An administrator's reset leaves a temporary password, to be changed at the next sign-in.
+ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1));
+-- When the user last signed in (each sign-in is in the journal too), for the users list.
+ALTER TABLE users ADD COLUMN last_signed_in_at TEXT;
+`,
+  },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */
