@@ -8,7 +8,7 @@ import { openPrefs, type PrefsStore } from '../desk/prefs/prefs';
 import { lastBookLocation } from '../desk/services/book-choice';
 import { redactUrl } from '../desk/store/open-store';
 import { bundledWorkers, useWorkers } from '../desk/workers/run-job';
-import { CHANGE_CHANNEL, COMMAND_CHANNEL } from '../preload/transport';
+import { CHANGE_CHANNEL, COMMAND_CHANNEL, JOB_CHANNEL } from '../preload/transport';
 import { createBookActions } from './book-actions';
 import { createBookChoiceActions } from './book-choice-actions';
 import { openFileLog, type FileLog } from './file-log';
@@ -92,6 +92,7 @@ async function start(log: FileLog): Promise<void> {
   handleDeskCalls(desk, currentWindow, log);
   // Every committed change is announced to the window, so its screens refetch what went stale.
   desk.onChanged((notice) => currentWindow()?.webContents.send(CHANGE_CHANNEL, notice));
+  desk.onJob((job) => currentWindow()?.webContents.send(JOB_CHANNEL, job));
   installApplicationMenu(
     { platform: process.platform, isDev, appName: APP_NAME },
     {

@@ -98,7 +98,19 @@ describe('createDeskBridge', () => {
     expect(listener).not.toHaveBeenCalled();
   });
 
-  it('exposes only invoke, onCommand and onChanged', () => {
-    expect(Object.keys(createDeskBridge(fakeIpc().ipc, CHANNEL_NAMES)).sort()).toEqual(['invoke', 'onChanged', 'onCommand']);
+  it('passes on job pushes rebuilt, never the IPC event, and drops malformed ones', () => {
+    const { ipc, push, count } = fakeIpc();
+    const heard: unknown[][] = [];
+    const off = createDeskBridge(ipc, CHANNEL_NAMES).onJob((...args: unknown[]) => heard.push(args));
+    const job = { jobId: 1, kind: 'journal.verify', label: 'Verifying the journal', state: 'running', progress: null, startedAt: '2026-12-01T10:00:00.000Z', finishedAt: null, startedBy: 'sue' };
+    push('desk:job', { ...job, sneaky: 'dropped' });
+    push('desk:job', { ...job, kind: 'format.disk' });
+    expect(heard).toEqual([[job]]);
+    off();
+    expect(count('desk:job')).toBe(0);
+  });
+
+  it('exposes only invoke, onCommand, onChanged and onJob', () => {
+    expect(Object.keys(createDeskBridge(fakeIpc().ipc, CHANNEL_NAMES)).sort()).toEqual(['invoke', 'onChanged', 'onCommand', 'onJob']);
   });
 });

@@ -2,7 +2,8 @@ import type { DeskBridge } from '../../shared/ipc/bridge';
 import { MENU_COMMANDS, type MenuCommand } from '../../shared/ipc/bridge';
 import { fail, type DeskResult } from '../../shared/ipc/result';
 import { isTopic, type ChangeNotice } from '../../shared/ipc/topics';
-import { CHANGE_CHANNEL, COMMAND_CHANNEL, INVOKE_CHANNEL } from './transport';
+import { readJobView } from './job-view';
+import { CHANGE_CHANNEL, COMMAND_CHANNEL, INVOKE_CHANNEL, JOB_CHANNEL } from './transport';
 
 /** The slice of ipcRenderer the bridge needs; the page never sees it. */
 export interface RendererIpc {
@@ -59,5 +60,6 @@ export function createDeskBridge(ipc: RendererIpc, channelNames: readonly string
     invoke: invoke as DeskBridge['invoke'],
     onCommand: (listener) => listen(ipc, COMMAND_CHANNEL, (c) => (isMenuCommand(c) ? c : null), listener),
     onChanged: (listener) => listen(ipc, CHANGE_CHANNEL, readChangeNotice, listener),
+    onJob: (listener) => listen(ipc, JOB_CHANNEL, readJobView, listener),
   };
 }

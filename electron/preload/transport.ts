@@ -2,3 +2,4 @@
 export const INVOKE_CHANNEL = 'desk:invoke';
 export const COMMAND_CHANNEL = 'desk:command';
 export const CHANGE_CHANNEL = 'desk:changed';
+export const JOB_CHANNEL = 'desk:job';

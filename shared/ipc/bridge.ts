@@ -2,6 +2,7 @@ import { AREA_IDS, type AreaId } from '../areas';
 import type { Channel, ChannelInput, ChannelResult } from './channels';
 import type { DeskResult } from './result';
 import type { ChangeNotice } from './topics';
+import type { JobView } from './types';
 
 /** What the preload (or the test shim) puts on `window.desk`. */
 export interface DeskBridge {
@@ -10,6 +11,8 @@ export interface DeskBridge {
   onCommand(listener: (command: string) => void): () => void;
   /** Each change committed to the book (by this desk or another on the same book), after commit. Returns an unsubscribe. */
   onChanged(listener: (notice: ChangeNotice) => void): () => void;
+  /** Each long job's start, progress and end (backup, restore, verification). Returns an unsubscribe. */
+  onJob(listener: (job: JobView) => void): () => void;
 }
 
 const OTHER_COMMANDS = [

@@ -114,6 +114,10 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const stopAnnouncing = desk.onChanged((notice) => {
     for (const res of listeners) res.write(`data: ${JSON.stringify(notice)}\n\n`);
   });
+  // Jobs' progress goes the same way, as events named "job" (main pushes them to its window too).
+  const stopJobs = desk.onJob((job) => {
+    for (const res of listeners) res.write(`event: job\ndata: ${JSON.stringify(job)}\n\n`);
+  });
   const handleChanges = (token_: string | null, req: IncomingMessage, res: ServerResponse) => {
     if (!sameToken(token_ ?? undefined, token)) return send(res, 403, 'text/plain', 'Bad or missing token');
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
@@ -194,6 +198,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     loggedErrors,
     close: async () => {
       stopAnnouncing();
+      stopJobs();
       for (const res of listeners) res.end();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

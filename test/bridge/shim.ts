@@ -22,19 +22,31 @@ export function shimSource(token: string): string {
   };
   // Change notices arrive as Server-Sent Events (the token rides in the URL: EventSource sends no headers).
   const changeListeners = new Set();
+  const jobListeners = new Set();
   let changes = null;
+  const openPushes = () => {
+    if (changes !== null) return;
+    changes = new EventSource('./changes?t=' + encodeURIComponent(token));
+    changes.onmessage = (event) => {
+      const notice = JSON.parse(event.data);
+      for (const l of [...changeListeners]) l(notice);
+    };
+    changes.addEventListener('job', (event) => {
+      const job = JSON.parse(event.data);
+      for (const l of [...jobListeners]) l(job);
+    });
+  };
   const onChanged = (listener) => {
     changeListeners.add(listener);
-    if (changes === null) {
-      changes = new EventSource('./changes?t=' + encodeURIComponent(token));
-      changes.onmessage = (event) => {
-        const notice = JSON.parse(event.data);
-        for (const l of [...changeListeners]) l(notice);
-      };
-    }
+    openPushes();
     return () => { changeListeners.delete(listener); };
   };
-  Object.defineProperty(window, 'desk', { value: Object.freeze({ invoke, onCommand, onChanged }) });
+  const onJob = (listener) => {
+    jobListeners.add(listener);
+    openPushes();
+    return () => { jobListeners.delete(listener); };
+  };
+  Object.defineProperty(window, 'desk', { value: Object.freeze({ invoke, onCommand, onChanged, onJob }) });
   Object.defineProperty(window, '__deskTest', {
     value: Object.freeze({
       command: (name) => {

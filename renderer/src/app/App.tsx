@@ -3,6 +3,7 @@ import type { DeskBridge } from '../../../shared/ipc/bridge';
 import type { DeskResult } from '../../../shared/ipc/result';
 import type { BookInfo } from '../../../shared/ipc/types';
 import { getDesk } from '../desk';
+import { JobsProvider } from '../frame/jobs';
 import { preloadAreaScreens } from '../frame/registry';
 import { messageOf } from '../lib/failure';
 import { FirstStartScreen } from '../features/session/FirstStartScreen';
@@ -112,38 +113,40 @@ function Session({ desk }: { desk: DeskBridge }) {
 
   return (
     <DeskProvider call={call}>
-      <div className="app">
-        {view.screen === 'loading' ? <p className="gate-intro">Opening the book…</p> : null}
-        {view.screen === 'unavailable' ? (
-          <main className="gate">
-            <p className="product">Offering Desk</p>
-            <p className="form-problem" role="alert">
-              The book cannot be opened: {view.message}
-            </p>
-          </main>
-        ) : null}
-        {view.screen === 'firstAdmin' ? <FirstStartScreen key={bookTurn} onCreated={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
-        {view.screen === 'signIn' ? <SignInScreen key={bookTurn} notice={view.notice} onSignedIn={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
-        {view.screen === 'shell' && connecting ? <BookChoiceDialog signedIn onBookChanged={bookChanged} onClose={() => setConnecting(false)} /> : null}
-        {signedIn ? (
-          <Shell
-            key={`${signedIn.user.id}:${bookTurn}`}
-            user={signedIn.user}
-            idleLockMinutes={signedIn.idleLockMinutes}
-            locked={signedIn.screen === 'locked'}
-            onLock={(why) => void lock(why)}
-            onSignOut={() => void signOut()}
-            onBookReplaced={() => {
-              setBookTurn((t) => t + 1);
-              void refresh('The book was replaced from a backup. Sign in again.');
-            }}
-          />
-        ) : null}
-        {view.screen === 'locked' ? (
-          <LockScreen user={view.user} onUnlocked={() => void refresh()} onSignOut={() => void signOut()} />
-        ) : null}
-        {view.screen !== 'shell' ? <StatusLine /> : null}
-      </div>
+      <JobsProvider signedIn={signedIn !== null && signedIn.screen === 'shell'}>
+        <div className="app">
+          {view.screen === 'loading' ? <p className="gate-intro">Opening the book…</p> : null}
+          {view.screen === 'unavailable' ? (
+            <main className="gate">
+              <p className="product">Offering Desk</p>
+              <p className="form-problem" role="alert">
+                The book cannot be opened: {view.message}
+              </p>
+            </main>
+          ) : null}
+          {view.screen === 'firstAdmin' ? <FirstStartScreen key={bookTurn} onCreated={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
+          {view.screen === 'signIn' ? <SignInScreen key={bookTurn} notice={view.notice} onSignedIn={() => void refresh()} onBookChanged={bookChanged} bookChoice={bookChoice} /> : null}
+          {view.screen === 'shell' && connecting ? <BookChoiceDialog signedIn onBookChanged={bookChanged} onClose={() => setConnecting(false)} /> : null}
+          {signedIn ? (
+            <Shell
+              key={`${signedIn.user.id}:${bookTurn}`}
+              user={signedIn.user}
+              idleLockMinutes={signedIn.idleLockMinutes}
+              locked={signedIn.screen === 'locked'}
+              onLock={(why) => void lock(why)}
+              onSignOut={() => void signOut()}
+              onBookReplaced={() => {
+                setBookTurn((t) => t + 1);
+                void refresh('The book was replaced from a backup. Sign in again.');
+              }}
+            />
+          ) : null}
+          {view.screen === 'locked' ? (
+            <LockScreen user={view.user} onUnlocked={() => void refresh()} onSignOut={() => void signOut()} />
+          ) : null}
+          {view.screen !== 'shell' ? <StatusLine /> : null}
+        </div>
+      </JobsProvider>
     </DeskProvider>
   );
 }

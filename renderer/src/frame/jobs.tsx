@@ -1,3 +1,8 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { JobView } from '../../../shared/ipc/types';
+import { useDesk } from '../app/DeskContext';
+import { getDesk } from '../desk';
+
 /** A long job main runs (import, bulk print, close, backup, verify), as the status bar shows it. */
 export interface RunningJob {
   readonly id: string;
@@ -7,14 +12,76 @@ export interface RunningJob {
   readonly cancel?: () => void;
 }
 
-const NO_JOBS: readonly RunningJob[] = [];
+interface JobsState {
+  readonly jobs: ReadonlyMap<number, JobView>;
+  /** Resolves with the job's final record once main says it has finished. */
+  finished(jobId: number): Promise<JobView>;
+}
+
+const JobsContext = createContext<JobsState | null>(null);
+const isOver = (job: JobView): boolean => job.state !== 'running';
 
 /**
- * The jobs running now. Main's jobs channel (jobs.*, progress pushed) is not there yet; this hook
- * is where it plugs in, and the status bar already shows whatever it returns.
+ * Main's jobs as the window hears of them: what jobs.list said when someone signed in, then
+ * every push (start, progress at most ~10 a second, end).
  */
+export function JobsProvider({ signedIn, children }: { signedIn: boolean; children: ReactNode }) {
+  const call = useDesk();
+  const [jobs, setJobs] = useState<ReadonlyMap<number, JobView>>(new Map());
+  const waiting = useRef(new Map<number, ((job: JobView) => void)[]>());
+
+  const hear = useCallback((job: JobView) => {
+    setJobs((current) => new Map(current).set(job.jobId, job));
+    if (!isOver(job)) return;
+    for (const resolve of waiting.current.get(job.jobId) ?? []) resolve(job);
+    waiting.current.delete(job.jobId);
+  }, []);
+
+  useEffect(() => getDesk()?.onJob(hear), [hear]);
+  useEffect(() => {
+    if (!signedIn) return;
+    void call('jobs.list', {}).then((result) => {
+      if (result.ok) for (const job of result.value) hear(job);
+    });
+  }, [call, hear, signedIn]);
+
+  const jobsRef = useRef(jobs);
+  jobsRef.current = jobs;
+  const finished = useCallback((jobId: number) => {
+    const known = jobsRef.current.get(jobId);
+    if (known && isOver(known)) return Promise.resolve(known);
+    return new Promise<JobView>((resolve) => {
+      waiting.current.set(jobId, [...(waiting.current.get(jobId) ?? []), resolve]);
+    });
+  }, []);
+
+  const value = useMemo(() => ({ jobs, finished }), [jobs, finished]);
+  return <JobsContext.Provider value={value}>{children}</JobsContext.Provider>;
+}
+
+/** Waits for a job the screen started (the channel answered `{ jobId }`). */
+export function useJobFinished(): (jobId: number) => Promise<JobView> {
+  const state = useContext(JobsContext);
+  return useCallback((jobId: number) => state?.finished(jobId) ?? Promise.reject(new Error('No jobs provider')), [state]);
+}
+
+/** The jobs running now, newest last, each with its progress and a way to cancel it. */
 export function useRunningJobs(): readonly RunningJob[] {
-  return NO_JOBS;
+  const state = useContext(JobsContext);
+  const call = useDesk();
+  return useMemo(
+    () =>
+      [...(state?.jobs.values() ?? [])]
+        .filter((job) => job.state === 'running')
+        .sort((a, b) => a.jobId - b.jobId)
+        .map((job) => ({
+          id: String(job.jobId),
+          label: job.label,
+          progress: job.progress && job.progress.total > 0 ? Math.min(1, job.progress.done / job.progress.total) : null,
+          cancel: () => void call('jobs.cancel', { jobId: job.jobId }),
+        })),
+    [state, call],
+  );
 }
 
 const percent = (p: number): string => `${Math.floor(p * 100)}%`;
@@ -30,6 +97,7 @@ export function JobsSlot({ jobs }: { jobs: readonly RunningJob[] }) {
           <progress max={1} value={job.progress ?? undefined} aria-label={`${job.label}: progress`}>
             {job.progress === null ? 'working' : percent(job.progress)}
           </progress>
+          {job.progress !== null ? <span className="jobs-percent">{percent(job.progress)}</span> : null}
           {job.cancel ? (
             <button type="button" onClick={job.cancel}>
               Cancel <span className="visually-hidden">{job.label}</span>

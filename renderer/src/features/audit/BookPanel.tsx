@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import type { SessionUser } from '../../../../shared/ipc/types';
+import type { BackupResult, BookInfo, SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { useJobFinished } from '../../frame/jobs';
 import { useDeskQuery } from '../../frame/query';
 
 const formatBytes = (bytes: number): string =>
@@ -17,17 +18,30 @@ export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookR
   const problem = infoQuery.error?.message ?? null;
   const [askingRestore, setAskingRestore] = useState(false);
 
+  const finished = useJobFinished();
+
+  /** Starts a job on `channel` and waits for its end; null when it did not start or did not finish well (already reported). */
+  const runJob = async (channel: 'book.backup' | 'book.restore', words: string): Promise<unknown> => {
+    const started = await call(channel, {});
+    if (!started.ok) {
+      status.report(started.error.code === 'CANCELLED' ? `${words} cancelled; nothing was changed.` : started.error.message, started.error.code === 'CANCELLED' ? 'info' : 'problem');
+      return null;
+    }
+    const job = await finished(started.value.jobId);
+    if (job.state === 'done') return job.result ?? null;
+    status.report(job.state === 'cancelled' ? `${words} cancelled; the book is as it was.` : (job.error?.message ?? `${words} failed.`), job.state === 'cancelled' ? 'info' : 'problem');
+    return null;
+  };
+
   const backUp = async () => {
-    status.report('Backing up the book…', 'info');
-    const result = await call('book.backup', {});
-    if (!result.ok) return status.report(result.error.code === 'CANCELLED' ? 'Backup cancelled.' : result.error.message, result.error.code === 'CANCELLED' ? 'info' : 'problem');
-    status.report(`Backup written to ${result.value.path} (${formatBytes(result.value.bytes)}).`, 'done');
+    const backup = (await runJob('book.backup', 'Backup')) as BackupResult | null;
+    if (backup) status.report(`Backup written to ${backup.path} (${formatBytes(backup.bytes)}).`, 'done');
   };
 
   const restore = async () => {
-    const result = await call('book.restore', {});
-    if (!result.ok) return status.report(result.error.code === 'CANCELLED' ? 'Restore cancelled.' : result.error.message, result.error.code === 'CANCELLED' ? 'info' : 'problem');
-    status.report(`Book restored from the backup (${result.value.journalEntries} journal entries).`, 'done');
+    const book = (await runJob('book.restore', 'Restore')) as BookInfo | null;
+    if (!book) return;
+    status.report(`Book restored from the backup (${book.journalEntries} journal entries).`, 'done');
     onBookReplaced();
   };
 

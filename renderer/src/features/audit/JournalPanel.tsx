@@ -3,6 +3,7 @@ import type { JournalEntryView, JournalVerification } from '../../../../shared/i
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { Grid, type GridColumn } from '../../frame/grid/Grid';
+import { useJobFinished } from '../../frame/jobs';
 import { useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { describeVerification, payloadSummary } from './journal';
@@ -25,12 +26,19 @@ export function JournalPanel() {
   const source = useJournalSource(count);
   const [verification, setVerification] = useState<JournalVerification | null>(null);
 
+  const finished = useJobFinished();
+
+  // The walk runs in a worker as a job (progress and Cancel in the status bar); its outcome lands here.
   const verify = async () => {
     setVerification(null);
-    const result = await call('journal.verify', {});
-    if (!result.ok) return status.report(result.error.message, 'problem');
-    setVerification(result.value);
-    status.report(describeVerification(result.value), result.value.ok ? 'done' : 'problem');
+    const started = await call('journal.verify', {});
+    if (!started.ok) return status.report(started.error.message, 'problem');
+    status.report('Verifying the journal…', 'info');
+    const job = await finished(started.value.jobId);
+    if (job.state !== 'done') return status.report(job.error?.message ?? 'The verification stopped.', job.state === 'cancelled' ? 'info' : 'problem');
+    const report = job.result as JournalVerification;
+    setVerification(report);
+    status.report(describeVerification(report), report.ok ? 'done' : 'problem');
   };
 
   return (
