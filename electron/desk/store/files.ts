@@ -1,5 +1,6 @@
 import { closeSync, existsSync, fsyncSync, openSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Writes bytes to a new file and forces them to disk before returning. */
@@ -33,6 +34,29 @@ export function fsyncDirectory(dir: string): void {
     // Windows: directories cannot be fsynced; NTFS journals the rename itself.
   } finally {
     if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** As fsyncFile, on libuv's threads (a large file takes a while to reach the disk). */
+export async function fsyncFileAsync(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** As fsyncDirectory, on libuv's threads: the main thread does not wait for the disk, busy with a large copy. */
+export async function fsyncDirectoryAsync(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Windows: directories cannot be fsynced; NTFS journals the rename itself.
+  } finally {
+    await handle?.close();
   }
 }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import { runJob } from '../../workers/run-job';
 import type { BackupBookInput, BackupBookOutput } from '../../workers/backup-book';
-import { fsyncDirectory, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from '../files';
+import { fsyncDirectoryAsync, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from '../files';
 import { verifyJournal, type ChainReport } from '../journal-chain';
 import type { BackupCopy, JobControl, JobProgress } from '../port';
 import { sqliteChainSource } from './chain-source';
@@ -76,7 +76,7 @@ export async function finish(temp: string, target: string): Promise<BackupCopy> 
  */
 export async function moveIntoPlace(temp: string, target: string, journal: ChainReport): Promise<BackupCopy> {
   await rename(temp, target);
-  fsyncDirectory(path.dirname(target));
+  await fsyncDirectoryAsync(path.dirname(target));
   return { path: target, bytes: statSync(target).size, journal };
 }
 

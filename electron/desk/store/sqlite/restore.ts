@@ -1,8 +1,8 @@
 import { constants, existsSync } from 'node:fs';
-import { copyFile, open, rename } from 'node:fs/promises';
+import { copyFile, rename } from 'node:fs/promises';
 import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
-import { fileStamp, fsyncDirectory, removeQuietly, sameFile, temporarySibling } from '../files';
+import { fileStamp, fsyncDirectoryAsync, fsyncFileAsync, removeQuietly, sameFile, temporarySibling } from '../files';
 import type { BookHandle, BookStore, JobControl, JobProgress, JournalActor } from '../port';
 import { jobCancelled, runJob } from '../../workers/run-job';
 import type { RestoreBookInput, RestoreBookOutput } from '../../workers/restore-book';
@@ -54,7 +54,7 @@ export async function restoreSqliteBook(
     // Through libuv's threads: replacing a large file frees its blocks, which can take tens of ms.
     await rename(temp, bookPath);
     removeQuietly(`${bookPath}-shm`);
-    fsyncDirectory(path.dirname(bookPath));
+    await fsyncDirectoryAsync(path.dirname(bookPath));
 
     try {
       handle.current = await reopen(true);
@@ -80,13 +80,4 @@ function freeName(name: string): string {
   let candidate = name;
   for (let n = 2; existsSync(candidate); n += 1) candidate = `${name}-${n}`;
   return candidate;
-}
-
-async function fsyncFileAsync(file: string): Promise<void> {
-  const handle = await open(file, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
