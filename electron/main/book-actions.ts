@@ -1,6 +1,6 @@
 import { dialog, type BrowserWindow } from 'electron';
 import type { Desk } from '../desk/desk';
-import type { BackupResult, BookInfo } from '../../shared/ipc/types';
+import type { BackupResult, BookInfo, JobStarted } from '../../shared/ipc/types';
 import type { DeskResult } from '../../shared/ipc/result';
 import type { FileLog } from './file-log';
 
@@ -16,11 +16,17 @@ export function createBookActions(desk: Desk, mainWindow: () => BrowserWindow | 
     await (window === null ? dialog.showMessageBox(options) : dialog.showMessageBox(window, options));
   };
 
+  // The channel starts a job (progress and Cancel show in the window's status bar); the box waits for its end.
   const run = async <T>(channel: 'book.backup' | 'book.restore', refused: string, success: (value: T) => Promise<void>): Promise<void> => {
     try {
-      const result = (await desk.dispatch(channel, {})) as DeskResult<T>;
-      if (result.ok) await success(result.value);
-      else if (result.error.code !== 'CANCELLED') await tell('warning', refused, result.error.message);
+      const started = (await desk.dispatch(channel, {})) as DeskResult<JobStarted>;
+      if (!started.ok) {
+        if (started.error.code !== 'CANCELLED') await tell('warning', refused, started.error.message);
+        return;
+      }
+      const job = await desk.whenFinished(started.value.jobId);
+      if (job.state === 'done') await success(job.result as T);
+      else if (job.state === 'failed') await tell('warning', refused, job.error?.message ?? 'The job did not finish.');
     } catch (error) {
       log.error(`${channel} from the menu failed unexpectedly`, error);
       await tell('warning', 'Something went wrong.', 'The details are in the log file; please tell your supervisor.');
