@@ -227,9 +227,11 @@ describe('forms, finding and keys', () => {
     await carl.waitFor();
     await key(page, '', 'Tab', 'Tab'); // Users → New user → the grid of users
     expect(await focusedLabel(page)).toBe('Users, 2');
-    await key(page, 'c', 'Tab', 'Enter'); // type-to-find carl → his Deactivate button
+    await key(page, 'c', 'Tab', 'Enter'); // type-to-find carl → his Deactivate button, which asks why
+    await page.getByRole('heading', { name: 'Deactivate carl?' }).waitFor();
+    await key(page, 'Left the firm on 03/31', 'Enter');
     await expect.poll(() => carl.innerText()).toMatch(/carl\tCarl Clerk\tClerk\tDeactivated/);
-    expect(await statusText(page)).toBe('Done: User carl deactivated.');
+    expect(await statusText(page)).toBe('Done: User carl deactivated: Left the firm on 03/31.');
     expect(await focusedLabel(page)).toBe('Reactivate carl'); // the same button, now the other way
     await page.keyboard.press('Enter');
     await expect.poll(() => carl.innerText()).toMatch(/carl\tCarl Clerk\tClerk\tActive/);

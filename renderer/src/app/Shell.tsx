@@ -4,6 +4,7 @@ import type { MenuCommand } from '../../../shared/ipc/bridge';
 import type { SessionUser } from '../../../shared/ipc/types';
 import { getDesk } from '../desk';
 import { FindDialog } from '../features/find/FindDialog';
+import { ChangePasswordScreen } from '../features/session/ChangePasswordScreen';
 import { KeysOverlay } from '../features/help/KeysOverlay';
 import { NavigationProvider, useNavigation } from '../frame/navigation';
 import { createDeskQueryClient, useChangePushes } from '../frame/query';
@@ -14,6 +15,7 @@ import { isMenuCommand } from '../lib/keys';
 import { AreaNav } from './AreaNav';
 import { AreaPanel } from './AreaPanel';
 import { useDesk } from './DeskContext';
+import { useGuardedSignOut } from './DirtyForms';
 import { Header } from './Header';
 import { NotAvailable } from './NotAvailable';
 import { useStatus } from './StatusContext';
@@ -35,10 +37,21 @@ interface ShellProps {
 /** The signed-in desk: one query cache and one history per sign-in, so nothing outlives the session. */
 export function Shell(props: ShellProps) {
   const [queryClient] = useState(createDeskQueryClient);
+  // After a password reset the desk opens only once the user has chosen their own password.
+  const [changed, setChanged] = useState<SessionUser | null>(null);
+  const user = props.user.mustChangePassword && changed ? changed : props.user;
+  if (user.mustChangePassword) {
+    return (
+      <div className="shell" hidden={props.locked} inert={props.locked}>
+        <ChangePasswordScreen user={user} onChanged={setChanged} onSignOut={props.onSignOut} />
+        <StatusLine />
+      </div>
+    );
+  }
   return (
     <QueryClientProvider client={queryClient}>
       <NavigationProvider start={areaHome('setup')}>
-        <ShellFrame {...props} />
+        <ShellFrame {...props} user={user} />
       </NavigationProvider>
     </QueryClientProvider>
   );
@@ -59,6 +72,9 @@ function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookRe
   const shownArea = useRef(area);
 
   useChangePushes(locked);
+  // Signing out asks first when a form holds keyed work (the menu's command and the header's button alike).
+  const { request: requestSignOut, question: signOutQuestion } = useGuardedSignOut(onSignOut);
+  const { clearProblem } = status;
 
   useEffect(() => {
     setOpened((o) => (o.has(area) ? o : new Set(o).add(area)));
@@ -66,8 +82,9 @@ function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookRe
       shownArea.current = area;
       setOverlay(null);
       setFocusTurn((t) => t + 1);
+      clearProblem(); // a problem of the area left behind is not one of the area shown
     }
-  }, [area]);
+  }, [area, clearProblem]);
 
   // Locking closes any overlay; unlocking puts the focus back where the clerk was.
   useEffect(() => {
@@ -98,10 +115,10 @@ function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookRe
         case 'session:lock':
           return onLock('Locked.');
         case 'session:signOut':
-          return onSignOut();
+          return requestSignOut();
       }
     },
-    [navigation, onLock, onSignOut, status],
+    [navigation, onLock, requestSignOut, status],
   );
 
   useGlobalKeys(!locked, run);
@@ -142,7 +159,7 @@ function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookRe
       >
         Skip to content
       </a>
-      <Header user={user} onLock={() => onLock('Locked.')} onSignOut={onSignOut} />
+      <Header user={user} onLock={() => onLock('Locked.')} onSignOut={requestSignOut} />
       <AreaNav current={area} onSelect={(id) => run(AREAS.find((a) => a.id === id)!.command)} />
       <main className="area-host" id="area-host">
         {AREAS.filter((a) => opened.has(a.id)).map((a) => {
@@ -162,6 +179,7 @@ function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookRe
         })}
       </main>
       <StatusLine />
+      {signOutQuestion}
       {overlay === 'keys' ? <KeysOverlay onClose={() => setOverlay(null)} /> : null}
       {overlay === 'find' ? (
         <FindDialog

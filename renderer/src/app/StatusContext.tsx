@@ -9,6 +9,8 @@ export interface StatusMessage {
 interface StatusApi {
   readonly current: StatusMessage | null;
   report(text: string, kind?: StatusKind): void;
+  /** Forgets a problem once the clerk has moved on (another area, signed out); other messages stay. */
+  clearProblem(): void;
 }
 
 const StatusContext = createContext<StatusApi | null>(null);
@@ -16,7 +18,8 @@ const StatusContext = createContext<StatusApi | null>(null);
 export function StatusProvider({ children }: { children: ReactNode }) {
   const [current, setCurrent] = useState<StatusMessage | null>(null);
   const report = useCallback((text: string, kind: StatusKind = 'info') => setCurrent({ text, kind }), []);
-  const api = useMemo(() => ({ current, report }), [current, report]);
+  const clearProblem = useCallback(() => setCurrent((c) => (c?.kind === 'problem' ? null : c)), []);
+  const api = useMemo(() => ({ current, report, clearProblem }), [current, report, clearProblem]);
   return <StatusContext.Provider value={api}>{children}</StatusContext.Provider>;
 }
 

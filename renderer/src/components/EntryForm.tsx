@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useDirtyRegistration } from '../app/DirtyForms';
 import { ConfirmDialog } from './ConfirmDialog';
 
 interface EntryFormProps {
@@ -25,6 +26,8 @@ export function EntryForm({ title, onSave, onAbandon, dirty, saveLabel = 'Save',
   const formRef = useRef<HTMLFormElement>(null);
   const saving = useRef(false);
   const [asking, setAsking] = useState(false);
+  // A form that can be abandoned holds the clerk's work: signing out asks before losing it.
+  useDirtyRegistration(dirty && onAbandon !== undefined);
 
   const fields = () => Array.from(formRef.current?.querySelectorAll<HTMLElement>('[data-field]') ?? []);
 
@@ -42,7 +45,8 @@ export function EntryForm({ title, onSave, onAbandon, dirty, saveLabel = 'Save',
   };
 
   const abandon = () => {
-    if (!onAbandon) return;
+    // While a save is under way what was keyed is being saved, not abandoned: Esc waits for it.
+    if (!onAbandon || saving.current) return;
     if (dirty) setAsking(true);
     else onAbandon(false);
   };

@@ -1,5 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { useForm, type DefaultValues, type FieldValues, type Path, type PathValue, type UseFormReturn } from 'react-hook-form';
 import type { z } from 'zod';
 import { flattenValues } from '../lib/validation';
@@ -41,6 +41,14 @@ export function useEntryForm<V extends FieldValues>(options: EntryFormOptions<V>
   const { id, initial, schema, normalize, onProblem } = options;
   const initialRef = useRef(initial);
   const touched = useRef(new Set<string>());
+  // A check that ends after the form is gone (signed out, abandoned) must not leave a stale problem behind.
+  const mounted = useRef(true);
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
   const form = useForm<V>({
     defaultValues: initial as DefaultValues<V>,
     resolver: zodResolver(schema) as never,
@@ -72,7 +80,7 @@ export function useEntryForm<V extends FieldValues>(options: EntryFormOptions<V>
       touched.current.add(name);
       void form.trigger(path(name)).then((fine) => {
         const problem = fine ? null : problemOf(name);
-        if (problem !== null) onProblem?.(problem);
+        if (problem !== null && mounted.current) onProblem?.(problem);
       });
     },
   });

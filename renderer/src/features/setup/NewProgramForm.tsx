@@ -79,10 +79,11 @@ export function NewProgramForm({ onClose }: NewProgramFormProps) {
       status.report(result.error.message, 'problem');
       return false;
     }
+    // Saved: nothing keyed is left to abandon, even while the list below is being fetched again.
+    form.reset({ kind: v.kind });
     status.report(`Program “${result.value.name}” created (CUSIP ${result.value.cusip}).`, 'done');
     // The list shows the new item before the focus goes back to the first field.
     await invalidateTopics(queryClient, ['programs']);
-    form.reset({ kind: v.kind });
     return true;
   };
 

@@ -47,10 +47,11 @@ export function NewUserForm({ onClose }: { onClose: (discarded: boolean) => void
       status.report(result.error.message, 'problem');
       return false;
     }
+    // Saved: nothing keyed is left to abandon, even while the list below is being fetched again.
+    form.reset();
     status.report(`User ${result.value.username} (${ROLE_LABELS[result.value.role]}) created.`, 'done');
     // The list shows the new item before the focus goes back to the first field.
     await invalidateTopics(queryClient, ['users']);
-    form.reset();
     return true;
   };
 

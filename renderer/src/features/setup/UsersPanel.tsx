@@ -9,10 +9,11 @@ import { invalidateTopics, useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { ROLE_LABELS } from '../../lib/labels';
 import { NewUserForm } from './NewUserForm';
+import { UserActionDialog, type UserAction } from './UserActions';
 
 const keyOf = (u: UserSummary) => u.id;
 
-/** Administrators create users and turn them off or on again; nobody is deleted. */
+/** Administrators create users, turn them off (with a reason) or on again, reset passwords and change roles; nobody is deleted. */
 export function UsersPanel({ self }: { self: SessionUser }) {
   const call = useDesk();
   const status = useStatus();
@@ -22,6 +23,14 @@ export function UsersPanel({ self }: { self: SessionUser }) {
   const [formOpen, setFormOpen] = useState(false);
   const newButton = useRef<HTMLButtonElement>(null);
   const focusNewButton = useRef(false);
+  const [acting, setActing] = useState<{ action: UserAction; user: UserSummary } | null>(null);
+  // The button that opened an action takes the focus back once its dialog (and any question in it) is gone.
+  const opener = useRef<HTMLElement | null>(null);
+  useLayoutEffect(() => {
+    if (acting || !opener.current) return;
+    if (opener.current.isConnected) opener.current.focus();
+    opener.current = null;
+  }, [acting]);
 
   // Closing the form gives the focus back to the button that opened it, in the same commit.
   useLayoutEffect(() => {
@@ -30,11 +39,16 @@ export function UsersPanel({ self }: { self: SessionUser }) {
   }, [formOpen]);
 
   const columns = useMemo<readonly GridColumn<UserSummary>[]>(() => {
-    const setActive = async (user: UserSummary, active: boolean) => {
-      const result = await call('users.setActive', { userId: user.id, active });
+    // Reactivating is done at once; deactivating asks for a reason first (kept in the journal).
+    const reactivate = async (user: UserSummary) => {
+      const result = await call('users.setActive', { userId: user.id, active: true });
       if (!result.ok) return status.report(result.error.message, 'problem');
       await invalidateTopics(queryClient, ['users']);
-      status.report(`User ${user.username} ${active ? 'reactivated' : 'deactivated'}.`, 'done');
+      status.report(`User ${user.username} reactivated.`, 'done');
+    };
+    const act = (action: UserAction, user: UserSummary) => {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      setActing({ action, user });
     };
     return [
       { id: 'username', header: 'User name', cell: (u) => u.username, text: (u) => u.username, className: 'code' },
@@ -42,6 +56,7 @@ export function UsersPanel({ self }: { self: SessionUser }) {
       { id: 'role', header: 'Role', cell: (u) => ROLE_LABELS[u.role] },
       { id: 'state', header: 'State', cell: (u) => (u.active ? 'Active' : 'Deactivated') },
       { id: 'created', header: 'Created', cell: (u) => formatInstant(u.createdAt) },
+      { id: 'lastSignIn', header: 'Last sign-in', cell: (u) => (u.lastSignedInAt ? formatInstant(u.lastSignedInAt) : 'Never') },
       {
         id: 'action',
         header: <span className="visually-hidden">Action</span>,
@@ -50,9 +65,17 @@ export function UsersPanel({ self }: { self: SessionUser }) {
           u.id === self.id ? (
             <span className="muted">You</span>
           ) : (
-            <button type="button" tabIndex={selected ? 0 : -1} onClick={() => void setActive(u, !u.active)}>
-              {u.active ? 'Deactivate' : 'Reactivate'} <span className="visually-hidden">{u.username}</span>
-            </button>
+            <span className="row-actions">
+              <button type="button" tabIndex={selected ? 0 : -1} onClick={() => (u.active ? act('deactivate', u) : void reactivate(u))}>
+                {u.active ? 'Deactivate' : 'Reactivate'} <span className="visually-hidden">{u.username}</span>
+              </button>
+              <button type="button" tabIndex={selected ? 0 : -1} onClick={() => act('resetPassword', u)}>
+                Reset password <span className="visually-hidden">of {u.username}</span>
+              </button>
+              <button type="button" tabIndex={selected ? 0 : -1} onClick={() => act('role', u)}>
+                Change role <span className="visually-hidden">of {u.username}</span>
+              </button>
+            </span>
           ),
       },
     ];
@@ -79,6 +102,16 @@ export function UsersPanel({ self }: { self: SessionUser }) {
         <p className="form-problem" role="alert">
           The users cannot be listed: {users.error.message}
         </p>
+      ) : null}
+      {acting ? (
+        <UserActionDialog
+          action={acting.action}
+          user={acting.user}
+          onClose={(done) => {
+            if (!done) status.report('Nothing was changed.', 'info');
+            setActing(null);
+          }}
+        />
       ) : null}
       {users.data ? <Grid label="Users" columns={columns} source={source} emptyText="No users yet." rowClassName={(u) => (u.active ? undefined : 'inactive')} /> : null}
     </div>
