@@ -92,7 +92,9 @@ describe('locking', () => {
     await signInWithKeys(page, CLERK);
     await page.getByRole('banner').getByText(CLERK.displayName).waitFor();
     clock.advanceMinutes(11);
-    await page.keyboard.press('Control+k'); // the find box asks main for the programs: LOCKED
+    await page.keyboard.press('Control+k');
+    await page.getByRole('dialog', { name: 'Find' }).waitFor();
+    await key(page, 'app'); // the find box asks main: LOCKED
     await page.getByRole('heading', { name: 'Locked — enter your password' }).waitFor();
     expect(await page.getByRole('dialog', { name: 'Find' }).isVisible()).toBe(false);
     await key(page, CLERK.password, 'Enter');
