@@ -63,6 +63,17 @@ export function newPool(url: string, max = 4): pg.Pool {
   return pool;
 }
 
+/** A connection of its own, connected; a failure to connect is refused in words (BOOK_REFUSED). */
+export async function connectClient(url: string): Promise<pg.Client> {
+  const client = newClient(url);
+  try {
+    await client.connect();
+  } catch (error) {
+    throw connectionProblem(url, error);
+  }
+  return client;
+}
+
 /** One connection of its own (migrations, LISTEN, a worker's chain walk); its failures reach its queries. */
 export function newClient(url: string): pg.Client {
   const client = new pg.Client(clientConfig(url));

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { DeskFailure } from '../../../../shared/ipc/result';
-import { newClient, connectionProblem } from './connect';
+import { connectClient } from './connect';
 import { DESK_ROLE_GRANTS } from './schema';
 
 /** A role name as PostgreSQL spells an ordinary identifier; nothing to quote, nothing to inject. */
@@ -13,12 +13,7 @@ const ROLE_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
  */
 export async function grantDeskRole(url: string, role: string): Promise<void> {
   checkRoleName(role);
-  const client = newClient(url);
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionProblem(url, error);
-  }
+  const client = await connectClient(url);
   try {
     const exists = await client.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
     if (exists.rowCount === 0) throw new DeskFailure('NOT_FOUND', `Desk role: there is no role "${role}" on the server; create it first (CREATE ROLE ${role} LOGIN PASSWORD '…')`);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { SCHEMA_VERSION } from '../sqlite/schema';
-import { newClient, connectionProblem, databaseRefused } from './connect';
+import { connectClient, databaseRefused } from './connect';
 import type { Migration } from '../sqlite/schema';
 import { BOOK_IDENTITY, PG_MIGRATIONS } from './schema';
 
@@ -69,12 +69,7 @@ async function currentVersion(client: pg.ClientBase, url: string): Promise<numbe
 
 /** Checks, without changing anything, that the database holds a book of ours this program reads; returns its version. */
 export async function inspectPostgresBook(url: string): Promise<number> {
-  const client = newClient(url);
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionProblem(url, error);
-  }
+  const client = await connectClient(url);
   try {
     const version = await currentVersion(client, url);
     if (version === 0) throw databaseRefused(url, 'it holds no book yet (create one with "offering-desk init")');

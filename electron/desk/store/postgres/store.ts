@@ -8,7 +8,7 @@ import { recordOpening } from '../opening';
 import { QueryStore, type JournalRow, type StoreEngine } from '../query-store';
 import type { BookTables } from '../tables';
 import { exportToBookFile } from './export';
-import { newClient, connectionProblem, newPool, redactUrl } from './connect';
+import { connectClient, newClient, newPool, redactUrl } from './connect';
 import { inspectPostgresBook, migratePostgres } from './migrate';
 
 /** Held by the one transaction appending to the journal ('ODK1'); released at its commit. */
@@ -156,12 +156,7 @@ export async function openPostgresBook(url: string, options: OpenDatabaseOptions
     await inspectPostgresBook(url);
     return QueryStore.start(new PostgresEngine(url), options.now);
   }
-  const client = newClient(url);
-  try {
-    await client.connect();
-  } catch (error) {
-    throw connectionProblem(url, error);
-  }
+  const client = await connectClient(url);
   let outcome: { from: number; to: number };
   try {
     outcome = await migratePostgres(client, url, options.now, mode);
