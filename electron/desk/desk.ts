@@ -1,3 +1,4 @@
+import type { HeadWarning } from './services/witness';
 import type { DeskResult } from '../../shared/ipc/result';
 import type { ChangeNotice } from '../../shared/ipc/topics';
 import type { DeskHost } from './handlers/types';
@@ -41,6 +42,11 @@ export interface Desk {
   onJob(listener: (job: JobView) => void): () => void;
   /** The job's final record once it has finished, whichever way (a menu command that waits for its job). */
   whenFinished(jobId: number): Promise<JobView>;
+  /**
+   * Whether the open book's journal is behind (or rewritten from) the head this workstation
+   * witnessed before; such a finding is journaled as book.headBehind and logged (services/witness.ts).
+   */
+  headWarning(): Promise<HeadWarning | null>;
   /** Cancels any job still running, then closes the book. */
   close(): Promise<void>;
 }

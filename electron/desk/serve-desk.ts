@@ -7,6 +7,7 @@ import { describeInvalidInput } from './handlers/input-errors';
 import type { DeskHost, HandlerContext } from './handlers/types';
 import type { PrefsStore } from './prefs/prefs';
 import { currentUser } from './services/accounts';
+import { witnessHead, witnessOpening, type HeadWarning } from './services/witness';
 import { Session } from './session';
 import type { Desk, DeskOptions } from './desk';
 import { JobRegistry } from './jobs/registry';
@@ -50,12 +51,14 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
   // A restore replaces the store: listen to whichever one is current.
   let watched = book.current;
   let unwatch = watched.onCommitted(announce);
-  const followCurrentBook = (): void => {
+  const followCurrentBook = (restored = false): void => {
     if (book.current === watched) return;
     unwatch();
     watched = book.current;
     unwatch = watched.onCommitted(announce);
     announce({ seq: 0, action: 'book.replaced' });
+    // A restore done here lowers the head on purpose (journaled as book.restored); another book is compared.
+    headWarning = restored ? witnessQuietly((p) => witnessHead(book.current, p, { replace: true }).then(() => null)) : witnessQuietly((p) => witnessOpening(book.current, p));
   };
   const session = new Session(now, options.idleLockMinutes ?? 10);
 
@@ -71,11 +74,24 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
   getPrefs()
     .then((p) => p.addRecentBook(book.current.location))
     .catch((error: unknown) => safeLog(options.host, error, 'prefs.addRecentBook'));
+  /** Compares the book with this workstation's witnessed head (services/witness.ts); a warning is also logged. */
+  const witnessQuietly = (check: (prefs: PrefsStore) => Promise<HeadWarning | null>): Promise<HeadWarning | null> =>
+    getPrefs()
+      .then(check)
+      .then((warning) => {
+        if (warning) safeLog(options.host, new Error(warning.message), 'book.headBehind');
+        return warning;
+      })
+      .catch((error: unknown) => {
+        safeLog(options.host, error, 'prefs.witnessHead');
+        return null;
+      });
+  let headWarning = witnessQuietly((p) => witnessOpening(book.current, p));
 
   const jobs = deps.jobs ?? createJobRegistry(options);
   // A restore replaces the store when its job ends, after its channel has answered.
   const unfollowJobs = jobs.onJob((job) => {
-    if (job.state !== 'running') followCurrentBook();
+    if (job.state !== 'running') followCurrentBook(job.kind === 'book.restore');
   });
 
   async function dispatch(channel: unknown, input: unknown): Promise<DeskResult<unknown>> {
@@ -131,12 +147,16 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
     },
     onJob: (listener) => jobs.onJob(listener),
     whenFinished: (jobId) => jobs.whenFinished(jobId),
+    headWarning: () => headWarning,
     close: async () => {
       // A job still running is cancelled (it leaves everything as it was) before the book closes.
       await jobs.cancelAll();
       unfollowJobs();
       unwatch();
       changeListeners.clear();
+      await headWarning;
+      // The head this workstation saw last: a journal later cut back below it is found at the next opening.
+      if (book.current.isOpen) await witnessQuietly((p) => witnessHead(book.current, p).then(() => null));
       await book.current.close();
     },
   };

@@ -38,6 +38,8 @@ describe('prefs that cannot be opened', () => {
       setLastBook: async () => undefined,
       getWindowBounds: () => null,
       setWindowBounds: async () => undefined,
+      getWitnessedHead: () => null,
+      witnessHead: async () => undefined,
     };
     const bookPath = t.file('b.book');
     const desk = createDesk(

@@ -43,7 +43,20 @@ export interface PrefsStore {
   addRecentBook(path: string): Promise<void>;
   getWindowBounds(): WindowBounds | null;
   setWindowBounds(b: WindowBounds): Promise<void>;
+  /** The highest journal head this workstation has seen of the book at `location` (without password). */
+  getWitnessedHead(location: string): WitnessedHead | null;
+  /** Keeps `head` for `location` if it is higher than the one kept (or always, with `replace`: after a restore). */
+  witnessHead(location: string, head: WitnessedHead, options?: { replace?: boolean }): Promise<void>;
 }
+
+/** A journal head as a workstation witnessed it: what a book whose journal was cut back cannot match. */
+export interface WitnessedHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** Books a workstation keeps heads of; the least recently seen go first. */
+export const MAX_WITNESSED_BOOKS = 50;
 
 export const MAX_RECENT_BOOKS = 10;
 
@@ -77,10 +90,21 @@ const prefsDocumentSchema = z.object({
   recentBooks: z.array(z.string().min(1).max(4096)).default([]).transform(recentBooks),
   windowBounds: windowBoundsSchema.nullable().default(null),
   lastBook: lastBookSchema.nullable().default(null),
+  witnessedHeads: z
+    .array(z.object({ location: z.string().min(1).max(4096), seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }))
+    .max(MAX_WITNESSED_BOOKS)
+    .default([]),
 });
 type PrefsDocument = z.output<typeof prefsDocumentSchema>;
 
-const defaults = (): PrefsDocument => ({ density: 'comfortable', printer: null, recentBooks: [], windowBounds: null, lastBook: null });
+const defaults = (): PrefsDocument => ({ density: 'comfortable', printer: null, recentBooks: [], windowBounds: null, lastBook: null, witnessedHeads: [] });
+
+/** The witnessed heads with `location`'s set to `head` (kept first: the most recently seen). */
+function withHead(heads: PrefsDocument['witnessedHeads'], location: string, head: WitnessedHead, replace: boolean): PrefsDocument['witnessedHeads'] {
+  const kept = heads.find((h) => h.location === location);
+  const next = !replace && kept && kept.seq >= head.seq ? kept : { location, seq: head.seq, hash: head.hash };
+  return [next, ...heads.filter((h) => h.location !== location)].slice(0, MAX_WITNESSED_BOOKS);
+}
 
 /**
  * Mutations on one file are serialized across every store in this process (main and the desk
@@ -127,6 +151,11 @@ export async function openPrefs(filePath: string): Promise<PrefsStore> {
     setLastBook: (book) => mutate((doc) => ({ ...doc, lastBook: lastBookSchema.parse(book) })),
     getWindowBounds: () => (db.data.windowBounds === null ? null : { ...db.data.windowBounds }),
     setWindowBounds: (bounds) => mutate((doc) => ({ ...doc, windowBounds: windowBoundsSchema.parse(bounds) })),
+    getWitnessedHead: (location) => {
+      const kept = db.data.witnessedHeads.find((h) => h.location === location);
+      return kept ? { seq: kept.seq, hash: kept.hash } : null;
+    },
+    witnessHead: (location, head, options = {}) => mutate((doc) => ({ ...doc, witnessedHeads: withHead(doc.witnessedHeads, location, head, options.replace === true) })),
   };
 }
 

@@ -37,7 +37,7 @@ export async function backupBook(
 ): Promise<BackupResult> {
   const copy = await store.backup(destination, options, control);
   await store.change(actorOf(by), 'book.backedUp', async () => ({
-    payload: { path: copy.path, bytes: copy.bytes, journalEntriesInCopy: copy.journal.entries, copyJournalIntact: copy.journal.ok },
+    payload: { path: copy.path, bytes: copy.bytes, journalEntriesInCopy: copy.journal.entries, copyJournalIntact: copy.journal.ok, copyHead: copy.head && { seq: copy.head.seq, hash: copy.head.hash } },
     result: null,
   }));
   return { path: copy.path, bytes: copy.bytes };

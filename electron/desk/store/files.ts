@@ -1,11 +1,12 @@
-import { closeSync, existsSync, fsyncSync, openSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, realpathSync, unlinkSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Writes bytes to a new file and forces them to disk before returning. */
 export function writeDurably(file: string, bytes: Uint8Array): void {
-  const fd = openSync(file, 'wx');
+  // Owner-only from the first byte: a book holds password hashes and encrypted TINs.
+  const fd = openSync(file, 'wx', PRIVATE_MODE);
   try {
     let offset = 0;
     while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
@@ -58,6 +59,50 @@ export async function fsyncDirectoryAsync(dir: string): Promise<void> {
   } finally {
     await handle?.close();
   }
+}
+
+/** Owner read/write only: every copy of a book the desk makes starts so. */
+export const PRIVATE_MODE = 0o600;
+
+/**
+ * Creates `file` empty and owner-only, so that SQLite (which keeps an existing file's mode, and
+ * gives its -wal/-journal the same) writes a copy nobody else can read, even for a moment.
+ */
+export function createPrivate(file: string): void {
+  closeSync(openSync(file, 'wx', PRIVATE_MODE));
+}
+
+/** What temporarySibling names: `.<name>.<purpose>-<12 hex>`, and what SQLite keeps beside it. */
+const TEMPORARY = /^\..+\.(backup|restore)-[0-9a-f]{12}(-wal|-shm|-journal)?$/;
+
+/** A temporary copy untouched this long was left by a crash, not by a copy still being written. */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
+/**
+ * Removes the desk's own temporary copies in `dir` that a crash left behind (they hold password
+ * hashes and encrypted TINs). Only names temporarySibling makes, and only ones no longer being
+ * written (a backup by another process may be under way). Returns what was removed.
+ */
+export function sweepTemporaries(dir: string, now = Date.now()): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return []; // a folder we cannot read holds nothing of ours to clean
+  }
+  const removed: string[] = [];
+  for (const name of names.filter((n) => TEMPORARY.test(n))) {
+    const file = path.join(dir, name);
+    try {
+      const stat = lstatSync(file);
+      if (!stat.isFile() || now - stat.mtimeMs < ABANDONED_AFTER_MS) continue;
+      unlinkSync(file);
+      removed.push(name);
+    } catch {
+      // gone meanwhile, or not ours to remove
+    }
+  }
+  return removed;
 }
 
 /** A sibling name for work in progress, so the final rename stays on one file system. */

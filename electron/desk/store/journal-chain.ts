@@ -10,11 +10,13 @@ export interface ChainedContent {
   readonly username: string | null;
   readonly action: string;
   readonly payload: unknown;
+  /** The row digests (version 6 on); absent in older entries, whose hashed text is therefore unchanged. */
+  readonly rows?: unknown;
 }
 
 /** SHA-256 (hex) of the previous hash followed by the canonical text of the entry's content. */
 export function entryHash(prevHash: string, content: ChainedContent): string {
-  const text = canonicalJson({ seq: content.seq, at: content.at, username: content.username, action: content.action, payload: content.payload });
+  const text = canonicalJson({ seq: content.seq, at: content.at, username: content.username, action: content.action, payload: content.payload, rows: content.rows });
   return createHash('sha256').update(prevHash).update(text).digest('hex');
 }
 
@@ -35,6 +37,7 @@ export interface StoredEntry {
   payload: string;
   prev_hash: string;
   hash: string;
+  row_digests: string | null;
 }
 
 /** How far a verification has got: entries checked so far, of `total`. */
@@ -56,7 +59,10 @@ export interface ChainSource {
  * Walks the whole journal in order and reports the first entry whose link does not hold.
  * `onProgress`, if given, hears after every slice; `signal` stops the walk between slices.
  */
-export async function verifyJournal(source: ChainSource, control: { onProgress?: (p: VerifyProgress) => void; signal?: AbortSignal } = {}): Promise<ChainReport> {
+export async function verifyJournal(
+  source: ChainSource,
+  control: { onProgress?: (p: VerifyProgress) => void; signal?: AbortSignal; onEntry?: (entry: StoredEntry) => void } = {},
+): Promise<ChainReport> {
   const total = await source.count();
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
@@ -67,7 +73,8 @@ export async function verifyJournal(source: ChainSource, control: { onProgress?:
     for (const row of slice) {
       entries += 1;
       const broken = checkEntry(row, expectedSeq, prevHash);
-      if (broken) return { ok: false, entries: total, firstBroken: { seq: row.seq, reason: broken } };
+      if (broken) return { ok: false, entries: total, firstBroken: { seq: row.seq, reason: broken }};
+      control.onEntry?.(row);
       expectedSeq = row.seq + 1;
       prevHash = row.hash;
     }
@@ -81,11 +88,13 @@ function checkEntry(row: StoredEntry, expectedSeq: number, prevHash: string): Br
   if (row.seq !== expectedSeq) return 'sequence gap';
   if (row.prev_hash !== prevHash) return 'previous-hash link broken';
   let payload: unknown;
+  let rows: unknown;
   try {
     payload = JSON.parse(row.payload);
+    rows = row.row_digests === null || row.row_digests === undefined ? undefined : JSON.parse(row.row_digests);
   } catch {
     return 'hash does not match its content';
   }
-  const recomputed = entryHash(prevHash, { seq: row.seq, at: row.at, username: row.username, action: row.action, payload });
+  const recomputed = entryHash(prevHash, { seq: row.seq, at: row.at, username: row.username, action: row.action, payload, rows });
   return recomputed === row.hash ? null : 'hash does not match its content';
 }

@@ -6,7 +6,10 @@ import { isPostgresUrl } from './postgres/connect';
 import { inspectPostgresBook } from './postgres/migrate';
 import { openPostgresBook } from './postgres/store';
 import { backupBookFile } from './sqlite/backup';
-import { sqliteChainSource } from './sqlite/chain-source';
+import { sqliteChainSource, sqliteRowSource } from './sqlite/chain-source';
+import type { ChainReport, ChainSource } from './journal-chain';
+import type { JournalHead } from './port';
+import { RowExpectations, type RowReport, type RowSource } from './row-proof';
 import { withCheckedBookAsync } from './sqlite/inspect';
 import { openSqliteBook } from './sqlite/open';
 import { restoreSqliteBook } from './sqlite/restore';
@@ -46,27 +49,49 @@ export async function restoreStore(
   return restoreSqliteBook(handle, source, actor, now, control);
 }
 
-/** What `verify` found: the book's version and its journal chain. */
+/** What `verify` found: the book's version, its journal chain, the head it reached, and its rows. */
 export interface BookVerification {
   readonly schemaVersion: number;
-  readonly chain: import('./port').ChainReport;
+  readonly chain: ChainReport;
+  /** The last entry whose link held (null for an empty journal). */
+  readonly head: JournalHead | null;
+  /** Every business row against the journal's digests; not scanned when the chain is broken. */
+  readonly rows: RowReport | null;
+  /** The entry `expect` names, as this book has it (undefined when none was asked for). */
+  readonly expected?: { readonly seq: number; readonly hash: string | null };
 }
 
 /**
  * Checks a book without changing it: a file is refused if corrupt, foreign or newer, then its
- * chain walked on a read-only connection; a database is checked to be a book of ours, then walked.
+ * chain walked and its rows proved on a read-only connection; a database is checked to be a book
+ * of ours, then the same on one snapshot. `expect` names a witnessed entry to look up.
  */
-export async function verifyLocation(location: string): Promise<BookVerification> {
+export async function verifyLocation(location: string, expect?: { seq: number }): Promise<BookVerification> {
   if (!isPostgresUrl(location)) {
-    return withCheckedBookAsync(location, async (db, facts) => ({ schemaVersion: facts.schemaVersion, chain: await verifyJournal(sqliteChainSource(db)) }));
+    return withCheckedBookAsync(location, async (db, facts) => proveBook(facts.schemaVersion, sqliteChainSource(db), sqliteRowSource(db), expect));
   }
   const schemaVersion = await inspectPostgresBook(location);
   const reader = await openChainReader(location);
   try {
-    return { schemaVersion, chain: await verifyJournal(reader.source) };
+    return await proveBook(schemaVersion, reader.source, reader.rows, expect);
   } finally {
     await reader.close();
   }
+}
+
+async function proveBook(schemaVersion: number, chainSource: ChainSource, rowSource: RowSource, expect?: { seq: number }): Promise<BookVerification> {
+  const expectations = new RowExpectations();
+  let head: JournalHead | null = null;
+  let expected: { seq: number; hash: string | null } | undefined = expect && { seq: expect.seq, hash: null };
+  const chain = await verifyJournal(chainSource, {
+    onEntry: (entry) => {
+      expectations.addEntry(entry);
+      head = { seq: Number(entry.seq), hash: entry.hash };
+      if (expected && Number(entry.seq) === expected.seq) expected = { seq: expected.seq, hash: entry.hash };
+    },
+  });
+  const rows = chain.ok ? await expectations.check(rowSource) : null;
+  return { schemaVersion, chain, head, rows, ...(expected ? { expected } : {}) };
 }
 
 /** A consistent copy of the book at `location` as a new book file; the book is only read. */

@@ -255,6 +255,8 @@ export interface BackupCopy {
   readonly bytes: number;
   /** What the copy's own journal chain walk found. */
   readonly journal: ChainReport;
+  /** The copy's head (its last sound entry): what a witness of the backup keeps. */
+  readonly head: JournalHead | null;
 }
 
 /** How far a long store operation has got: `done` of `total` `unit`s (pages, rows, entries). */

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
 import { makeRepos } from './repos';
+import { currentBaseline, digestWrites, RowLog, type RowDigests } from './row-digests';
 import type { BookStore, BackupCopy, ChainReport, ChangeOutcome, CommittedEntry, JobControl, JobProgress, JournalActor, ReadRepos, StoreInfo, StoreKind, VerifyProgress, WriteRepos } from './port';
 import { UniqueViolation } from './port';
 import type { BookTables, JournalTable } from './tables';
@@ -88,17 +89,26 @@ export class QueryStore implements BookStore {
     return this.engine.readTransaction((db) => body(makeRepos(db)));
   }
 
-  async change<T>(actor: JournalActor, action: string, body: (tx: WriteRepos, at: string) => Promise<ChangeOutcome<T>>): Promise<T> {
+  /** `internal.beginRowDigests`: this entry starts the book's row digests (its creation, or its upgrade to them). */
+  async change<T>(
+    actor: JournalActor,
+    action: string,
+    body: (tx: WriteRepos, at: string) => Promise<ChangeOutcome<T>>,
+    internal: { readonly beginRowDigests?: boolean } = {},
+  ): Promise<T> {
     if (insideChange.getStore()) throw new Error('A change may not start inside another change');
     for (let attempt = 1; ; attempt += 1) {
       try {
         const { result, entry } = await insideChange.run(true, () =>
           this.engine.writeTransaction(async (db) => {
             const at = this.now().toISOString();
-            const repos = makeRepos(db);
+            const log = new RowLog(() => this.engine.lockChain(db));
+            const repos = makeRepos(db, log);
             const { payload, result } = await body(repos, at);
             await this.engine.lockChain(db);
-            const entry = await repos.journal.append(actor, action, payload, at, (row) => this.engine.insertJournalRow(db, row));
+            // Read back as stored, in this transaction: the digests are of exactly what commits.
+            const rows: RowDigests = { rows: await digestWrites(db, log), ...(internal.beginRowDigests === true ? { baseline: await currentBaseline(db) } : {}) };
+            const entry = await repos.journal.append(actor, action, payload, at, (row) => this.engine.insertJournalRow(db, row), rows);
             return { result, entry };
           }),
         );

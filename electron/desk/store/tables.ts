@@ -69,6 +69,8 @@ export interface JournalTable {
   payload: string;
   prev_hash: string;
   hash: string;
+  /** Canonical JSON of the rows this change wrote (row-digests.ts), hashed with the entry; NULL before version 6. */
+  row_digests: string | null;
 }
 
 export interface SearchTermsTable {

@@ -3,10 +3,10 @@
 // chain — and forces it to disk. Main only renames the checked copy into place. With no source,
 // only checks the copy (an office database's export, written by main, is checked here too).
 import Database from 'better-sqlite3';
-import { fsyncFile } from '../store/files';
-import { verifyJournal, type ChainReport } from '../store/journal-chain';
-import type { JobProgress } from '../store/port';
-import { sqliteChainSource } from '../store/sqlite/chain-source';
+import { createPrivate, fsyncFile } from '../store/files';
+import type { ChainReport } from '../store/journal-chain';
+import type { JobProgress, JournalHead } from '../store/port';
+import { walkWithHead } from '../store/sqlite/chain-source';
 import { withCheckedBookAsync } from '../store/sqlite/inspect';
 import { serveJob } from './job-port';
 
@@ -18,6 +18,8 @@ export interface BackupBookInput {
 
 export interface BackupBookOutput {
   readonly journal: ChainReport;
+  /** The last sound entry of the copy's journal. */
+  readonly head: JournalHead | null;
 }
 
 /** Pages copied per step (4 MiB at SQLite's default page size): a progress report after each. */
@@ -25,11 +27,9 @@ const PAGES_PER_STEP = 1024;
 
 serveJob<BackupBookInput, BackupBookOutput, JobProgress>(async ({ source, temp }, progress) => {
   if (source !== null) await copyBook(source, temp, progress);
-  const journal = await withCheckedBookAsync(temp, (db) =>
-    verifyJournal(sqliteChainSource(db), { onProgress: (p) => progress({ done: p.done, total: p.total, unit: 'journal entries checked' }) }),
-  );
+  const checked = await withCheckedBookAsync(temp, (db) => walkWithHead(db, (p) => progress({ done: p.done, total: p.total, unit: 'journal entries checked' })));
   fsyncFile(temp);
-  return { journal };
+  return checked;
 });
 
 async function copyBook(source: string, temp: string, progress: (p: JobProgress) => void): Promise<void> {
@@ -40,6 +40,7 @@ async function copyBook(source: string, temp: string, progress: (p: JobProgress)
     // committed meanwhile on other connections neither show up half-way nor restart the copy.
     db.exec('BEGIN');
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    createPrivate(temp);
     await db.backup(temp, {
       progress: ({ totalPages, remainingPages }) => {
         progress({ done: totalPages - remainingPages, total: totalPages, unit: 'pages copied' });

@@ -3,7 +3,7 @@ import { jobCancelled } from '../../workers/run-job';
 import { checkCopyInWorker, moveIntoPlace, prepareDestination, removeTemporary } from '../sqlite/backup';
 import { openConnection } from '../sqlite/open';
 import { migrate } from '../sqlite/migrate';
-import { removeQuietly, temporarySibling } from '../files';
+import { createPrivate, removeQuietly, temporarySibling } from '../files';
 import type { BackupCopy, JobControl, JobProgress } from '../port';
 import type { BookTables } from '../tables';
 import { searchRepo } from '../repos/search';
@@ -44,6 +44,7 @@ export async function exportToBookFile(
   const target = prepareDestination('', destination, options.overwrite);
   const temp = temporarySibling(target, 'backup');
   try {
+    createPrivate(temp);
     const file = openConnection(temp);
     try {
       // The file is forced to disk once, after it is checked: no fsync per slice on main's time.
@@ -64,8 +65,7 @@ export async function exportToBookFile(
     // The checked file must be the whole book: no log beside it.
     removeQuietly(`${temp}-wal`);
     removeQuietly(`${temp}-shm`);
-    const journal = await checkCopyInWorker(temp, control);
-    return await moveIntoPlace(temp, target, journal);
+    return await moveIntoPlace(temp, target, await checkCopyInWorker(temp, control));
   } finally {
     removeTemporary(temp);
   }

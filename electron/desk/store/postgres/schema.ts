@@ -126,6 +126,13 @@ ALTER TABLE users
   ADD COLUMN last_signed_in_at text;
 `,
   },
+  {
+    version: 6,
+    name: 'row digests in the journal',
+    sql: `
+ALTER TABLE journal ADD COLUMN row_digests text;
+`,
+  },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */

@@ -1,12 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { HolderRecord, HoldersWriter, NewHolder } from '../port';
+import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 
 /** Rows per INSERT: many rows per statement, well under both stores' bound-parameter limits. */
 const INSERT_CHUNK = 500;
 
 // The encrypted TIN is never selected here: screens get it only through a service that needs it.
-export function holdersRepo(db: Kysely<BookTables>): HoldersWriter {
+export function holdersRepo(db: Kysely<BookTables>, log: RowLog): HoldersWriter {
   return {
     async byAccount(programId, account) {
       const r = await db
@@ -20,6 +21,8 @@ export function holdersRepo(db: Kysely<BookTables>): HoldersWriter {
     count: async (programId) =>
       Number((await db.selectFrom('holders').where('program_id', '=', programId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
     async insertMany(holders: readonly NewHolder[]) {
+      if (holders.length === 0) return 0;
+      await log.lockForBulk();
       for (let i = 0; i < holders.length; i += INSERT_CHUNK) {
         const rows = holders.slice(i, i + INSERT_CHUNK).map((h) => ({
           program_id: h.programId,
@@ -30,7 +33,8 @@ export function holdersRepo(db: Kysely<BookTables>): HoldersWriter {
           tin_encrypted: h.tinEncrypted === null ? null : Buffer.from(h.tinEncrypted),
           shares: h.shares,
         }));
-        await db.insertInto('holders').values(rows).execute();
+        const ids = await db.insertInto('holders').values(rows).returning('id').execute();
+        log.wrote('holders', ...ids.map((r) => r.id));
       }
       return holders.length;
     },
@@ -40,6 +44,7 @@ export function holdersRepo(db: Kysely<BookTables>): HoldersWriter {
         .values({ holder_id: e.holderId, at: e.at, kind: e.kind, note: e.note, created_by: e.createdBy })
         .returning('id')
         .executeTakeFirstOrThrow();
+      log.wrote('holder_events', id);
       return id;
     },
   };

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { WriteRepos } from '../port';
+import { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 import { holdersRepo } from './holders';
 import { journalRepo, type JournalRepo } from './journal';
@@ -17,12 +18,13 @@ export interface StoreRepos extends WriteRepos {
  * Every query the services may run, one repository per area, written once over the query layer
  * for both stores. `db` is a transaction (or a connection) of either store.
  */
-export function makeRepos(db: Kysely<BookTables>): StoreRepos {
+export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): StoreRepos {
+  // Each writer reports the keys it wrote to `log`, so the change can digest them (row-digests.ts).
   return {
-    users: usersRepo(db),
-    programs: programsRepo(db),
-    holders: holdersRepo(db),
-    terms: termsRepo(db),
+    users: usersRepo(db, log),
+    programs: programsRepo(db, log),
+    holders: holdersRepo(db, log),
+    terms: termsRepo(db, log),
     journal: journalRepo(db),
     search: searchRepo(db),
   };

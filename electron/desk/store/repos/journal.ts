@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { canonicalJson, type JsonValue } from '../canonical';
 import { entryHash, GENESIS_HASH, type StoredEntry } from '../journal-chain';
 import type { JournalActor, JournalEntry, JournalReader } from '../port';
+import type { RowDigests } from '../row-digests';
 import type { BookTables, JournalTable } from '../tables';
 
 const ENTRY_COLUMNS = ['seq', 'at', 'user_id', 'username', 'action', 'payload', 'hash'] as const;
@@ -21,7 +22,7 @@ export interface JournalRepo extends JournalReader {
    * Appends one entry chained to the current head. Only the store calls this, inside the
    * change's transaction and after it has made itself the only appender (see each store).
    */
-  append(actor: JournalActor, action: string, payload: unknown, at: string, insert?: (row: JournalTable) => Promise<void>): Promise<JournalEntry>;
+  append(actor: JournalActor, action: string, payload: unknown, at: string, insert?: (row: JournalTable) => Promise<void>, rows?: RowDigests): Promise<JournalEntry>;
   /** Entries after `afterSeq` in order, as stored: what a chain walk reads, a slice at a time. */
   chainSlice(afterSeq: number, limit: number): Promise<StoredEntry[]>;
   /** Entries after `afterSeq`, oldest first: how a desk learns what others committed. */
@@ -41,15 +42,17 @@ export function journalRepo(db: Kysely<BookTables>): JournalRepo {
       if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
       return (await q.execute()).map(toEntry);
     },
-    async append(actor, action, payload, at, insert) {
+    async append(actor, action, payload, at, insert, rows) {
       const last = await head();
       const seq = (last?.seq ?? 0) + 1;
       const prevHash = last?.hash ?? GENESIS_HASH;
       const text = canonicalJson(payload);
       // Hash what will be read back, so verification recomputes exactly this.
       const stored = JSON.parse(text) as JsonValue;
-      const hash = entryHash(prevHash, { seq, at, username: actor.username, action, payload: stored });
-      const row: JournalTable = { seq, at, user_id: actor.id, username: actor.username, action, payload: text, prev_hash: prevHash, hash };
+      const rowText = rows === undefined ? null : canonicalJson(rows);
+      const storedRows = rowText === null ? undefined : (JSON.parse(rowText) as JsonValue);
+      const hash = entryHash(prevHash, { seq, at, username: actor.username, action, payload: stored, rows: storedRows });
+      const row: JournalTable = { seq, at, user_id: actor.id, username: actor.username, action, payload: text, prev_hash: prevHash, hash, row_digests: rowText };
       if (insert) await insert(row);
       else await db.insertInto('journal').values(row).execute();
       return { seq, at, userId: actor.id, username: actor.username, action, payload: stored, hash };
@@ -57,7 +60,7 @@ export function journalRepo(db: Kysely<BookTables>): JournalRepo {
     async chainSlice(afterSeq, limit) {
       const rows = await db
         .selectFrom('journal')
-        .select(['seq', 'at', 'username', 'action', 'payload', 'prev_hash', 'hash'])
+        .select(['seq', 'at', 'username', 'action', 'payload', 'prev_hash', 'hash', 'row_digests'])
         .where('seq', '>', afterSeq)
         .orderBy('seq')
         .limit(limit)

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { ProgramKind } from '../../../../shared/ipc/schemas';
 import type { ProgramRecord, ProgramsWriter, RowWindow } from '../port';
+import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 import { searchRepo } from './search';
 
@@ -26,7 +27,7 @@ const toProgram = (r: Row): ProgramRecord => ({
   createdBy: r.created_by,
 });
 
-export function programsRepo(db: Kysely<BookTables>): ProgramsWriter {
+export function programsRepo(db: Kysely<BookTables>, log: RowLog): ProgramsWriter {
   const select = () =>
     db
       .selectFrom('programs as p')
@@ -52,6 +53,7 @@ export function programsRepo(db: Kysely<BookTables>): ProgramsWriter {
         .values({ kind: p.kind, name: p.name, issuer: p.issuer, cusip: p.cusip, record_date: p.recordDate, created_at: p.createdAt, created_by: p.createdBy })
         .returning('id')
         .executeTakeFirstOrThrow();
+      log.wrote('programs', id);
       const created = await byId(id);
       if (!created) throw new Error('A program just written could not be read back');
       await searchRepo(db).index('program', id, [p.name, p.issuer, p.cusip]);

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { TermsRecord, TermsWriter } from '../port';
+import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 
 interface Row {
@@ -21,7 +22,7 @@ const toRecord = (r: Row): TermsRecord => ({
 });
 
 /** Program terms: versions are only ever appended (the table's triggers refuse UPDATE and DELETE). */
-export function termsRepo(db: Kysely<BookTables>): TermsWriter {
+export function termsRepo(db: Kysely<BookTables>, log: RowLog): TermsWriter {
   const select = () =>
     db
       .selectFrom('program_terms as t')
@@ -30,10 +31,12 @@ export function termsRepo(db: Kysely<BookTables>): TermsWriter {
   return {
     history: async (programId) => (await select().where('t.program_id', '=', programId).orderBy('t.version').execute()).map(toRecord),
     async insert(t) {
-      await db
+      const { id } = await db
         .insertInto('program_terms')
         .values({ program_id: t.programId, version: t.version, reason: t.reason, recorded_at: t.recordedAt, recorded_by: t.recordedBy, terms: JSON.stringify(t.terms) })
-        .execute();
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      log.wrote('program_terms', id);
       const row = await select().where('t.program_id', '=', t.programId).where('t.version', '=', t.version).executeTakeFirstOrThrow();
       return toRecord(row);
     },

@@ -1,5 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import type { NewUser, RowWindow, UserRecord, UsersWriter } from '../port';
+import type { RowLog } from '../row-digests';
 import type { BookTables, UsersTable } from '../tables';
 import { searchRepo } from './search';
 
@@ -17,7 +18,7 @@ const toUser = (r: Omit<Selectable<UsersTable>, 'created_by'>): UserRecord => ({
 
 const COLUMNS = ['id', 'username', 'display_name', 'role', 'active', 'password_hash', 'created_at', 'must_change_password', 'last_signed_in_at'] as const;
 
-export function usersRepo(db: Kysely<BookTables>): UsersWriter {
+export function usersRepo(db: Kysely<BookTables>, log: RowLog): UsersWriter {
   const select = () => db.selectFrom('users').select(COLUMNS);
   const one = async (row: Promise<Omit<Selectable<UsersTable>, 'created_by'> | undefined>) => {
     const r = await row;
@@ -48,20 +49,25 @@ export function usersRepo(db: Kysely<BookTables>): UsersWriter {
         })
         .returning(COLUMNS)
         .executeTakeFirstOrThrow();
+      log.wrote('users', row.id);
       await searchRepo(db).index('user', row.id, [row.username, row.display_name]);
       return toUser(row);
     },
     async setActive(id, active) {
       await db.updateTable('users').set({ active: active ? 1 : 0 }).where('id', '=', id).execute();
+      log.wrote('users', id);
     },
     async setRole(id, role) {
       await db.updateTable('users').set({ role }).where('id', '=', id).execute();
+      log.wrote('users', id);
     },
     async setPassword(id, passwordHash, mustChange) {
       await db.updateTable('users').set({ password_hash: passwordHash, must_change_password: mustChange ? 1 : 0 }).where('id', '=', id).execute();
+      log.wrote('users', id);
     },
     async recordSignIn(id, at) {
       await db.updateTable('users').set({ last_signed_in_at: at }).where('id', '=', id).execute();
+      log.wrote('users', id);
     },
   };
 }

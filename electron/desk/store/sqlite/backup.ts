@@ -5,9 +5,8 @@ import { DeskFailure } from '../../../../shared/ipc/result';
 import { runJob } from '../../workers/run-job';
 import type { BackupBookInput, BackupBookOutput } from '../../workers/backup-book';
 import { fsyncDirectoryAsync, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from '../files';
-import { verifyJournal, type ChainReport } from '../journal-chain';
 import type { BackupCopy, JobControl, JobProgress } from '../port';
-import { sqliteChainSource } from './chain-source';
+import { walkWithHead } from './chain-source';
 import { withCheckedBook, withCheckedBookAsync } from './inspect';
 
 /**
@@ -26,17 +25,16 @@ export async function backupOpenBook(
   const target = prepareDestination(bookPath, destination, options.overwrite);
   const temp = temporarySibling(target, 'backup');
   try {
-    const { journal } = await runJob<BackupBookInput, BackupBookOutput, JobProgress>('backup-book', { source: bookPath, temp }, control);
-    return await moveIntoPlace(temp, target, journal);
+    const checked = await runJob<BackupBookInput, BackupBookOutput, JobProgress>('backup-book', { source: bookPath, temp }, control);
+    return await moveIntoPlace(temp, target, checked);
   } finally {
     removeTemporary(temp);
   }
 }
 
 /** Checks a copy written by main (an office database's export) in the worker; returns its chain report. */
-export async function checkCopyInWorker(temp: string, control: JobControl<JobProgress> = {}): Promise<ChainReport> {
-  const { journal } = await runJob<BackupBookInput, BackupBookOutput, JobProgress>('backup-book', { source: null, temp }, control);
-  return journal;
+export function checkCopyInWorker(temp: string, control: JobControl<JobProgress> = {}): Promise<BackupBookOutput> {
+  return runJob<BackupBookInput, BackupBookOutput, JobProgress>('backup-book', { source: null, temp }, control);
 }
 
 /** Backup of a book file that need not be open (the command line): read-only on the source. */
@@ -65,19 +63,19 @@ export function prepareDestination(bookPath: string, destination: string, overwr
 /** Checks a finished temporary copy like any book being opened (on this thread), then moves it into place. */
 export async function finish(temp: string, target: string): Promise<BackupCopy> {
   // The copy must itself pass as a book: integrity, application id, version.
-  const journal = await withCheckedBookAsync(temp, (db) => verifyJournal(sqliteChainSource(db)));
+  const checked = await withCheckedBookAsync(temp, (db) => walkWithHead(db));
   fsyncFile(temp);
-  return moveIntoPlace(temp, target, journal);
+  return moveIntoPlace(temp, target, checked);
 }
 
 /**
  * Renames a checked copy (already forced to disk) over `target` and makes the rename durable. The
  * rename runs on libuv's threads: replacing a large file frees its blocks, tens of ms on main.
  */
-export async function moveIntoPlace(temp: string, target: string, journal: ChainReport): Promise<BackupCopy> {
+export async function moveIntoPlace(temp: string, target: string, checked: BackupBookOutput): Promise<BackupCopy> {
   await rename(temp, target);
   await fsyncDirectoryAsync(path.dirname(target));
-  return { path: target, bytes: statSync(target).size, journal };
+  return { path: target, bytes: statSync(target).size, journal: checked.journal, head: checked.head };
 }
 
 /** A copy in progress and whatever SQLite kept beside it (a worker ended mid-step can leave a journal). */

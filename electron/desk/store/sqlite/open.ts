@@ -32,7 +32,7 @@ export async function openSqliteBook(file: string, options: OpenBookOptions): Pr
   else if (!existsSync(path.dirname(path.resolve(file)))) throw bookRefused(file, 'its folder does not exist');
 
   const db = openConnection(file);
-  let store: BookStore | null = null;
+  let store: QueryStore | null = null;
   try {
     const { from, to } = migrate(db, options.now);
     store = await QueryStore.start(new SqliteEngine(file, db), options.now);

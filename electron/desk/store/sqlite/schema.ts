@@ -142,6 +142,15 @@ ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 CHE
 ALTER TABLE users ADD COLUMN last_signed_in_at TEXT;
 `,
   },
+  {
+    version: 6,
+    name: 'row digests in the journal',
+    sql: `
+-- The digests of the business rows each change wrote (store/row-digests.ts), hashed into the
+-- entry with its payload, so verify can prove every row from the journal. NULL in older entries.
+ALTER TABLE journal ADD COLUMN row_digests TEXT;
+`,
+  },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */

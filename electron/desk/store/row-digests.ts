@@ -1,0 +1,165 @@
+/**
+ * Row digests: every business row a change writes is digested inside that change and the digest
+ * hashed into its journal entry (the journal's row_digests column), so `verify` can prove each
+ * row from the journal alone (row-proof.ts). A bulk write commits to a key range at once (count
+ * and a hash over its rows in key order) so a million imported holders stay one small entry.
+ *
+ * EVERY NEW BUSINESS TABLE MUST BE LISTED IN PROVEN_TABLES (or declared derived or bookkeeping in
+ * TABLE_COVERAGE): a table left out could be edited behind the desk's back unseen. The compiler
+ * refuses a table of tables.ts that TABLE_COVERAGE does not classify, and row-digests.test.ts
+ * refuses a table of either schema that is not in tables.ts, or a column a digest leaves out.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { canonicalJson } from './canonical';
+import type { BookTables } from './tables';
+
+/** The first schema version whose journal entries carry row digests. */
+export const ROW_DIGESTS_VERSION = 6;
+
+type ColumnType = 'int' | 'text' | 'bytes';
+
+/**
+ * The business tables and the columns each digest covers, in a fixed order. A column added by a
+ * later migration must be added here with a new digest rule for rows written before it.
+ */
+export const PROVEN_TABLES = {
+  users: { id: 'int', username: 'text', display_name: 'text', role: 'text', active: 'int', password_hash: 'text', created_at: 'text', created_by: 'text', must_change_password: 'int', last_signed_in_at: 'text' },
+  programs: { id: 'int', kind: 'text', name: 'text', issuer: 'text', cusip: 'text', record_date: 'text', created_at: 'text', created_by: 'int' },
+  program_terms: { id: 'int', program_id: 'int', version: 'int', reason: 'text', recorded_at: 'text', recorded_by: 'int', terms: 'text' },
+  holders: { id: 'int', program_id: 'int', account: 'text', name: 'text', address: 'text', country: 'text', tin_encrypted: 'bytes', shares: 'int' },
+  holder_events: { id: 'int', holder_id: 'int', at: 'text', kind: 'text', note: 'text', created_by: 'int' },
+} as const satisfies Record<string, Record<string, ColumnType>>;
+
+export type ProvenTable = keyof typeof PROVEN_TABLES;
+export const PROVEN_TABLE_NAMES = Object.keys(PROVEN_TABLES) as ProvenTable[];
+
+/** Every table of tables.ts, classified: the compiler fails on one that is not. */
+export const TABLE_COVERAGE: Record<keyof BookTables, 'proven' | 'derived' | 'journal'> = {
+  users: 'proven',
+  programs: 'proven',
+  program_terms: 'proven',
+  holders: 'proven',
+  holder_events: 'proven',
+  // Rebuilt from the records (search.rebuild), so it proves nothing and needs no proof.
+  search_terms: 'derived',
+  journal: 'journal',
+};
+
+/** Writes of this many rows or more to one table in one change are committed as a key range. */
+export const RANGE_FROM = 64;
+
+export type RowClaim =
+  | { readonly t: ProvenTable; readonly k: number; readonly h: string }
+  | { readonly t: ProvenTable; readonly from: number; readonly to: number; readonly n: number; readonly h: string };
+
+/** What an entry's row_digests column holds; `baseline` marks the first entry of a book with digests. */
+export interface RowDigests {
+  readonly rows: readonly RowClaim[];
+  /** The highest key of each table when digests began: rows up to it were written before version 6. */
+  readonly baseline?: Readonly<Record<string, number>>;
+}
+
+const columnList = (table: ProvenTable) => Object.keys(PROVEN_TABLES[table]);
+
+/** The value as both drivers' raw results are made equal: pg gives bigint as text, blobs as Buffers on both. */
+function normalize(type: ColumnType, value: unknown): string | number | null {
+  if (value === null || value === undefined) return null;
+  if (type === 'int') return Number(value);
+  if (type === 'bytes') return Buffer.from(value as Uint8Array).toString('hex');
+  return String(value);
+}
+
+/** SHA-256 of the table's name and the row's columns in their fixed order. */
+export function rowDigest(table: ProvenTable, row: Record<string, unknown>): string {
+  const spec: Record<string, ColumnType> = PROVEN_TABLES[table];
+  const values = Object.entries(spec).map(([column, type]) => normalize(type, row[column]));
+  return createHash('sha256').update(table).update('\0').update(canonicalJson(values)).digest('hex');
+}
+
+/** A running hash over a key range's rows in key order: what a range claim commits to. */
+export class RangeHash {
+  private readonly hash = createHash('sha256');
+  count = 0;
+  add(key: number, digest: string): void {
+    this.hash.update(`${key}:${digest}\n`);
+    this.count += 1;
+  }
+  digest(): string {
+    return this.hash.digest('hex');
+  }
+}
+
+/** The keys a change's repositories wrote, per table; the store digests them before appending. */
+export class RowLog {
+  private readonly written = new Map<ProvenTable, Set<number>>();
+  /** `lockForBulk`: makes the change the journal's only appender before a bulk write, so no other rows fall in its key range. */
+  constructor(readonly lockForBulk: () => Promise<void> = async () => undefined) {}
+  wrote(table: ProvenTable, ...keys: number[]): void {
+    let set = this.written.get(table);
+    if (!set) this.written.set(table, (set = new Set()));
+    for (const key of keys) set.add(Number(key));
+  }
+  get tables(): ReadonlyMap<ProvenTable, ReadonlySet<number>> {
+    return this.written;
+  }
+}
+
+const SLICE = 1_000;
+
+/** Rows of `table` with keys in [from, to], in key order, a slice at a time (read back as stored). */
+export async function* rowsInRange(db: Kysely<BookTables>, table: ProvenTable, from: number, to: number): AsyncGenerator<Record<string, unknown>> {
+  const columns = sql.raw(columnList(table).join(', '));
+  let after = from - 1;
+  for (;;) {
+    // Table and column names come from PROVEN_TABLES, never from input.
+    const { rows } = await sql<Record<string, unknown>>`SELECT ${columns} FROM ${sql.table(table)} WHERE id > ${after} AND id <= ${to} ORDER BY id LIMIT ${SLICE}`.execute(db);
+    yield* rows;
+    if (rows.length < SLICE) return;
+    after = Number(rows[rows.length - 1]?.id);
+  }
+}
+
+/** Reads back every row the change wrote, as stored, and digests it: what its entry will carry. */
+export async function digestWrites(db: Kysely<BookTables>, log: RowLog): Promise<RowClaim[]> {
+  const claims: RowClaim[] = [];
+  for (const [table, keySet] of log.tables) {
+    const keys = [...keySet].sort((a, b) => a - b);
+    if (keys.length >= RANGE_FROM) {
+      claims.push(await rangeClaim(db, table, keys));
+      continue;
+    }
+    for (const k of keys) {
+      const [row] = await collect(rowsInRange(db, table, k, k));
+      if (!row) throw new Error(`A ${table} row just written (${k}) could not be read back`);
+      claims.push({ t: table, k, h: rowDigest(table, row) });
+    }
+  }
+  return claims;
+}
+
+async function rangeClaim(db: Kysely<BookTables>, table: ProvenTable, keys: readonly number[]): Promise<RowClaim> {
+  const from = keys[0] ?? 0;
+  const to = keys[keys.length - 1] ?? 0;
+  const range = new RangeHash();
+  for await (const row of rowsInRange(db, table, from, to)) range.add(Number(row.id), rowDigest(table, row));
+  // Another writer's rows inside the range would make it unprovable: bulk writers hold the chain lock.
+  if (range.count !== keys.length) throw new Error(`The ${table} rows ${from}–${to} of this change are interleaved with others`);
+  return { t: table, from, to, n: range.count, h: range.digest() };
+}
+
+async function collect<T>(rows: AsyncIterable<T>): Promise<T[]> {
+  const all: T[] = [];
+  for await (const row of rows) all.push(row);
+  return all;
+}
+
+/** The highest key of each business table now: where a book's digests begin. */
+export async function currentBaseline(db: Kysely<BookTables>): Promise<Record<string, number>> {
+  const baseline: Record<string, number> = {};
+  for (const table of PROVEN_TABLE_NAMES) {
+    const { rows } = await sql<{ m: number | string | null }>`SELECT max(id) AS m FROM ${sql.table(table)}`.execute(db);
+    baseline[table] = Number(rows[0]?.m ?? 0);
+  }
+  return baseline;
+}
