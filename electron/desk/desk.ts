@@ -6,7 +6,9 @@ import { openPrefs } from './prefs/prefs';
 import { DeskFailure } from '../../shared/ipc/result';
 import type { JobView } from '../../shared/ipc/types';
 import { createDesk, createJobRegistry } from './serve-desk';
-import { openStore } from './store/open-store';
+import path from 'node:path';
+import { sweepTemporaries } from './store/files';
+import { isPostgresUrl, openStore } from './store/open-store';
 import type { BookStore } from './store/port';
 
 export type { DeskHost } from './handlers/types';
@@ -56,6 +58,8 @@ export interface Desk {
  * every channel. Opening is the desk's first job ('book.open'): the check runs in a worker.
  */
 export async function openDesk(options: DeskOptions): Promise<Desk> {
+  // A restore's or backup's copy a crash left beside the book is removed at the next start (it holds password hashes).
+  if (!isPostgresUrl(options.bookPath)) sweepTemporaries(path.dirname(path.resolve(options.bookPath)));
   const jobs = createJobRegistry(options);
   if (options.onJob) jobs.onJob(options.onJob);
   let store: BookStore | null = null;

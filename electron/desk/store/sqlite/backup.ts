@@ -4,7 +4,7 @@ import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import { runJob } from '../../workers/run-job';
 import type { BackupBookInput, BackupBookOutput } from '../../workers/backup-book';
-import { fsyncDirectoryAsync, fsyncFile, removeQuietly, sameFile, temporarySibling, writeDurably } from '../files';
+import { fsyncDirectoryAsync, fsyncFile, removeQuietly, sameFile, sweepTemporaries, temporarySibling, writeDurably } from '../files';
 import type { BackupCopy, JobControl, JobProgress } from '../port';
 import { walkWithHead } from './chain-source';
 import { withCheckedBook, withCheckedBookAsync } from './inspect';
@@ -57,6 +57,8 @@ export function prepareDestination(bookPath: string, destination: string, overwr
   }
   if (!existsSync(path.dirname(target))) throw new DeskFailure('NOT_FOUND', `The folder for the backup does not exist: ${path.dirname(target)}`);
   if (existsSync(target) && !overwrite) throw new DeskFailure('CONFLICT', `The backup file already exists: ${target}`);
+  // Copies a crash left in this folder hold password hashes and encrypted TINs: not kept lying about.
+  sweepTemporaries(path.dirname(target));
   return target;
 }
 
