@@ -100,6 +100,20 @@ describe('dispatch: access', () => {
     expect(await f.value('programs.list')).toEqual([]); // signed-in channels still open
   });
 
+  it('lets a user work on after a password reset made meanwhile; the temporary password binds at the next sign-in', async () => {
+    await f.firstAdmin();
+    const carl = await f.addUser('carl', 'clerk');
+    await f.signInAs('carl');
+    const other = await openDesk({ bookPath: f.bookPath, prefsPath: f.dir.file('other-prefs.json'), host: fakeHost().host, now: f.clock.now });
+    await other.dispatch('session.signIn', { username: 'ada', password: PASSWORD });
+    expect(await other.dispatch('users.resetPassword', { userId: carl.id, password: 'temporary-pass-1' })).toMatchObject({ ok: true });
+    await other.close();
+    expect(await f.value('programs.list')).toEqual([]); // the open session goes on
+    expect((await f.value('session.status')).user).not.toHaveProperty('mustChangePassword');
+    await f.value('session.signIn', { username: 'carl', password: 'temporary-pass-1' });
+    await f.refused('programs.list', {}, 'FORBIDDEN');
+  });
+
   it('signs out a user who has been deactivated meanwhile', async () => {
     await f.firstAdmin();
     const carl = await f.addUser('carl', 'clerk');

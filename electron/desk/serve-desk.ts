@@ -136,7 +136,7 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
       return { user: null, locked: false };
     }
     session.replaceUser(fresh);
-    return { user: fresh, locked: state.locked };
+    return { user: session.current().user, locked: state.locked };
   }
 
   return {

@@ -28,9 +28,16 @@ export class Session {
     this.touch();
   }
 
-  /** Keeps the lock state: used when the same person's record is re-read (e.g. after a restore). */
+  /**
+   * Keeps the lock state: used when the same person's record is re-read (e.g. after a restore).
+   * A temporary password binds from the next sign-in on: a re-read may clear the need to change
+   * it, never impose it on a session already open (a reset while its user is at work).
+   */
   replaceUser(user: SessionUser): void {
-    this.user = user;
+    if (user.mustChangePassword && !this.user?.mustChangePassword) {
+      const { mustChangePassword: _later, ...now } = user;
+      this.user = now;
+    } else this.user = user;
   }
 
   signOut(): void {
