@@ -1,13 +1,14 @@
-import { CliError, type CliCommand, type CliIo } from './io';
+import { CliError, escapeControl, oneLine, type CliCommand, type CliIo } from './io';
 
 const USAGE = [
   'usage: offering-desk <command> [arguments]',
   '  init BOOK [--desk-role ROLE]    create a new, empty book of record',
   '  upgrade BOOK                    bring an existing book up to this version (as its owner)',
-  '  verify BOOK                     check integrity and walk the journal chain',
-  '  backup BOOK FILE                copy a consistent snapshot of BOOK to FILE',
-  '  settle SCENARIO.json [--out F]  compute a settlement (see shared/contracts/SETTLE.md)',
+  '  verify BOOK [--expect SEQ:HASH] check integrity, walk the journal chain, prove every row; --expect: a witnessed head',
+  '  backup BOOK FILE                copy a consistent snapshot of BOOK to FILE (owner-only), printing its head',
+  '  settle SCENARIO.json [--out F]  compute a settlement (see shared/contracts/SETTLE.md); SCENARIO.json: UTF-8, at most 256 MiB',
   'BOOK is a book file, or an office database as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require|verify-full]',
+  'Exit 0 done; 1 a broken chain, a failed proof, or work refused for reasons reported; 2 bad arguments or an unusable file or database',
 ].join('\n');
 
 // Loaded on demand so that `settle` does not open SQLite and `init` does not load the engine.
@@ -27,7 +28,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
   const load = commands[name];
   if (!load) {
-    io.stderr(`offering-desk: unknown command "${name}" (try --help)\n`);
+    io.stderr(`offering-desk: unknown command "${escapeControl(name.slice(0, 60))}" (try --help)\n`);
     return 2;
   }
   try {
@@ -35,12 +36,13 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return await command.run(rest, io);
   } catch (error) {
     if (error instanceof CliError) {
-      io.stderr(`offering-desk ${name}: ${error.message}\n`);
+      // Our own messages are one line; what they quote (a file name, a server's words) is escaped.
+      io.stderr(`offering-desk ${name}: ${escapeControl(error.message)}\n`);
       return error.exitCode;
     }
     // Unexpected: still one line, never a stack trace.
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`offering-desk ${name}: internal error: ${message.split('\n')[0]}\n`);
+    io.stderr(`offering-desk ${name}: internal error: ${oneLine(message)}\n`);
     return 1;
   }
 }

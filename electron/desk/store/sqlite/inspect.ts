@@ -1,4 +1,4 @@
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, unlinkSync } from 'node:fs';
+import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync, statSync, unlinkSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskFailure } from '../../../../shared/ipc/result';
@@ -16,6 +16,8 @@ export interface BookFacts {
 
 const SQLITE_MAGIC = Buffer.from('SQLite format 3\0', 'latin1');
 const HEADER_BYTES = 100;
+/** Problems the integrity check lists at most: enough to count, not to read every page's. */
+const MAX_PROBLEMS = 100;
 
 export function bookRefused(file: string, reason: string): DeskFailure {
   return new DeskFailure('BOOK_REFUSED', `The book "${path.basename(file)}" was refused: ${reason}. The file was left as it was.`);
@@ -75,10 +77,11 @@ function checkHeader(file: string): BookFacts {
   let stat;
   try {
     stat = statSync(file);
-  } catch {
-    throw bookRefused(file, 'the file cannot be found or read');
+  } catch (error) {
+    throw bookRefused(file, unreadable(error));
   }
-  if (!stat.isFile()) throw bookRefused(file, 'it is not a file');
+  // Before anything opens it: reading a FIFO waits for a writer, and a device never ends.
+  if (!stat.isFile()) throw bookRefused(file, notAFile(stat));
   if (stat.size === 0) throw bookRefused(file, 'the file is empty');
   const header = readHeader(file);
   if (header.length < HEADER_BYTES || !header.subarray(0, 16).equals(SQLITE_MAGIC)) {
@@ -110,14 +113,39 @@ function checkIdentity(file: string, applicationId: number, schemaVersion: numbe
   }
 }
 
+/** Why a path that is there is no book file, in words. */
+function notAFile(stat: Stats): string {
+  if (stat.isDirectory()) return 'it is a directory, not a file';
+  if (stat.isFIFO()) return 'it is a named pipe (FIFO), not a file';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'it is a device, not a file';
+  if (stat.isSocket()) return 'it is a socket, not a file';
+  return 'it is not a file';
+}
+
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'EACCES' || code === 'EPERM') return 'the file cannot be read (permission denied)';
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'the file cannot be found';
+  return 'the file cannot be found or read';
+}
+
 function readHeader(file: string): Buffer {
-  const fd = openSync(file, 'r');
+  let fd: number;
   try {
+    // Non-blocking: should the path have become a FIFO since it was looked at, this does not wait.
+    fd = openSync(file, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (error) {
+    throw bookRefused(file, unreadable(error));
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw bookRefused(file, notAFile(stat));
     const buffer = Buffer.alloc(HEADER_BYTES);
     const n = readSync(fd, buffer, 0, HEADER_BYTES, 0);
     return buffer.subarray(0, n);
-  } catch {
-    throw bookRefused(file, 'the file cannot be read');
+  } catch (error) {
+    if (error instanceof DeskFailure) throw error;
+    throw bookRefused(file, unreadable(error));
   } finally {
     closeSync(fd);
   }
@@ -166,12 +194,14 @@ function openReader(file: string): Reader {
 function checkContents(db: Database.Database, file: string): number {
   let problems: string[];
   try {
-    problems = (db.pragma('integrity_check(20)') as { integrity_check: string }[]).map((r) => r.integrity_check);
+    problems = (db.pragma(`integrity_check(${MAX_PROBLEMS})`) as { integrity_check: string }[]).flatMap((r) => r.integrity_check.split('\n')).filter((p) => p.trim() !== '');
   } catch (error) {
     throw bookRefused(file, `it is damaged (${sqliteProblem(error)})`);
   }
   if (problems.length !== 1 || problems[0] !== 'ok') {
-    throw bookRefused(file, `it is damaged (integrity check: ${problems[0] ?? 'no answer'})`);
+    // SQLite lists one problem a line; the message stays one line: the first, and how many.
+    const more = problems.length > 1 ? `; ${problems.length >= MAX_PROBLEMS ? `${MAX_PROBLEMS} or more` : problems.length} problems in all` : '';
+    throw bookRefused(file, `it is damaged (integrity check: ${problems[0] ?? 'no answer'}${more})`);
   }
   // The header can be stale while a log is pending: ask the connection too.
   const version = db.pragma('user_version', { simple: true }) as number;
