@@ -8,10 +8,13 @@ import { sqliteChainSource, sqliteRowSource } from './sqlite/chain-source';
 export async function openChainReader(location: string): Promise<{ source: ChainSource; rows: RowSource; close: () => Promise<void> }> {
   if (!isPostgresUrl(location)) {
     const db = new Database(location, { readonly: true, fileMustExist: true });
+    // One snapshot for the whole walk and row scan: clerks saving meanwhile are not half-seen.
+    db.exec('BEGIN');
     return {
       source: sqliteChainSource(db),
       rows: sqliteRowSource(db),
       close: async () => {
+        if (db.inTransaction) db.exec('COMMIT');
         db.close();
       },
     };

@@ -25,7 +25,8 @@ export type BrokenLinkReason = 'hash does not match its content' | 'previous-has
 export interface ChainReport {
   readonly ok: boolean;
   readonly entries: number;
-  readonly firstBroken?: { readonly seq: number; readonly reason: BrokenLinkReason };
+  /** The first entry whose link does not hold — or, from the desk's Verify, the entry a row fails to match (the reason names the row). */
+  readonly firstBroken?: { readonly seq: number; readonly reason: BrokenLinkReason | string };
 }
 
 /** A journal row as stored, for the chain walk. */

@@ -68,7 +68,15 @@ export interface BookVerification {
  */
 export async function verifyLocation(location: string, expect?: { seq: number }): Promise<BookVerification> {
   if (!isPostgresUrl(location)) {
-    return withCheckedBookAsync(location, async (db, facts) => proveBook(facts.schemaVersion, sqliteChainSource(db), sqliteRowSource(db), expect));
+    return withCheckedBookAsync(location, async (db, facts) => {
+      // One snapshot for the walk and the scan: a desk saving meanwhile is not half-seen as planted rows.
+      db.exec('BEGIN');
+      try {
+        return await proveBook(facts.schemaVersion, sqliteChainSource(db), sqliteRowSource(db), expect);
+      } finally {
+        db.exec('COMMIT');
+      }
+    });
   }
   const schemaVersion = await inspectPostgresBook(location);
   const reader = await openChainReader(location);

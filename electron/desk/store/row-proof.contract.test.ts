@@ -55,6 +55,13 @@ describe('verify proves every business row from the journal', () => {
     expect(rows).toMatchObject({ problems: 1, first: { kind: 'altered', table: 'programs', key: 2, seq: 4 } });
   });
 
+  it("the desk's own Verify job proves the rows too, naming the row against its entry", async () => {
+    await seed(3);
+    await kit.raw("UPDATE programs SET name = 'Renamed' WHERE id = 2");
+    store = await kit.open();
+    expect(await store.verifyJournal()).toEqual({ ok: false, entries: 5, firstBroken: { seq: 4, reason: 'programs row 2 differs from what journal entry #4 wrote' } });
+  });
+
   it('names an administrator inserted straight into users', async () => {
     await seed(1);
     await kit.raw("INSERT INTO users (username, display_name, role, active, password_hash, created_at) VALUES ('mallory', 'M', 'admin', 1, 'x', 'now')");
@@ -105,6 +112,19 @@ describe('verify proves every business row from the journal', () => {
     await allowDeletes('holders');
     await kit.raw('DELETE FROM holders WHERE id = 5');
     expect((await verifyLocation(kit.book.location)).rows?.first).toMatchObject({ kind: 'range', found: count - 1, expected: count });
+  });
+
+  it('a backup proves the same rows, bulk and single, on a book file of its own', async () => {
+    await seed(2);
+    store = await kit.open();
+    await store.change({ id: 1, username: 'ada' }, 'holders.imported', async (tx) => {
+      await tx.holders.insertMany(Array.from({ length: RANGE_FROM }, (_, i) => ({ programId: 1, account: `B${i}`, name: 'H', address: 'x', country: 'US', tinEncrypted: null, shares: 2 ** 40 + i })));
+      return { payload: {}, result: null };
+    });
+    const copy = await store.backup(kit.dir.file('copy.book'), { overwrite: false });
+    const [last] = await kit.raw('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1');
+    expect(copy.head).toEqual({ seq: Number(last?.['seq']), hash: last?.['hash'] });
+    expect((await verifyLocation(copy.path)).rows).toEqual({ proved: 3 + RANGE_FROM, unprovable: 0, problems: 0 });
   });
 
   it('proves updates too: a sign-in written outside the desk is named against the entry that wrote the row last', async () => {
