@@ -124,6 +124,8 @@ CREATE INDEX search_terms_by_ref ON search_terms (kind, ref_id);
 ALTER TABLE users
   ADD COLUMN must_change_password integer NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1)),
   ADD COLUMN last_signed_in_at text;
+-- Books that already have sign-ins take the last one from the journal.
+UPDATE users SET last_signed_in_at = (SELECT MAX(at) FROM journal WHERE action = 'session.signedIn' AND journal.user_id = users.id);
 `,
   },
   {

@@ -138,8 +138,10 @@ CREATE INDEX search_terms_by_ref ON search_terms (kind, ref_id);
     sql: `
 -- An administrator's reset leaves a temporary password, to be changed at the next sign-in.
 ALTER TABLE users ADD COLUMN must_change_password INTEGER NOT NULL DEFAULT 0 CHECK (must_change_password IN (0, 1));
--- When the user last signed in (each sign-in is in the journal too), for the users list.
+-- When the user last signed in (each sign-in is in the journal too), for the users list;
+-- books that already have sign-ins take the last one from the journal.
 ALTER TABLE users ADD COLUMN last_signed_in_at TEXT;
+UPDATE users SET last_signed_in_at = (SELECT MAX(at) FROM journal WHERE action = 'session.signedIn' AND journal.user_id = users.id);
 `,
   },
   {
