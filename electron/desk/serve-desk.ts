@@ -77,7 +77,8 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
   /** Compares the book with this workstation's witnessed head (services/witness.ts); a warning is also logged. */
   const witnessQuietly = (check: (prefs: PrefsStore) => Promise<HeadWarning | null>): Promise<HeadWarning | null> =>
     getPrefs()
-      .then(check)
+      // Preferences that cannot be opened are logged once, by addRecentBook above; no witness then.
+      .then(check, () => null)
       .then((warning) => {
         if (warning) safeLog(options.host, new Error(warning.message), 'book.headBehind');
         return warning;
