@@ -32,6 +32,9 @@ describe('a book opened behind what this workstation witnessed', () => {
     const second = fakeHost();
     desk = await openDesk({ bookPath, prefsPath, host: second.host, now: clock.now });
     const warning = await desk.headWarning();
+    // Every screen shows it: it comes with the session status, before anyone signs in.
+    const status = await desk.dispatch('session.status', {});
+    expect(status).toMatchObject({ ok: true, value: { bookWarning: expect.stringMatching(/^The book's journal ends at #1 .*Tell a supervisor/) as unknown } });
     await desk.close();
     expect(warning).toMatchObject({ kind: 'behind', current: { seq: 1 } });
     expect(warning?.witnessed.seq).toBeGreaterThan(1);

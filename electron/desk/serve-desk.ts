@@ -113,7 +113,7 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
 
       // Polling the status is not the user doing something: it must not keep the session awake.
       if (channel !== 'session.status') session.touch();
-      const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, jobs };
+      const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, jobs, headWarning: () => headWarning };
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
       try {
         return ok(await handler(parsed.data, ctx));

@@ -19,6 +19,11 @@ export interface SessionStatus {
   /** Minutes without activity after which main locks the session. */
   readonly idleLockMinutes: number;
   readonly bookPath: string;
+  /**
+   * The book's journal is behind (or differs from) what this workstation witnessed of it: shown
+   * on every screen until the desk is restarted, in words for a supervisor. Null when all is well.
+   */
+  readonly bookWarning: string | null;
 }
 
 export interface UserSummary extends SessionUser {

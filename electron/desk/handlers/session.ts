@@ -6,7 +6,15 @@ import type { HandlerTable } from './types';
 export const sessionHandlers = {
   'session.status': async (_input, ctx) => {
     const { user, locked } = ctx.session.current();
-    return { needsFirstAdmin: await needsFirstAdmin(ctx.store), user, locked, idleLockMinutes: ctx.session.idleLockMinutes, bookPath: ctx.store.location };
+    const warning = await ctx.headWarning();
+    return {
+      needsFirstAdmin: await needsFirstAdmin(ctx.store),
+      user,
+      locked,
+      idleLockMinutes: ctx.session.idleLockMinutes,
+      bookPath: ctx.store.location,
+      bookWarning: warning?.message ?? null,
+    };
   },
   'session.createFirstAdmin': async (input, ctx) => {
     const user = await createFirstAdmin(ctx.store, input);

@@ -34,6 +34,8 @@ export interface HandlerContext {
   readonly prefs: () => Promise<PrefsStore>;
   /** The desk's long jobs: a starting channel hands its work to `jobs.start` and answers { jobId }. */
   readonly jobs: JobRegistry;
+  /** What opening the book found against this workstation's witnessed head (services/witness.ts). */
+  readonly headWarning: () => Promise<{ readonly message: string } | null>;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsed<C>, ctx: HandlerContext) => Promise<ChannelResult<C>> | ChannelResult<C>;

@@ -53,9 +53,13 @@ function Session({ desk }: { desk: DeskBridge }) {
     [desk],
   );
 
+  // What opening the book found against this workstation's witness: on every screen, never dismissed.
+  const [bookWarning, setBookWarning] = useState<string | null>(null);
+
   const refresh = useCallback(
     async (notice?: string) => {
       const result = await invoke('session.status', {});
+      if (result.ok) setBookWarning(result.value.bookWarning);
       setView(result.ok ? viewForStatus(result.value, notice) : { screen: 'unavailable', message: result.error.message });
     },
     [invoke],
@@ -115,6 +119,12 @@ function Session({ desk }: { desk: DeskBridge }) {
     <DeskProvider call={call}>
       <JobsProvider signedIn={signedIn !== null && signedIn.screen === 'shell'}>
         <div className="app">
+          {bookWarning ? (
+            <p className="book-warning" role="alert">
+              <strong>Warning about this book: </strong>
+              {bookWarning}
+            </p>
+          ) : null}
           {view.screen === 'loading' ? <p className="gate-intro">Opening the book…</p> : null}
           {view.screen === 'unavailable' ? (
             <main className="gate">

@@ -9,6 +9,7 @@ const status = (over: Partial<SessionStatus>): SessionStatus => ({
   locked: false,
   idleLockMinutes: 10,
   bookPath: '/tmp/x.book',
+  bookWarning: null,
   ...over,
 });
 
