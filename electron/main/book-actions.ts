@@ -35,7 +35,9 @@ export function createBookActions(desk: Desk, mainWindow: () => BrowserWindow | 
 
   return {
     backUpBook: () =>
-      void run<BackupResult>('book.backup', 'No backup was made.', (backup) => tell('info', 'The book is backed up.', `${backup.path}\n${backup.bytes.toLocaleString('en-US')} bytes`)),
+      void run<BackupResult>('book.backup', 'No backup was made.', (backup) =>
+        tell('info', 'The book is backed up.', `${backup.path}\n${backup.bytes.toLocaleString('en-US')} bytes${backup.head ? `\nJournal head #${backup.head.seq} ${backup.head.hash}` : ''}`),
+      ),
     restoreBook: () =>
       void run<BookInfo>('book.restore', 'The book was not restored.', async (book) => {
         await tell('info', 'The book is restored.', book.path);

@@ -59,6 +59,8 @@ export interface BookInfo {
 export interface BackupResult {
   readonly path: string;
   readonly bytes: number;
+  /** The copy's journal head: what to keep to check the backup (or the book) against later. */
+  readonly head: { readonly seq: number; readonly hash: string } | null;
 }
 
 /** What a starting channel (book.backup, book.restore, journal.verify) answers at once; the job goes on in the background. */

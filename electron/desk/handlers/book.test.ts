@@ -36,6 +36,9 @@ describe('book.backup', () => {
     const result = await jobValue(f, 'book.backup', {});
     expect(result.path).toBe(target);
     expect(result.bytes).toBe(readFileSync(target).length);
+    // The copy's head is the live book's head before the backup's own entry.
+    const [before] = await f.value('journal.list', { limit: 2 }).then((e) => e.slice(1));
+    expect(result.head).toEqual({ seq: before?.seq, hash: before?.hash });
     expect(inspectBook(target).schemaVersion).toBe(SCHEMA_VERSION);
     const copy = new Database(target, { readonly: true });
     expect(copy.prepare('SELECT cusip FROM programs').pluck().all()).toEqual([apple.cusip]);

@@ -40,7 +40,7 @@ export async function backupBook(
     payload: { path: copy.path, bytes: copy.bytes, journalEntriesInCopy: copy.journal.entries, copyJournalIntact: copy.journal.ok, copyHead: copy.head && { seq: copy.head.seq, hash: copy.head.hash } },
     result: null,
   }));
-  return { path: copy.path, bytes: copy.bytes };
+  return { path: copy.path, bytes: copy.bytes, head: copy.head && { seq: copy.head.seq, hash: copy.head.hash } };
 }
 
 export async function restoreFromBackup(handle: BookHandle, by: SessionUser, source: string, now: () => Date, control: JobControl<JobProgress> = {}): Promise<BookInfo> {

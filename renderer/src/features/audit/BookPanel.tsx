@@ -35,7 +35,7 @@ export function BookPanel({ user, onBookReplaced }: { user: SessionUser; onBookR
 
   const backUp = async () => {
     const backup = (await runJob('book.backup', 'Backup')) as BackupResult | null;
-    if (backup) status.report(`Backup written to ${backup.path} (${formatBytes(backup.bytes)}).`, 'done');
+    if (backup) status.report(`Backup written to ${backup.path} (${formatBytes(backup.bytes)}${backup.head ? `; its journal head #${backup.head.seq} ${backup.head.hash}` : ''}).`, 'done');
   };
 
   const restore = async () => {
