@@ -25,6 +25,8 @@ export function EntryForm({ title, onSave, onAbandon, dirty, saveLabel = 'Save',
   const problemId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const saving = useRef(false);
+  // Esc pressed while a save is under way: honoured once it is saved (then nothing is left to ask about).
+  const abandonAfterSave = useRef(false);
   const [asking, setAsking] = useState(false);
   // A form that can be abandoned holds the clerk's work: signing out asks before losing it.
   useDirtyRegistration(dirty && onAbandon !== undefined);
@@ -34,19 +36,29 @@ export function EntryForm({ title, onSave, onAbandon, dirty, saveLabel = 'Save',
   const save = async () => {
     if (saving.current) return;
     saving.current = true;
+    abandonAfterSave.current = false;
+    let saved: boolean;
     try {
-      if (await onSave()) {
+      saved = await onSave();
+      if (saved) {
         const first = fields()[0];
         if (first?.isConnected) first.focus();
       }
     } finally {
       saving.current = false;
     }
+    // A save that failed keeps the form and its problem on screen: the early Esc is dropped.
+    if (saved && abandonAfterSave.current) onAbandon?.(false);
+    abandonAfterSave.current = false;
   };
 
   const abandon = () => {
+    if (!onAbandon) return;
     // While a save is under way what was keyed is being saved, not abandoned: Esc waits for it.
-    if (!onAbandon || saving.current) return;
+    if (saving.current) {
+      abandonAfterSave.current = true;
+      return;
+    }
     if (dirty) setAsking(true);
     else onAbandon(false);
   };

@@ -81,9 +81,9 @@ export function NewProgramForm({ onClose }: NewProgramFormProps) {
     }
     // Saved: nothing keyed is left to abandon, even while the list below is being fetched again.
     form.reset({ kind: v.kind });
-    status.report(`Program “${result.value.name}” created (CUSIP ${result.value.cusip}).`, 'done');
     // The list shows the new item before the focus goes back to the first field.
     await invalidateTopics(queryClient, ['programs']);
+    status.report(`Program “${result.value.name}” created (CUSIP ${result.value.cusip}).`, 'done');
     return true;
   };
 

@@ -49,9 +49,9 @@ export function NewUserForm({ onClose }: { onClose: (discarded: boolean) => void
     }
     // Saved: nothing keyed is left to abandon, even while the list below is being fetched again.
     form.reset();
-    status.report(`User ${result.value.username} (${ROLE_LABELS[result.value.role]}) created.`, 'done');
     // The list shows the new item before the focus goes back to the first field.
     await invalidateTopics(queryClient, ['users']);
+    status.report(`User ${result.value.username} (${ROLE_LABELS[result.value.role]}) created.`, 'done');
     return true;
   };
 

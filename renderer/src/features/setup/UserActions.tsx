@@ -43,8 +43,8 @@ function useActionCall(form: { showFieldProblem(name: string, message: string): 
       return false;
     }
     form.reset();
-    status.report(done(result.value), 'done');
     await invalidateTopics(queryClient, ['users']);
+    status.report(done(result.value), 'done');
     return true;
   };
   return { problem, run };
