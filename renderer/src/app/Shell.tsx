@@ -42,7 +42,7 @@ export function Shell(props: ShellProps) {
   const user = props.user.mustChangePassword && changed ? changed : props.user;
   if (user.mustChangePassword) {
     return (
-      <div className="shell" hidden={props.locked} inert={props.locked}>
+      <div className="password-gate" hidden={props.locked} inert={props.locked}>
         <ChangePasswordScreen user={user} onChanged={setChanged} onSignOut={props.onSignOut} />
         <StatusLine />
       </div>
