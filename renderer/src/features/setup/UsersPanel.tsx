@@ -55,7 +55,8 @@ export function UsersPanel({ self }: { self: SessionUser }) {
       { id: 'displayName', header: 'Full name', cell: (u) => u.displayName },
       { id: 'role', header: 'Role', cell: (u) => ROLE_LABELS[u.role] },
       { id: 'state', header: 'State', cell: (u) => (u.active ? 'Active' : 'Deactivated') },
-      { id: 'created', header: 'Created', cell: (u) => formatInstant(u.createdAt) },
+      // The day is enough for when a user was created (New York date); the time of the last sign-in matters more.
+      { id: 'created', header: 'Created', cell: (u) => formatInstant(u.createdAt).split(' ')[0] },
       { id: 'lastSignIn', header: 'Last sign-in', cell: (u) => (u.lastSignedInAt ? formatInstant(u.lastSignedInAt) : 'Never') },
       {
         id: 'action',
