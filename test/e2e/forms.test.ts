@@ -195,7 +195,7 @@ describe('forms, finding and keys', () => {
     const lastRow = await page.locator('table.journal tbody tr[aria-rowindex]').last().innerText();
     expect(Number(firstRow.split('\t')[0])).toBeGreaterThan(Number(lastRow.split('\t')[0])); // newest first
     await key(page, '', 'Tab', 'Tab', 'Enter'); // the journal grid → Back up…
-    await expect.poll(() => statusText(page)).toMatch(/^Done: Backup written to .+\(\d[\d,]* (KB|bytes)\)\.$/);
+    await expect.poll(() => statusText(page)).toMatch(/^Done: Backup written to .+\(\d[\d,]* (KB|bytes); its journal head #\d+ [0-9a-f]{64}\)\.$/);
     await desk.shot('25-audit');
   });
 
