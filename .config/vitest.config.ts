@@ -19,6 +19,8 @@ export default defineConfig({
     pool: 'forks',
     // A PostgreSQL server for the run, started when a test first calls testDatabase().
     globalSetup: ['electron/desk/testing/postgres-global-setup.ts'],
+    // New password hashes at a low scrypt cost in tests (the app's own cost is asserted in password.test.ts).
+    setupFiles: ['electron/desk/testing/fast-hashes.setup.ts'],
     projects: [
       {
         extends: true,

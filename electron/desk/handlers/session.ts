@@ -23,7 +23,7 @@ export const sessionHandlers = {
   },
   // Signing in replaces whoever was signed in, locked or not (a change of shift at the desk).
   'session.signIn': async (input, ctx) => {
-    const user = await signIn(ctx.store, input);
+    const user = await signIn(ctx.store, input, { logRefusedHash: (message) => ctx.host.logError(new Error(message), { channel: 'session.signIn' }) });
     ctx.session.signIn(user);
     return user;
   },

@@ -1,7 +1,7 @@
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { Role } from '../../../shared/ipc/schemas';
 import type { SessionUser, UserSummary } from '../../../shared/ipc/types';
-import { hashPassword, verifyAgainstDecoy, verifyPassword } from '../security/password';
+import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from '../security/password';
 import { SYSTEM_ACTOR, type BookStore } from '../store/port';
 import { actorOf, toSessionUser, toUserSummary } from './views';
 
@@ -26,9 +26,15 @@ export async function createFirstAdmin(store: BookStore, input: { username: stri
  * alike. The typed name is journaled only when it is a known user: a password typed into the
  * name field by mistake must never be kept.
  */
-export async function signIn(store: BookStore, input: { username: string; password: string }): Promise<SessionUser> {
+export async function signIn(
+  store: BookStore,
+  input: { username: string; password: string },
+  options: { logRefusedHash?: (message: string) => void } = {},
+): Promise<SessionUser> {
   const user = await store.read((r) => r.users.byUsername(input.username));
-  const passwordRight = user ? await verifyPassword(input.password, user.passwordHash) : await verifyAgainstDecoy(input.password);
+  // A stored hash the desk will not try (malformed, or a cost that would stall it) fails the sign-in and is logged.
+  const refused = (why: string) => options.logRefusedHash?.(`The stored password hash of user #${user?.id ?? '?'} was refused: ${why}`);
+  const passwordRight = user ? await verifyPassword(input.password, user.passwordHash, refused) : await verifyAgainstDecoy(input.password);
   if (!user || !passwordRight || !user.active) {
     const payload = !user
       ? { reason: 'unknown user' }
@@ -36,8 +42,11 @@ export async function signIn(store: BookStore, input: { username: string; passwo
     await store.change(SYSTEM_ACTOR, 'session.signInFailed', async () => ({ payload, result: null }));
     throw new DeskFailure('BAD_CREDENTIALS', BAD_CREDENTIALS_MESSAGE);
   }
+  // A hash made at an older, lower cost is replaced by one at today's cost, with the password just checked.
+  const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   await store.change(actorOf(user), 'session.signedIn', async (tx, at) => {
     await tx.users.recordSignIn(user.id, at);
+    if (rehashed !== null) await tx.users.setPassword(user.id, rehashed, user.mustChangePassword);
     return { payload: { userId: user.id }, result: null };
   });
   return toSessionUser(user);
