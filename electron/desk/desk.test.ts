@@ -201,6 +201,14 @@ describe('idle lock', () => {
     expect(actions).toEqual(['session.unlocked', 'session.unlockFailed', 'user.created']);
   });
 
+  it('locks on the monotonic clock: setting the system clock back does not postpone it', async () => {
+    f.clock.advanceMinutes(5);
+    f.clock.setWallClock('2026-03-01T09:00:00.000Z'); // a day back
+    expect((await f.value('session.status')).locked).toBe(false);
+    f.clock.advanceMinutes(5);
+    expect((await f.value('session.status')).locked).toBe(true);
+  });
+
   it('session.touch (activity on the screen) keeps a long keyed form from being found idle, but never unlocks', async () => {
     for (let minute = 0; minute < 30; minute += 9) {
       f.clock.advanceMinutes(9);

@@ -19,6 +19,11 @@ export interface DeskOptions {
   prefsPath: string;
   host: DeskHost;
   now?: () => Date;
+  /**
+   * The idle lock's clock: monotonic milliseconds (default performance.now()), never the wall
+   * clock, so setting the system clock back does not postpone the lock. Tests move it by hand.
+   */
+  idleClock?: () => number;
   idleLockMinutes?: number /* default 10 */;
   /**
    * Hears every job from the first one on: the check of an existing book file as it opens (in a

@@ -60,7 +60,7 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
     // A restore done here lowers the head on purpose (journaled as book.restored); another book is compared.
     headWarning = restored ? witnessQuietly((p) => witnessHead(book.current, p, { replace: true }).then(() => null)) : witnessQuietly((p) => witnessOpening(book.current, p));
   };
-  const session = new Session(now, options.idleLockMinutes ?? 10);
+  const session = new Session(options.idleClock ?? (() => performance.now()), options.idleLockMinutes ?? 10);
 
   // openDesk is synchronous; preferences are a file of their own, opened on first use.
   let prefs: Promise<PrefsStore> | null = null;

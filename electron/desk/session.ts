@@ -2,7 +2,8 @@ import type { SessionUser } from '../../shared/ipc/types';
 
 /**
  * The one window's session: who is signed in, and whether idle time has locked it.
- * Locking is judged lazily against the injected clock whenever the session is looked at.
+ * Locking is judged lazily whenever the session is looked at, against an injected monotonic
+ * clock (milliseconds, e.g. performance.now()): setting the system clock back never postpones it.
  */
 export class Session {
   private user: SessionUser | null = null;
@@ -10,13 +11,13 @@ export class Session {
   private lastActivity = 0;
 
   constructor(
-    private readonly now: () => Date,
+    private readonly monotonicMs: () => number,
     readonly idleLockMinutes: number,
   ) {}
 
   /** The signed-in user, if any; locks first if the idle time has run out. */
   current(): { user: SessionUser | null; locked: boolean } {
-    if (this.user && !this.locked && this.now().getTime() - this.lastActivity >= this.idleLockMinutes * 60_000) {
+    if (this.user && !this.locked && this.monotonicMs() - this.lastActivity >= this.idleLockMinutes * 60_000) {
       this.locked = true;
     }
     return { user: this.user, locked: this.user !== null && this.locked };
@@ -56,6 +57,6 @@ export class Session {
 
   /** Something the user did: restarts the idle timer (not while locked). */
   touch(): void {
-    if (!this.locked) this.lastActivity = this.now().getTime();
+    if (!this.locked) this.lastActivity = this.monotonicMs();
   }
 }

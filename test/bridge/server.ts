@@ -14,6 +14,8 @@ export interface BridgeOptions {
   readonly backupDir: string;
   /** The desk's clock; tests move it to reach the idle lock. */
   readonly now?: () => Date;
+  /** The idle lock's monotonic clock in milliseconds; tests move it to reach the lock. */
+  readonly idleClock?: () => number;
   /** Minutes without a call after which the desk locks the session (the desk's default otherwise). */
   readonly idleLockMinutes?: number;
   /** Built renderer to serve; defaults to renderer/dist. */
@@ -104,6 +106,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       },
     },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.idleClock ? { idleClock: options.idleClock } : {}),
     ...(options.idleLockMinutes !== undefined ? { idleLockMinutes: options.idleLockMinutes } : {}),
   });
 

@@ -42,7 +42,7 @@ export interface DeskPage {
   close(): Promise<void>;
 }
 
-export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'idleLockMinutes'>> {
+export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'idleClock' | 'idleLockMinutes'>> {
   /** Runs against the desk before the page opens (e.g. to create users). */
   readonly seed?: (bridge: Bridge) => Promise<void>;
   /** Installs Playwright's fake clock in the page before the app starts. */
@@ -60,6 +60,7 @@ export async function openDeskPage(browser: Browser, options: DeskPageOptions = 
     prefsPath: path.join(dir, 'prefs.json'),
     backupDir: dir,
     ...(options.now ? { now: options.now } : {}),
+    ...(options.idleClock ? { idleClock: options.idleClock } : {}),
     ...(options.idleLockMinutes !== undefined ? { idleLockMinutes: options.idleLockMinutes } : {}),
   });
   await options.seed?.(bridge);

@@ -87,7 +87,7 @@ describe('locking', () => {
 
   it('shows the lock screen when main has locked the session on its own clock', async () => {
     const clock = fakeClock();
-    desk = await openDeskPage(browser, { seed: seedBook, now: clock.now, idleLockMinutes: 10 });
+    desk = await openDeskPage(browser, { seed: seedBook, now: clock.now, idleClock: clock.monotonic, idleLockMinutes: 10 });
     const { page } = desk;
     await signInWithKeys(page, CLERK);
     await page.getByRole('banner').getByText(CLERK.displayName).waitFor();

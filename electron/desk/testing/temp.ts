@@ -17,13 +17,23 @@ export function listDir(dir: string): string[] {
   return readdirSync(dir).sort();
 }
 
-/** A clock that tests move by hand. */
+/**
+ * A clock that tests move by hand: the wall clock (`now`) and a monotonic one (`monotonic`, the
+ * idle lock's) advance together; `setWallClock` moves only the wall clock, as a user changing
+ * the system time would.
+ */
 export function fakeClock(start = '2026-03-02T14:00:00.000Z') {
   let t = new Date(start).getTime();
+  let elapsed = 0;
   return {
     now: () => new Date(t),
+    monotonic: () => elapsed,
     advanceMinutes: (m: number) => {
       t += m * 60_000;
+      elapsed += m * 60_000;
+    },
+    setWallClock: (iso: string) => {
+      t = new Date(iso).getTime();
     },
   };
 }
