@@ -19,7 +19,7 @@ describe('a book opened behind what this workstation witnessed', () => {
     const bookPath = t.file('office.book');
     const prefsPath = t.file('prefs.json');
     const first = fakeHost();
-    let desk = await openDesk({ bookPath, prefsPath, host: first.host, now: clock.now });
+    let desk = await openDesk({ bookPath, prefsPath, host: first.host, now: clock.now, mode: 'create' });
     expect(await desk.headWarning()).toBeNull();
     expect((await desk.dispatch('session.createFirstAdmin', { username: 'ada', displayName: 'Ada', password: 'correct horse battery' })).ok).toBe(true);
     await desk.close();

@@ -1,11 +1,11 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, channels } from '../../shared/ipc/channels';
 import { DeskFailure } from '../../shared/ipc/result';
 import { openDesk } from './desk';
 import { INTERNAL_MESSAGE } from './serve-desk';
 import { deskFixture, fakeHost, PASSWORD, type DeskFixture } from './testing/desk-harness';
-import { sha256File, tempDir } from './testing/temp';
+import { listDir, sha256File, tempDir } from './testing/temp';
 
 let f: DeskFixture;
 beforeEach(async () => {
@@ -243,6 +243,27 @@ describe('idle lock', () => {
 });
 
 describe('openDesk', () => {
+  it('refuses a path where there is no book with BOOK_REFUSED, and makes no file', async () => {
+    const t = tempDir();
+    try {
+      const bookPath = t.file('mistyped.book');
+      const caught = await openDesk({ bookPath, prefsPath: t.file('prefs.json'), host: fakeHost().host }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(caught).toBeInstanceOf(DeskFailure);
+      expect(caught).toMatchObject({ code: 'BOOK_REFUSED', message: expect.stringMatching(/no book at this path.*New book….*offering-desk init/) as unknown });
+      expect(existsSync(bookPath)).toBe(false);
+      expect(listDir(t.dir).filter((name) => name.startsWith('mistyped'))).toEqual([]);
+      // Asked explicitly, it makes one.
+      const desk = await openDesk({ bookPath, prefsPath: t.file('prefs.json'), host: fakeHost().host, mode: 'create' });
+      await desk.close();
+      expect(existsSync(bookPath)).toBe(true);
+    } finally {
+      t.cleanup();
+    }
+  });
+
   it('refuses a book that is not sound, leaving it untouched', async () => {
     const t = tempDir();
     try {

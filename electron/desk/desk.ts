@@ -16,6 +16,12 @@ export type { DeskHost } from './handlers/types';
 export interface DeskOptions {
   /** A book file's path, or an office database's postgres:// URL. */
   bookPath: string;
+  /**
+   * 'open' (the default): the book must exist — a mistyped path never makes one. 'create': a new,
+   * empty book, refused where one exists (File ▸ New book…, tests). 'open-or-create': only for the
+   * workstation's default book under user data on its very first start (main decides).
+   */
+  mode?: 'open' | 'create' | 'open-or-create';
   prefsPath: string;
   host: DeskHost;
   now?: () => Date;
@@ -71,7 +77,7 @@ export async function openDesk(options: DeskOptions): Promise<Desk> {
   let failure: unknown = null;
   const { jobId } = jobs.start('book.open', null, async (job) => {
     try {
-      store = await openStore(options.bookPath, { now: options.now ?? (() => new Date()), control: job });
+      store = await openStore(options.bookPath, { now: options.now ?? (() => new Date()), mode: options.mode ?? 'open', control: job });
     } catch (error) {
       failure = error; // rethrown as it was: the caller tells a refused book from a broken one
       throw error;

@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { openStore } from '../desk/store/open-store';
 import { APP_ENTRY_URL, CONTENT_SECURITY_POLICY } from './app-origin';
 
 // The main process wired against a stand-in for Electron (this machine has no Electron binary):
@@ -116,7 +117,10 @@ describe('main, on a new book', () => {
     mkdirSync(path.join(fake.state.appPath, 'renderer', 'dist', 'assets'), { recursive: true });
     writeFileSync(path.join(fake.state.appPath, 'renderer', 'dist', 'index.html'), '<!doctype html><title>Offering Desk</title>');
     writeFileSync(path.join(folder, 'secret.txt'), 'not for the page');
-    await startMain(path.join(folder, `new-${Date.now()}.book`));
+    // A book named by --book must exist: it is made first, as `offering-desk init` would.
+    const book = path.join(folder, `new-${Date.now()}.book`);
+    await (await openStore(book, { now: () => new Date(), mode: 'create' })).close();
+    await startMain(book);
   });
 
   it('registers the app scheme as standard and secure before the app is ready, and sandboxes every renderer', () => {
@@ -220,5 +224,15 @@ describe('main, on a book it must refuse', () => {
     expect(fake.state.errorBoxes[0]![1]).toContain('not-a-book.book');
     expect(readFileSync(book, 'utf8')).toBe('this is not a SQLite database');
     expect(fake.state.ipc.size).toBe(0);
+  });
+
+  it('never makes a book at a mistyped --book path: it explains and suggests New book… or init', async () => {
+    const book = path.join(folder, 'mistyped.book');
+    await startMain(book);
+    expect(fake.state.exitCode).toBe(1);
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.state.errorBoxes[0]![0], fake.state.errorBoxes[0]![1]).toBe('Offering Desk cannot open this book');
+    expect(fake.state.errorBoxes[0]![1]).toMatch(/no book at this path[\s\S]*mistyped\.book[\s\S]*File ▸ New book…[\s\S]*offering-desk init/);
+    expect(existsSync(book)).toBe(false);
   });
 });

@@ -77,8 +77,10 @@ async function start(log: FileLog): Promise<void> {
   const shown = redactUrl(book.path); // an office database's address, never its password
   let desk: Desk;
   try {
+    // Only the default book under user data is made when missing (a workstation's very first start);
+    // a book given by --book, OFFERING_DESK_BOOK or remembered must exist.
     if (book.isDefault) mkdirSync(path.dirname(book.path), { recursive: true });
-    desk = await openDesk({ bookPath: book.path, prefsPath, host });
+    desk = await openDesk({ bookPath: book.path, prefsPath, host, mode: book.isDefault ? 'open-or-create' : 'open' });
   } catch (error) {
     // A refused book is explained and left exactly as it is; nothing else is attempted.
     const failure = describeStartupFailure(error, shown);

@@ -4,7 +4,7 @@ import { buildMenuTemplate, type MenuItemSpec } from './menu-template';
 
 const build = (platform = 'win32', isDev = false) => {
   const sent: MenuCommand[] = [];
-  const actions = { send: (c: MenuCommand) => sent.push(c), backUpBook: vi.fn(), restoreBook: vi.fn(), openBookFile: vi.fn() };
+  const actions = { send: (c: MenuCommand) => sent.push(c), backUpBook: vi.fn(), restoreBook: vi.fn(), openBookFile: vi.fn(), newBookFile: vi.fn() };
   const template = buildMenuTemplate({ platform, isDev, appName: 'Offering Desk' }, actions);
   return { template, sent, actions };
 };
@@ -27,6 +27,8 @@ describe('buildMenuTemplate', () => {
     const file = menu(template, 'File');
     item(file, 'Open a book file…').click?.();
     expect(actions.openBookFile).toHaveBeenCalledTimes(1);
+    item(file, 'New book…').click?.();
+    expect(actions.newBookFile).toHaveBeenCalledTimes(1);
     item(file, 'Connect to an office database…').click?.();
     expect(sent).toEqual(['book:connect']);
   });

@@ -40,6 +40,8 @@ export interface MenuActions {
   restoreBook(): void;
   /** Opens another book file chosen in main's dialog; the screen starts over on it. */
   openBookFile(): void;
+  /** Makes a new, empty book where main's save dialog says, and opens it. */
+  newBookFile(): void;
 }
 
 export interface MenuOptions {
@@ -80,6 +82,7 @@ export function buildMenuTemplate(options: MenuOptions, actions: MenuActions): M
   const file: MenuItemSpec = {
     label: 'File',
     submenu: [
+      { label: 'New book…', click: () => actions.newBookFile() },
       { label: 'Open a book file…', click: () => actions.openBookFile() },
       command('Connect to an office database…', 'book:connect'),
       separator,

@@ -48,6 +48,9 @@ describe('describeStartupFailure', () => {
     expect(failure.message).toContain('This book was written by a newer version (schema 9).');
     expect(failure.message).toContain('/b/main.book');
     expect(failure.message).toContain('has not been changed');
+    // A mistyped --book: the way to a new book is named.
+    expect(failure.message).toContain('File ▸ New book…');
+    expect(failure.message).toContain('offering-desk init');
   });
 
   it('gives a plain message without internals for anything else', () => {

@@ -2,7 +2,11 @@ import path from 'node:path';
 
 export interface BookLocation {
   readonly path: string;
-  /** The default book under user data: its folder may be created; a chosen one's never is. */
+  /**
+   * The default book under user data: its folder and the book itself may be created (the very
+   * first start of a workstation). A book named by --book, OFFERING_DESK_BOOK or remembered from
+   * the last run must exist: a mistyped path never makes a book.
+   */
   readonly isDefault: boolean;
 }
 
@@ -49,7 +53,7 @@ export function describeStartupFailure(error: unknown, bookPath: string): Startu
   if (isFailureWithCode(error, 'BOOK_REFUSED')) {
     return {
       title: 'Offering Desk cannot open this book',
-      message: `${error.message}\n\nBook: ${bookPath}\n\nThe book has not been changed. Offering Desk will now close. To open another book, start it with --book=FILE (or a postgres:// address).`,
+      message: `${error.message}\n\nBook: ${bookPath}\n\nThe book has not been changed. Offering Desk will now close. To open another book, start it with --book=FILE (or a postgres:// address). To make a new book, choose File ▸ New book… or run \`offering-desk init FILE\`.`,
       unexpected: false,
     };
   }

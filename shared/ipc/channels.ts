@@ -57,6 +57,8 @@ export const channels = {
   'book.restore': { input: s.restoreInput, access: ADMIN },
   // Choosing the book: open before sign-in (a new workstation chooses first); the handler refuses while locked.
   'book.openFile': { input: s.empty, access: 'public' },
+  // File ▸ New book…: main asks where with its save dialog; refuses a path where a file exists.
+  'book.newFile': { input: s.empty, access: 'public' },
   'book.connect': { input: s.connectOfficeInput, access: 'public' },
   'journal.verify': { input: s.empty, access: SUPERVISION },
   'jobs.list': { input: s.empty, access: 'signed-in' },
@@ -95,6 +97,7 @@ export interface ChannelResults {
   'book.backup': JobStarted;
   'book.restore': JobStarted;
   'book.openFile': BookInfo;
+  'book.newFile': BookInfo;
   'book.connect': BookInfo;
   'journal.verify': JobStarted;
   'jobs.list': JobView[];

@@ -17,7 +17,7 @@ const READS = 500;
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-'));
 try {
   const bookPath = path.join(dir, 'grid.book');
-  const store = await openStore(bookPath, { now: () => new Date() });
+  const store = await openStore(bookPath, { now: () => new Date(), mode: 'create' });
   await growJournal(store, ENTRIES);
   await store.close();
   const desk = await openDesk({

@@ -1,6 +1,7 @@
 /**
  * Try the screens in an ordinary browser, without Electron:
- *   npx tsx test/bridge/serve.ts --book /tmp/try.book [--prefs /tmp/try-prefs.json] [--backups /tmp]
+ *   npx tsx test/bridge/serve.ts --book /tmp/try.book [--new] [--prefs /tmp/try-prefs.json] [--backups /tmp]
+ * The book must exist unless --new asks for a fresh one (refused where a file exists).
  * Builds the renderer if needed, opens the book with the real services, and prints the URL.
  */
 import os from 'node:os';
@@ -13,13 +14,14 @@ import { startBridge, type Bridge } from './server';
 const { values } = parseArgs({
   options: {
     book: { type: 'string' },
+    new: { type: 'boolean' },
     prefs: { type: 'string' },
     backups: { type: 'string' },
   },
 });
 
 if (!values.book) {
-  console.error('Usage: npx tsx test/bridge/serve.ts --book FILE.book [--prefs FILE.json] [--backups DIR]');
+  console.error('Usage: npx tsx test/bridge/serve.ts --book FILE.book [--new] [--prefs FILE.json] [--backups DIR]');
   process.exit(2);
 }
 
@@ -29,6 +31,7 @@ let bridge: Bridge;
 try {
   bridge = await startBridge({
     bookPath,
+    mode: values.new === true ? 'create' : 'open',
     prefsPath: path.resolve(values.prefs ?? `${bookPath}.prefs.json`),
     backupDir: path.resolve(values.backups ?? os.tmpdir()),
   });

@@ -27,7 +27,7 @@ describe('test bridge', () => {
     writeFileSync(path.join(dist, 'index.html'), '<html><head><script type="module" src="./assets/app.js"></script></head></html>');
     writeFileSync(path.join(dist, 'assets', 'app.js'), 'export {};');
     writeFileSync(path.join(dir, 'secret.txt'), 'outside');
-    bridge = await startBridge({ bookPath: path.join(dir, 'b.book'), prefsPath: path.join(dir, 'p.json'), backupDir: dir, rendererDir: dist });
+    bridge = await startBridge({ bookPath: path.join(dir, 'b.book'), mode: 'create', prefsPath: path.join(dir, 'p.json'), backupDir: dir, rendererDir: dist });
   });
   afterAll(async () => {
     await bridge?.close();

@@ -9,6 +9,8 @@ import { shimSource } from './shim';
 
 export interface BridgeOptions {
   readonly bookPath: string;
+  /** 'open' (the default) needs an existing book; 'create' makes a fresh one, refused where one exists. */
+  readonly mode?: 'open' | 'create';
   readonly prefsPath: string;
   /** Where Back up… writes (main would ask with a dialog). */
   readonly backupDir: string;
@@ -93,6 +95,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
   const desk = await openDesk({
     bookPath: options.bookPath,
+    mode: options.mode ?? 'open',
     prefsPath: options.prefsPath,
     host: {
       chooseSavePath: async ({ defaultName }) => path.join(options.backupDir, defaultName),

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildElectron } from '../../.config/build-electron';
 import { APP_ENTRY_URL } from '../../electron/main/app-origin';
 import type { DeskBridge } from '../../shared/ipc/bridge';
+import { openStore } from '../../electron/desk/store/open-store';
 import { ensureRendererBuilt } from '../bridge/build-renderer';
 
 /**
@@ -53,6 +54,8 @@ if ('missing' in electron) {
       await ensureRendererBuilt();
       const { main } = await buildElectron(undefined, { quiet: true });
       folder = await mkdtemp(path.join(tmpdir(), 'desk-smoke-'));
+      // A book named by --book must exist: made first, as `offering-desk init` would.
+      await (await openStore(path.join(folder, 'smoke.book'), { now: () => new Date(), mode: 'create' })).close();
       app = await _electron.launch({
         executablePath,
         // Chromium refuses to start as root with its OS sandbox on Linux (typical of CI containers).

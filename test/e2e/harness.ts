@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -54,9 +54,12 @@ export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'id
 /** A fresh book, the bridge in front of it, and a page on the app. */
 export async function openDeskPage(browser: Browser, options: DeskPageOptions = {}): Promise<DeskPage> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
-  await options.prepareBook?.(path.join(dir, 'test.book'));
+  const bookPath = path.join(dir, 'test.book');
+  await options.prepareBook?.(bookPath);
   const bridge = await startBridge({
-    bookPath: path.join(dir, 'test.book'),
+    bookPath,
+    // A fresh book is made explicitly; one prepared above is opened as it is.
+    mode: existsSync(bookPath) ? 'open' : 'create',
     prefsPath: path.join(dir, 'prefs.json'),
     backupDir: dir,
     ...(options.now ? { now: options.now } : {}),

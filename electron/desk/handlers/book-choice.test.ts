@@ -15,7 +15,7 @@ afterEach(async () => f.close());
 async function otherBook(name = 'other.book'): Promise<string> {
   const file = f.dir.file(name);
   const { openDesk } = await import('../desk');
-  const other = await openDesk({ bookPath: file, prefsPath: f.dir.file('other-prefs.json'), host: f.host, now: f.clock.now });
+  const other = await openDesk({ bookPath: file, prefsPath: f.dir.file('other-prefs.json'), host: f.host, now: f.clock.now, mode: 'create' });
   await other.dispatch('session.createFirstAdmin', { username: 'olga', displayName: 'Olga', password: PASSWORD });
   await other.close();
   return file;
@@ -56,6 +56,25 @@ describe('book.openFile', () => {
     f.openPaths.push(await otherBook());
     await f.refused('book.openFile', {}, 'LOCKED');
     expect((await f.value('session.status')).locked).toBe(true);
+  });
+});
+
+describe('book.newFile', () => {
+  it('makes a new, empty book where main\'s save dialog says, and opens it', async () => {
+    const file = f.dir.file('fresh.book');
+    f.savePaths.push(file);
+    expect(await f.value('book.newFile')).toMatchObject({ kind: 'sqlite', path: file });
+    expect((await f.value('session.status')).needsFirstAdmin).toBe(true);
+  });
+
+  it('never overwrites a file that exists, and a closed dialog makes nothing', async () => {
+    const file = await otherBook();
+    const before = readFileSync(file);
+    f.savePaths.push(file);
+    await f.refused('book.newFile', {}, 'BOOK_REFUSED');
+    expect(readFileSync(file).equals(before)).toBe(true);
+    await f.refused('book.newFile', {}, 'CANCELLED');
+    expect((await f.value('session.status')).needsFirstAdmin).toBe(false);
   });
 });
 

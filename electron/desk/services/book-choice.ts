@@ -21,7 +21,7 @@ export interface BookSwitch {
  * refusal leaves the desk exactly as it was; then whoever is signed in is signed out of the old
  * book (journaled there), the old book is closed, and the workstation remembers the new one.
  */
-export async function switchBook(ctx: BookSwitch, location: string, remember: LastBook, options: { mode: 'open' | 'open-or-create' }): Promise<BookInfo> {
+export async function switchBook(ctx: BookSwitch, location: string, remember: LastBook, options: { mode: 'open' | 'create' | 'open-or-create' }): Promise<BookInfo> {
   if (ctx.session.current().locked) throw new DeskFailure('LOCKED', 'The desk is locked; unlock it or sign out before opening another book');
   const next: BookStore = await openStore(location, { now: ctx.now, mode: options.mode });
   const previous = ctx.book.current;

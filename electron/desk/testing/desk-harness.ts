@@ -38,7 +38,7 @@ export async function deskFixture(options: { idleLockMinutes?: number } = {}) {
   const fake = fakeHost();
   const book = await freshBookLocation(dir.file('office.book'));
   const bookPath = book.location;
-  const desk: Desk = await openDesk({ bookPath, prefsPath: dir.file('prefs.json'), host: fake.host, now: clock.now, idleClock: clock.monotonic, ...options });
+  const desk: Desk = await openDesk({ bookPath, prefsPath: dir.file('prefs.json'), host: fake.host, now: clock.now, idleClock: clock.monotonic, mode: 'create', ...options });
 
   async function call<C extends Channel>(channel: C, input?: ChannelInput<C>): Promise<DeskResult<ChannelResult<C>>> {
     return (await desk.dispatch(channel, input)) as DeskResult<ChannelResult<C>>;

@@ -27,7 +27,7 @@ export async function openSqliteBook(file: string, options: OpenBookOptions): Pr
   const mode = options.mode ?? 'open-or-create';
   const exists = existsSync(file);
   if (exists && mode === 'create') throw bookRefused(file, 'a file of that name already exists');
-  if (!exists && mode === 'open') throw bookRefused(file, 'the file does not exist');
+  if (!exists && mode === 'open') throw bookRefused(file, 'there is no book at this path (a new book is made only with File ▸ New book… or `offering-desk init`)');
   if (exists && options.alreadyChecked !== true) await checkBook(file, options.control);
   else if (!existsSync(path.dirname(path.resolve(file)))) throw bookRefused(file, 'its folder does not exist');
 
