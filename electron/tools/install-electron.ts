@@ -31,6 +31,7 @@ export function failureMessage(complaint: string, env: NodeJS.ProcessEnv): strin
     'npm start needs it once on each machine; it comes from that address unless ELECTRON_MIRROR says another.',
     'Without it, the screens still run in an ordinary browser against a book:',
     '  npm run serve:browser -- --book FILE.book',
+    '(add --new to start a new, empty book there).',
   ].join('\n');
 }
 
