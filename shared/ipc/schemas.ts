@@ -24,7 +24,11 @@ export const usernameSchema = labelled(
 );
 
 export const passwordSchema = labelled(
-  z.string({ error: 'Password must be text' }).min(10, 'Password must be at least 10 characters').max(200, 'Password must be at most 200 characters'),
+  z
+    .string({ error: 'Password must be text' })
+    .min(12, 'Password must be at least 12 characters')
+    .max(200, 'Password must be at most 200 characters')
+    .refine((s) => s.trim() !== '', 'Password cannot be only spaces'),
   'Password',
 );
 

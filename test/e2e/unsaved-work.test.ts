@@ -145,8 +145,8 @@ describe('keyed work is never thrown away without asking', () => {
     await key(page, 'dora', 'Tab');
     await key(page, 'Dora Doe', 'Tab');
     await key(page, 'c', 'Tab');
-    await key(page, 'dora-password-1', 'Tab');
-    await key(page, 'dora-password-1', 'Enter');
+    await key(page, 'violet-tram-ride-1', 'Tab');
+    await key(page, 'violet-tram-ride-1', 'Enter');
     await expect.poll(() => statusText(page)).toBe('Done: User dora (Clerk) created.');
     await page.getByRole('grid', { name: /Users/ }).getByText('Dora Doe').waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('User name'); // back on the first field for the next one

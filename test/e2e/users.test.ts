@@ -115,14 +115,14 @@ describe('an administrator looks after users', () => {
     expect(await page.getByRole('navigation').count()).toBe(0); // no area until the password is changed
     await desk.shot('53-choose-own-password');
     await key(page, 'temporary-pass-1', 'Tab');
-    await key(page, 'carl-own-choice-7', 'Tab');
-    await key(page, 'carl-own-choice-7', 'Enter');
+    await key(page, 'own-choice-of-seven-7', 'Tab');
+    await key(page, 'own-choice-of-seven-7', 'Enter');
     await expect.poll(() => statusText(page)).toBe(`Done: Password changed. Welcome, ${CLERK.displayName}.`);
     await page.getByRole('banner').getByText(CLERK.displayName).waitFor();
     await page.getByRole('heading', { name: 'Programs' }).waitFor();
 
     await menuCommand(page, 'session:signOut');
-    await signInWithKeys(page, { username: CLERK.username, password: 'carl-own-choice-7' });
+    await signInWithKeys(page, { username: CLERK.username, password: 'own-choice-of-seven-7' });
     await page.getByRole('banner').getByText(CLERK.displayName).waitFor();
     expect(await page.getByRole('heading', { name: 'Choose your own password' }).count()).toBe(0);
   });

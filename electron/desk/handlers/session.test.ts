@@ -27,7 +27,15 @@ describe('session.createFirstAdmin', () => {
 
   it('refuses a short password, naming the field', async () => {
     const error = await f.refused('session.createFirstAdmin', { username: 'ada', displayName: 'Ada', password: 'short' }, 'INVALID_INPUT', 'password');
-    expect(error.message).toBe('Password must be at least 10 characters');
+    expect(error.message).toBe('Password must be at least 12 characters');
+  });
+
+  it('refuses only spaces, the user name, and a common password, naming the field', async () => {
+    const first = (password: string) => f.refused('session.createFirstAdmin', { username: 'ada', displayName: 'Ada', password }, 'INVALID_INPUT', 'password');
+    expect((await first('              ')).message).toBe('Password cannot be only spaces');
+    expect((await first('ADA-is-my-name-1')).message).toBe('Password: choose one that is not and does not contain the user name');
+    expect((await first('Password2024!')).message).toMatch(/^Password: this is one of the most common passwords/);
+    expect(await f.value('session.status')).toMatchObject({ needsFirstAdmin: true });
   });
 });
 

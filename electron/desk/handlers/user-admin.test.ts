@@ -81,6 +81,18 @@ describe('users.resetPassword and session.changePassword', () => {
     expect(JSON.stringify(entries)).not.toContain('my-own-choice-9');
   });
 
+  it('holds a reset and a change to the password policy, naming each field', async () => {
+    const carl = await f.addUser('carl', 'clerk');
+    const reset = await f.refused('users.resetPassword', { userId: carl.id, password: 'Carl-temporary-1' }, 'INVALID_INPUT', 'password');
+    expect(reset.message).toBe('Temporary password: choose one that is not and does not contain the user name');
+    await f.value('users.resetPassword', { userId: carl.id, password: TEMPORARY });
+    await f.value('session.signIn', { username: 'carl', password: TEMPORARY });
+    const common = await f.refused('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'qwertyuiop123' }, 'INVALID_INPUT', 'newPassword');
+    expect(common.message).toMatch(/^New password: this is one of the most common passwords/);
+    const short = await f.refused('session.changePassword', { currentPassword: TEMPORARY, newPassword: 'short-one' }, 'INVALID_INPUT', 'newPassword');
+    expect(short.message).toMatch(/12 characters/);
+  });
+
   it('shows when each user last signed in', async () => {
     const carl = await f.addUser('carl', 'clerk');
     expect((await f.value('users.list')).find((u) => u.id === carl.id)?.lastSignedInAt).toBeNull();

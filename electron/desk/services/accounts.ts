@@ -1,6 +1,7 @@
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { Role } from '../../../shared/ipc/schemas';
 import type { SessionUser, UserSummary } from '../../../shared/ipc/types';
+import { checkNewPassword } from '../security/password-policy';
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from '../security/password';
 import { SYSTEM_ACTOR, type BookStore } from '../store/port';
 import { actorOf, toSessionUser, toUserSummary } from './views';
@@ -12,6 +13,7 @@ export const needsFirstAdmin = (store: BookStore): Promise<boolean> => store.rea
 
 export async function createFirstAdmin(store: BookStore, input: { username: string; displayName: string; password: string }): Promise<SessionUser> {
   if (!(await needsFirstAdmin(store))) throw new DeskFailure('CONFLICT', 'The book already has users; sign in instead');
+  checkNewPassword(input.password, input.username, 'Password', 'password');
   const passwordHash = await hashPassword(input.password);
   return store.change(SYSTEM_ACTOR, 'user.created', async (tx, at) => {
     // Checked again inside the transaction: another request may have won while we hashed.
@@ -88,6 +90,7 @@ export async function createUser(
 ): Promise<UserSummary> {
   const taken = () => new DeskFailure('CONFLICT', `The user name "${input.username}" is already taken`, 'username');
   if (await store.read((r) => r.users.byUsername(input.username))) throw taken();
+  checkNewPassword(input.password, input.username, 'Password', 'password');
   const passwordHash = await hashPassword(input.password);
   return store.change(actorOf(by), 'user.created', async (tx, at) => {
     if (await tx.users.byUsername(input.username)) throw taken();

@@ -6,6 +6,7 @@ import { DeskFailure } from '../../../shared/ipc/result';
 import type { Role } from '../../../shared/ipc/schemas';
 import type { SessionUser, UserSummary } from '../../../shared/ipc/types';
 import { hashPassword, verifyPassword } from '../security/password';
+import { checkNewPassword } from '../security/password-policy';
 import type { BookStore, UserRecord, WriteRepos } from '../store/port';
 import { actorOf, toSessionUser, toUserSummary } from './views';
 
@@ -41,6 +42,9 @@ export async function setUserRole(store: BookStore, by: SessionUser, input: { us
  */
 export async function resetPassword(store: BookStore, by: SessionUser, input: { userId: number; password: string }): Promise<UserSummary> {
   if (input.userId === by.id) throw new DeskFailure('CONFLICT', 'Your own password is not reset here: sign in and change it', 'userId');
+  const target = await store.read((r) => r.users.byId(input.userId));
+  if (!target) throw noUser();
+  checkNewPassword(input.password, target.username, 'Temporary password', 'password');
   const passwordHash = await hashPassword(input.password);
   return store.change(actorOf(by), 'user.passwordReset', async (tx) => {
     const current = await userIn(tx, input.userId);
@@ -57,6 +61,7 @@ export async function changeOwnPassword(store: BookStore, user: SessionUser, inp
     throw new DeskFailure('BAD_CREDENTIALS', 'Current password is not right', 'currentPassword');
   }
   if (input.newPassword === input.currentPassword) throw new DeskFailure('INVALID_INPUT', 'New password: choose one different from the current password', 'newPassword');
+  checkNewPassword(input.newPassword, record.username, 'New password', 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   return store.change(actorOf(user), 'user.passwordChanged', async (tx) => {
     await tx.users.setPassword(user.id, passwordHash, false);

@@ -43,7 +43,7 @@ describe('formSchema and allOf', () => {
 
   it('reports every field with a problem, on its path, and only those', () => {
     expect(problems({ username: 'ann', password: 'short', confirm: 'other' })).toEqual({
-      password: 'Password must be at least 10 characters',
+      password: 'Password must be at least 12 characters',
       confirm: 'Confirm password does not match the password',
     });
     expect(problems({ username: 'ann', password: 'long enough pw', confirm: 'long enough pw' })).toEqual({});

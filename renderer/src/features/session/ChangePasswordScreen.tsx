@@ -57,7 +57,7 @@ export function ChangePasswordScreen({ user, onChanged, onSignOut }: ChangePassw
       </p>
       <EntryForm title="Choose your own password" onSave={save} dirty={form.dirty} saveLabel="Change password" problem={problem}>
         <TextField label="Temporary password" type="password" field={form.bind('currentPassword')} autoFocus autoComplete="current-password" hint="The one the administrator gave you" />
-        <TextField label="New password" type="password" field={form.bind('newPassword')} autoComplete="new-password" hint="At least 10 characters" />
+        <TextField label="New password" type="password" field={form.bind('newPassword')} autoComplete="new-password" hint="At least 12 characters, not your user name or a common password" />
         <TextField label="Confirm new password" type="password" field={form.bind('confirm')} autoComplete="new-password" />
       </EntryForm>
       <p className="gate-alt">

@@ -55,7 +55,7 @@ export function FirstStartScreen({ onCreated, onBookChanged, bookChoice }: { onC
       <EntryForm title="Create the administrator" onSave={save} dirty={form.dirty} saveLabel="Create administrator" problem={problem}>
         <TextField label="User name" field={form.bind('username')} autoFocus hint="Letters, digits, dot, dash or underscore" />
         <TextField label="Full name" field={form.bind('displayName')} />
-        <TextField label="Password" type="password" field={form.bind('password')} autoComplete="new-password" hint="At least 10 characters" />
+        <TextField label="Password" type="password" field={form.bind('password')} autoComplete="new-password" hint="At least 12 characters, not your user name or a common password" />
         <TextField label="Confirm password" type="password" field={form.bind('confirm')} autoComplete="new-password" />
       </EntryForm>
       <section aria-labelledby="first-start-book" className="gate-other-book">

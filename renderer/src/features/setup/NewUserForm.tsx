@@ -60,7 +60,7 @@ export function NewUserForm({ onClose }: { onClose: (discarded: boolean) => void
       <TextField label="User name" field={form.bind('username')} autoFocus hint="Letters, digits, dot, dash or underscore" />
       <TextField label="Full name" field={form.bind('displayName')} />
       <SelectField label="Role" field={form.bind('role')} options={ROLE_OPTIONS} hint="C: clerk, S: supervisor, A: administrator" />
-      <TextField label="Password" type="password" field={form.bind('password')} autoComplete="new-password" hint="At least 10 characters" />
+      <TextField label="Password" type="password" field={form.bind('password')} autoComplete="new-password" hint="At least 12 characters, not your user name or a common password" />
       <TextField label="Confirm password" type="password" field={form.bind('confirm')} autoComplete="new-password" />
     </EntryForm>
   );

@@ -96,7 +96,7 @@ function ResetPasswordForm({ user, onClose }: ActionProps) {
   return (
     <EntryForm title={`Reset the password of ${user.username}`} onSave={save} onAbandon={() => onClose(false)} dirty={form.dirty} saveLabel="Set temporary password" problem={problem}>
       <p>Tell {user.displayName} the temporary password in person; the desk asks them for a new one at their next sign-in.</p>
-      <TextField label="Temporary password" type="password" field={form.bind('password')} autoFocus autoComplete="new-password" hint="At least 10 characters" />
+      <TextField label="Temporary password" type="password" field={form.bind('password')} autoFocus autoComplete="new-password" hint="At least 12 characters, not your user name or a common password" />
       <TextField label="Confirm temporary password" type="password" field={form.bind('confirm')} autoComplete="new-password" />
     </EntryForm>
   );
