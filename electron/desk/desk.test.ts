@@ -232,7 +232,7 @@ describe('idle lock', () => {
       await g.refused('programs.list', {}, 'LOCKED');
       expect((await g.value('session.status')).idleLockMinutes).toBe(1);
     } finally {
-      g.close();
+      await g.close();
     }
   });
 
