@@ -9,8 +9,7 @@ import { openStore } from '../../store/open-store';
 import { SCHEMA_VERSION } from '../../store/sqlite/schema';
 import { SYSTEM_ACTOR } from '../../store/port';
 import { listDir, sha256File, tempDir } from '../../testing/temp';
-import type { CliIo } from '../io';
-import { main } from '../main';
+import { runCli } from '../../testing/cli-run';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -18,14 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-/** Runs the command line in-process with captured output. */
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: t.dir };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** Runs the command line in-process in the test's folder. */
+const cli = (...argv: string[]) => runCli(t.dir, ...argv);
 
 /** A book with a few journaled changes, closed. */
 async function bookWithChanges(name = 'office.book'): Promise<string> {

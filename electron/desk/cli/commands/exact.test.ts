@@ -7,9 +7,9 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open-store';
 import { tempDir } from '../../testing/temp';
-import { escapeControl, oneLine as toOneLine, type CliIo } from '../io';
-import { main } from '../main';
+import { escapeControl, oneLine as toOneLine } from '../io';
 import { firstInvalidUtf8, MAX_SCENARIO_BYTES } from './settle';
+import { runCli } from '../../testing/cli-run';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -17,12 +17,8 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: t.dir };
-  return { code: await main(argv, io), stdout: out.join(''), stderr: err.join('') };
-}
+/** Runs the command line in-process in the test's folder. */
+const cli = (...argv: string[]) => runCli(t.dir, ...argv);
 const oneLine = (s: string) => s.endsWith('\n') && !s.slice(0, -1).includes('\n');
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
 const bin = path.join(root, 'electron/desk/cli/bin.mjs');

@@ -2,8 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open-store';
 import { tempDir } from '../../testing/temp';
-import type { CliIo } from '../io';
-import { main } from '../main';
+import { runCli } from '../../testing/cli-run';
 
 let t: ReturnType<typeof tempDir>;
 beforeEach(() => {
@@ -11,13 +10,8 @@ beforeEach(() => {
 });
 afterEach(() => t.cleanup());
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: t.dir };
-  const code = await main(argv, io);
-  return { code, stdout: out.join(''), stderr: err.join('') };
-}
+/** Runs the command line in-process in the test's folder. */
+const cli = (...argv: string[]) => runCli(t.dir, ...argv);
 
 /** A book with an administrator and 14 programs, each in its own change (16 entries), closed. */
 async function book(): Promise<string> {

@@ -2,13 +2,12 @@
 // line with a URL, the desks' own role that can never rewrite the journal, refusals in words.
 import pg from 'pg';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
-import type { CliIo } from '../../cli/io';
 import { tempDir } from '../../testing/temp';
 import { testDatabase, type TestDatabase } from '../../testing/test-database';
 import { openStore } from '../open-store';
 import { SYSTEM_ACTOR } from '../port';
 import { SCHEMA_VERSION } from '../sqlite/schema';
+import { runCli } from '../../testing/cli-run';
 
 let db: TestDatabase;
 let t: ReturnType<typeof tempDir>;
@@ -21,12 +20,8 @@ afterEach(async () => {
   t.cleanup();
 });
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: t.dir };
-  return { code: await main(argv, io), stdout: out.join(''), stderr: err.join('') };
-}
+/** Runs the command line in-process in the test's folder. */
+const cli = (...argv: string[]) => runCli(t.dir, ...argv);
 
 async function sql(url: string, text: string, params: unknown[] = []) {
   const client = new pg.Client({ connectionString: url });

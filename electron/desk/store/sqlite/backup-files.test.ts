@@ -3,13 +3,12 @@ import { existsSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { main } from '../../cli/main';
-import type { CliIo } from '../../cli/io';
 import { fakeClock, listDir, tempDir } from '../../testing/temp';
 import { ABANDONED_AFTER_MS, sweepTemporaries, temporarySibling } from '../files';
 import { SYSTEM_ACTOR } from '../port';
 import { backupBookFile } from './backup';
 import { openSqliteBook } from './open';
+import { runCli } from '../../testing/cli-run';
 
 let t: ReturnType<typeof tempDir>;
 const clock = fakeClock();
@@ -28,12 +27,8 @@ async function book(): Promise<string> {
 
 const mode = (file: string) => statSync(file).mode & 0o777;
 
-async function cli(...argv: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const io: CliIo = { stdout: (s) => out.push(s), stderr: (s) => err.push(s), cwd: t.dir };
-  return { code: await main(argv, io), stdout: out.join(''), stderr: err.join('') };
-}
+/** Runs the command line in-process in the test's folder. */
+const cli = (...argv: string[]) => runCli(t.dir, ...argv);
 
 /** A file named as the desk names its temporary copies, last written `ageMs` ago. */
 function leftover(target: string, purpose: string, ageMs: number, suffix = ''): string {
