@@ -31,10 +31,12 @@ export async function openChainReader(location: string): Promise<{ source: Chain
     chainSlice: async (afterSeq, limit) =>
       (await client.query<StoredEntry>(`SELECT seq, at, username, action, payload, prev_hash, hash, ${digests} FROM journal WHERE seq > $1 ORDER BY seq LIMIT $2`, [afterSeq, limit])).rows,
   };
+  // A book from an older version lacks the tables added since: they hold no rows to prove.
+  const tables = new Set((await client.query<{ table_name: string }>('SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()')).rows.map((r) => r.table_name));
   const rows: RowSource = {
     // Table and column names come from PROVEN_TABLES, never from input.
     scan: async (table, columns, afterKey, limit) =>
-      (await client.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [afterKey, limit])).rows,
+      tables.has(table) ? (await client.query<Record<string, unknown>>(`SELECT ${columns.join(', ')} FROM ${table} WHERE id > $1 ORDER BY id LIMIT $2`, [afterKey, limit])).rows : [],
   };
   return {
     source,

@@ -6,9 +6,17 @@
 import type { ProgramKind, Role } from '../../../shared/ipc/schemas';
 import type { JsonValue } from './canonical';
 import type { ChainReport, VerifyProgress } from './journal-chain';
+import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
+import type { CertificatesReader, CertificatesWriter } from './port-certificates';
+import type { RegisterReader, RegisterWriter } from './port-register';
+import type { SignInFailuresReader, SignInFailuresWriter } from './port-sign-in';
 
 export type { ChainReport, VerifyProgress } from './journal-chain';
 export type { JsonValue } from './canonical';
+export type * from './port-amendments';
+export type * from './port-certificates';
+export type * from './port-register';
+export type * from './port-sign-in';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -212,6 +220,10 @@ export interface ReadRepos {
   readonly terms: TermsReader;
   readonly journal: JournalReader;
   readonly search: SearchReader;
+  readonly signInFailures: SignInFailuresReader;
+  readonly register: RegisterReader;
+  readonly certificates: CertificatesReader;
+  readonly amendments: AmendmentsReader;
 }
 
 /** What a change's body may call: the same, with the writing methods. The journal is written by the store alone. */
@@ -222,6 +234,10 @@ export interface WriteRepos {
   readonly terms: TermsWriter;
   readonly journal: JournalReader;
   readonly search: SearchWriter;
+  readonly signInFailures: SignInFailuresWriter;
+  readonly register: RegisterWriter;
+  readonly certificates: CertificatesWriter;
+  readonly amendments: AmendmentsWriter;
 }
 
 /** What a change's body returns: the journal payload (before/after) and the caller's result. */

@@ -29,6 +29,23 @@ export const PROVEN_TABLES = {
   program_terms: { id: 'int', program_id: 'int', version: 'int', reason: 'text', recorded_at: 'text', recorded_by: 'int', terms: 'text' },
   holders: { id: 'int', program_id: 'int', account: 'text', name: 'text', address: 'text', country: 'text', tin_encrypted: 'bytes', shares: 'int' },
   holder_events: { id: 'int', holder_id: 'int', at: 'text', kind: 'text', note: 'text', created_by: 'int' },
+  sign_in_failures: { id: 'int', user_id: 'int', failures: 'int', last_failed_at: 'text', locked_at: 'text' },
+  tin_keys: { id: 'int', key_id: 'text', key_check: 'text', created_at: 'text', created_by: 'int' },
+  import_layouts: { id: 'int', issuer: 'text', name: 'text', version: 'int', format: 'text', spec: 'text', saved_at: 'text', saved_by: 'int' },
+  register_imports: { id: 'int', program_id: 'int', file_name: 'text', file_sha256: 'text', layout: 'text', row_count: 'int', imported: 'int', rejected: 'int', good_rows_only: 'int', imported_at: 'text', imported_by: 'int' },
+  register_entries: {
+    id: 'int', program_id: 'int', import_id: 'int', line: 'int', account: 'text', class: 'text',
+    registration1: 'text', registration2: 'text', registration3: 'text', registration4: 'text',
+    address1: 'text', address2: 'text', city: 'text', state: 'text', postal_code: 'text', country: 'text',
+    tin_type: 'text', tin_last4: 'text', tin_encrypted: 'bytes', units: 'text', nominee: 'text', plan_shares: 'text',
+  },
+  certificate_issues: { id: 'int', program_id: 'int', issued_at: 'text', issued_by: 'int', certificates: 'int', totals: 'text' },
+  certificates: { id: 'int', program_id: 'int', issue_id: 'int', seq: 'int', number: 'text', class: 'text', entry_id: 'int', account: 'text', units: 'text', firm_rights: 'int', held: 'int', issued_at: 'text' },
+  certificate_events: { id: 'int', certificate_id: 'int', at: 'text', kind: 'text', detail: 'text', created_by: 'int' },
+  terms_amendments: {
+    id: 'int', program_id: 'int', base_version: 'int', terms: 'text', reason: 'text', proposed_at: 'text', proposed_by: 'int',
+    decision: 'text', decided_at: 'text', decided_by: 'int', decision_note: 'text',
+  },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type ProvenTable = keyof typeof PROVEN_TABLES;
@@ -41,8 +58,18 @@ export const TABLE_COVERAGE: Record<keyof BookTables, 'proven' | 'derived' | 'jo
   program_terms: 'proven',
   holders: 'proven',
   holder_events: 'proven',
-  // Rebuilt from the records (search.rebuild), so it proves nothing and needs no proof.
+  sign_in_failures: 'proven',
+  tin_keys: 'proven',
+  import_layouts: 'proven',
+  register_imports: 'proven',
+  register_entries: 'proven',
+  certificate_issues: 'proven',
+  certificates: 'proven',
+  certificate_events: 'proven',
+  terms_amendments: 'proven',
+  // Rebuilt from the records (search.rebuild), so they prove nothing and need no proof.
   search_terms: 'derived',
+  register_words: 'derived',
   journal: 'journal',
 };
 

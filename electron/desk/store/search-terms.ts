@@ -14,6 +14,13 @@ export function searchTerms(...texts: readonly string[]): string[] {
   return [...terms];
 }
 
+/** Only the words of `texts` (no whole-text term): what a register entry's registration is found by. */
+export function wordsOf(...texts: readonly string[]): string[] {
+  const words = new Set<string>();
+  for (const text of texts) for (const word of fold(text).split(/[^\p{L}\p{N}]+/u)) if (word !== '') words.add(word.slice(0, MAX_TERM));
+  return [...words];
+}
+
 /** What a query is split into: the same folding, each word a prefix to match. */
 export function queryWords(query: string): string[] {
   const words = fold(query).split(/[^\p{L}\p{N}]+/u).filter((w) => w !== '');

@@ -19,6 +19,15 @@ const TABLES = [
   ['program_terms', 'id'],
   ['holders', 'id'],
   ['holder_events', 'id'],
+  ['sign_in_failures', 'id'],
+  ['tin_keys', 'id'],
+  ['import_layouts', 'id'],
+  ['register_imports', 'id'],
+  ['register_entries', 'id'],
+  ['certificate_issues', 'id'],
+  ['certificates', 'id'],
+  ['certificate_events', 'id'],
+  ['terms_amendments', 'id'],
   ['journal', 'seq'],
 ] as const;
 

@@ -2,10 +2,14 @@ import type { Kysely } from 'kysely';
 import type { WriteRepos } from '../port';
 import { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
+import { amendmentsRepo } from './amendments';
+import { certificatesRepo } from './certificates';
 import { holdersRepo } from './holders';
 import { journalRepo, type JournalRepo } from './journal';
 import { programsRepo } from './programs';
+import { registerRepo } from './register';
 import { searchRepo } from './search';
+import { signInFailuresRepo } from './sign-in';
 import { termsRepo } from './terms';
 import { usersRepo } from './users';
 
@@ -27,5 +31,9 @@ export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): S
     terms: termsRepo(db, log),
     journal: journalRepo(db),
     search: searchRepo(db),
+    signInFailures: signInFailuresRepo(db, log),
+    register: registerRepo(db, log),
+    certificates: certificatesRepo(db, log),
+    amendments: amendmentsRepo(db, log),
   };
 }

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { FoundRecord, SearchKind, SearchWriter } from '../port';
-import { prefixEnd, searchTerms } from '../search-terms';
+import { prefixEnd, searchTerms, wordsOf } from '../search-terms';
 import type { BookTables } from '../tables';
 
 /** Rows per INSERT of terms. */
@@ -40,6 +40,25 @@ export function searchRepo(db: Kysely<BookTables>): SearchWriter {
       await db.deleteFrom('search_terms').execute();
       for (const p of await db.selectFrom('programs').select(['id', 'name', 'issuer', 'cusip']).execute()) await index('program', p.id, [p.name, p.issuer, p.cusip]);
       for (const u of await db.selectFrom('users').select(['id', 'username', 'display_name']).execute()) await index('user', u.id, [u.username, u.display_name]);
+      await rebuildRegisterWords(db);
     },
   };
+}
+
+/** The register's name words, derived from its entries a slice at a time (a million-row register stays bounded). */
+async function rebuildRegisterWords(db: Kysely<BookTables>): Promise<void> {
+  await db.deleteFrom('register_words').execute();
+  for (let after = 0; ; ) {
+    const slice = await db
+      .selectFrom('register_entries')
+      .select(['id', 'registration1', 'registration2', 'registration3', 'registration4'])
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(CHUNK)
+      .execute();
+    if (slice.length === 0) return;
+    const words = slice.flatMap((e) => wordsOf(e.registration1, e.registration2, e.registration3, e.registration4).map((word) => ({ word, entry_id: Number(e.id) })));
+    for (let i = 0; i < words.length; i += CHUNK) await db.insertInto('register_words').values(words.slice(i, i + CHUNK)).execute();
+    after = Number(slice[slice.length - 1]?.id);
+  }
 }

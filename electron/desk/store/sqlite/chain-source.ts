@@ -18,9 +18,12 @@ export function sqliteChainSource(db: Database.Database): ChainSource {
 
 /** The business tables of a raw SQLite connection, as the row proof scans them. */
 export function sqliteRowSource(db: Database.Database): RowSource {
+  // A book from an older version lacks the tables added since: they hold no rows to prove.
+  const tables = new Set((db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table'").all() as { name: string }[]).map((r) => r.name));
   return {
     // Table and column names come from PROVEN_TABLES, never from input.
-    scan: async (table, columns, afterKey, limit) => db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`).all(afterKey, limit) as Record<string, unknown>[],
+    scan: async (table, columns, afterKey, limit) =>
+      tables.has(table) ? (db.prepare(`SELECT ${columns.join(', ')} FROM ${table} WHERE id > ? ORDER BY id LIMIT ?`).all(afterKey, limit) as Record<string, unknown>[]) : [],
   };
 }
 

@@ -110,15 +110,16 @@ describe('inspectBook', () => {
     await expectRefusedUntouched(file, new RegExp(`newer version .*book version ${SCHEMA_VERSION + 1}`));
   });
 
-  it('refuses a book with garbage in the middle of a page', async () => {
+  it('refuses a book with garbage over the cells of a page', async () => {
     const file = await makeBook('garbage.book');
     const image = readFileSync(file);
     const pageSize = image.readUInt16BE(16);
-    // a table-leaf page (type 0x0D) two thirds into the file: holder rows
+    // a table-leaf page (type 0x0D) with cells, two thirds into the file: holder rows
     let page = Math.floor((image.length / pageSize) * (2 / 3));
-    while (image[page * pageSize] !== 0x0d) page += 1;
+    while (image[page * pageSize] !== 0x0d || image.readUInt16BE(page * pageSize + 3) < 4) page += 1;
     const fd = openSync(file, 'r+');
-    writeSync(fd, Buffer.alloc(48, 0xa5), 0, 48, page * pageSize + pageSize / 2);
+    // over its cell pointers, just after the 8-byte page header: the rows it holds are lost
+    writeSync(fd, Buffer.alloc(48, 0xa5), 0, 48, page * pageSize + 8);
     closeSync(fd);
     await expectRefusedUntouched(file, /damaged/);
   });

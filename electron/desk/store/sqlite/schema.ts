@@ -153,6 +153,164 @@ UPDATE users SET last_signed_in_at = (SELECT MAX(at) FROM journal WHERE action =
 ALTER TABLE journal ADD COLUMN row_digests TEXT;
 `,
   },
+  {
+    version: 7,
+    name: 'sign-in failures and lockouts',
+    sql: `
+-- Consecutive failed sign-ins of each known user (since the last success or an administrator's
+-- unlock), written when a minute's count is journaled; locked_at is set by the tenth.
+CREATE TABLE sign_in_failures (
+  id             INTEGER PRIMARY KEY,
+  user_id        INTEGER NOT NULL UNIQUE REFERENCES users (id),
+  failures       INTEGER NOT NULL CHECK (failures >= 0),
+  last_failed_at TEXT,
+  locked_at      TEXT
+);
+`,
+  },
+  {
+    version: 8,
+    name: 'record-date registers, import layouts, TIN keys, certificates and amendments',
+    sql: `
+-- Which data key encrypts this book's TINs: its id and a check value, never the key itself.
+CREATE TABLE tin_keys (
+  id         INTEGER PRIMARY KEY,
+  key_id     TEXT    NOT NULL UNIQUE,
+  key_check  TEXT    NOT NULL,
+  created_at TEXT    NOT NULL,
+  created_by INTEGER REFERENCES users (id)
+);
+${noDelete('tin_keys', 'TIN keys')}
+
+-- An issuer's file layouts, by name; saving a layout again records a new version.
+CREATE TABLE import_layouts (
+  id       INTEGER PRIMARY KEY,
+  issuer   TEXT    NOT NULL,
+  name     TEXT    NOT NULL CHECK (length(trim(name)) > 0),
+  version  INTEGER NOT NULL CHECK (version >= 1),
+  format   TEXT    NOT NULL CHECK (format IN ('csv', 'fixed', 'xlsx')),
+  spec     TEXT    NOT NULL CHECK (json_valid(spec)),
+  saved_at TEXT    NOT NULL,
+  saved_by INTEGER REFERENCES users (id),
+  UNIQUE (issuer, name, version)
+);
+${appendOnly('import_layouts', 'layout history')}
+
+CREATE TABLE register_imports (
+  id             INTEGER PRIMARY KEY,
+  program_id     INTEGER NOT NULL REFERENCES programs (id),
+  file_name      TEXT    NOT NULL,
+  file_sha256    TEXT    NOT NULL CHECK (length(file_sha256) = 64),
+  layout         TEXT    NOT NULL,
+  row_count      INTEGER NOT NULL CHECK (row_count >= 0),
+  imported       INTEGER NOT NULL CHECK (imported >= 0),
+  rejected       INTEGER NOT NULL CHECK (rejected >= 0),
+  good_rows_only INTEGER NOT NULL CHECK (good_rows_only IN (0, 1)),
+  imported_at    TEXT    NOT NULL,
+  imported_by    INTEGER REFERENCES users (id)
+);
+${appendOnly('register_imports', 'register import log')}
+
+-- The record-date register exactly as imported: one row per (account, class), never rewritten
+-- (a holder's later change of address is recorded elsewhere). units and plan_shares are decimal
+-- text, never floating point; class is '' for an odd-lot program's blank class.
+CREATE TABLE register_entries (
+  id            INTEGER PRIMARY KEY,
+  program_id    INTEGER NOT NULL REFERENCES programs (id),
+  import_id     INTEGER NOT NULL REFERENCES register_imports (id),
+  line          INTEGER NOT NULL CHECK (line >= 1),
+  account       TEXT    NOT NULL CHECK (length(account) > 0),
+  class         TEXT    NOT NULL,
+  registration1 TEXT    NOT NULL,
+  registration2 TEXT    NOT NULL,
+  registration3 TEXT    NOT NULL,
+  registration4 TEXT    NOT NULL,
+  address1      TEXT    NOT NULL,
+  address2      TEXT    NOT NULL,
+  city          TEXT    NOT NULL,
+  state         TEXT    NOT NULL,
+  postal_code   TEXT    NOT NULL,
+  country       TEXT    NOT NULL CHECK (length(country) = 2),
+  tin_type      TEXT    NOT NULL CHECK (tin_type IN ('SSN', 'ITIN', 'EIN', 'NONE')),
+  tin_last4     TEXT,
+  tin_encrypted BLOB,
+  units         TEXT    NOT NULL,
+  nominee       TEXT    NOT NULL,
+  plan_shares   TEXT    NOT NULL,
+  UNIQUE (program_id, account, class)
+);
+${appendOnly('register_entries', 'record-date register')}
+CREATE INDEX register_entries_by_tin_last4 ON register_entries (program_id, tin_last4);
+CREATE INDEX register_entries_by_postal_code ON register_entries (program_id, postal_code);
+
+-- The words of each entry's registration, for partial name search; derived from the entries.
+CREATE TABLE register_words (
+  word     TEXT    NOT NULL,
+  entry_id INTEGER NOT NULL,
+  PRIMARY KEY (word, entry_id)
+) WITHOUT ROWID;
+
+-- One issue per program (a second is refused): its counts and totals per class.
+CREATE TABLE certificate_issues (
+  id           INTEGER PRIMARY KEY,
+  program_id   INTEGER NOT NULL UNIQUE REFERENCES programs (id),
+  issued_at    TEXT    NOT NULL,
+  issued_by    INTEGER REFERENCES users (id),
+  certificates INTEGER NOT NULL CHECK (certificates >= 0),
+  totals       TEXT    NOT NULL CHECK (json_valid(totals))
+);
+${appendOnly('certificate_issues', 'certificate issue')}
+
+-- Certificates are never changed or deleted: what happens to one is an event of its own.
+CREATE TABLE certificates (
+  id          INTEGER PRIMARY KEY,
+  program_id  INTEGER NOT NULL REFERENCES programs (id),
+  issue_id    INTEGER REFERENCES certificate_issues (id),
+  seq         INTEGER NOT NULL CHECK (seq >= 1),
+  number      TEXT    NOT NULL,
+  class       TEXT    NOT NULL,
+  entry_id    INTEGER NOT NULL REFERENCES register_entries (id),
+  account     TEXT    NOT NULL,
+  units       TEXT    NOT NULL,
+  firm_rights INTEGER NOT NULL CHECK (firm_rights >= 0),
+  held        INTEGER NOT NULL CHECK (held IN (0, 1)),
+  issued_at   TEXT    NOT NULL,
+  UNIQUE (program_id, seq),
+  UNIQUE (program_id, number)
+);
+${appendOnly('certificates', 'certificate record')}
+CREATE INDEX certificates_by_number ON certificates (number);
+CREATE INDEX certificates_by_account ON certificates (program_id, account);
+
+CREATE TABLE certificate_events (
+  id             INTEGER PRIMARY KEY,
+  certificate_id INTEGER NOT NULL REFERENCES certificates (id),
+  at             TEXT    NOT NULL,
+  kind           TEXT    NOT NULL,
+  detail         TEXT    NOT NULL CHECK (json_valid(detail)),
+  created_by     INTEGER REFERENCES users (id)
+);
+${appendOnly('certificate_events', 'certificate history')}
+CREATE INDEX certificate_events_by_certificate ON certificate_events (certificate_id);
+
+-- An amendment of terms once certificates are out: proposed by one supervisor, decided by another.
+CREATE TABLE terms_amendments (
+  id          INTEGER PRIMARY KEY,
+  program_id  INTEGER NOT NULL REFERENCES programs (id),
+  base_version INTEGER NOT NULL CHECK (base_version >= 1),
+  terms       TEXT    NOT NULL CHECK (json_valid(terms)),
+  reason      TEXT    NOT NULL CHECK (length(trim(reason)) > 0),
+  proposed_at TEXT    NOT NULL,
+  proposed_by INTEGER NOT NULL REFERENCES users (id),
+  decision    TEXT    CHECK (decision IN ('approved', 'rejected')),
+  decided_at  TEXT,
+  decided_by  INTEGER REFERENCES users (id),
+  decision_note TEXT,
+  CHECK (decided_by IS NULL OR decided_by <> proposed_by)
+);
+${noDelete('terms_amendments', 'Amendments')}
+`,
+  },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */

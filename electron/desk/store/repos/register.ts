@@ -1,0 +1,211 @@
+import { sql, type Kysely, type Selectable } from 'kysely';
+import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
+import type { RowLog } from '../row-digests';
+import { prefixEnd, wordsOf } from '../search-terms';
+import type { BookTables, RegisterEntriesTable } from '../tables';
+
+/** Rows per INSERT: 22 columns × 400 rows stays under both stores' bound-parameter limits. */
+const INSERT_CHUNK = 400;
+const WORDS_CHUNK = 2_000;
+
+// The ciphertext is selected only by encryptedTin: screens never receive it.
+const ENTRY_COLUMNS = [
+  'id', 'program_id', 'import_id', 'line', 'account', 'class', 'registration1', 'registration2', 'registration3', 'registration4',
+  'address1', 'address2', 'city', 'state', 'postal_code', 'country', 'tin_type', 'tin_last4', 'units', 'nominee', 'plan_shares',
+] as const;
+
+type EntryRow = Omit<Selectable<RegisterEntriesTable>, 'tin_encrypted'> & { has_tin: number | string | boolean };
+
+const toEntry = (r: EntryRow): RegisterEntryRecord => ({
+  id: Number(r.id),
+  programId: Number(r.program_id),
+  importId: Number(r.import_id),
+  line: Number(r.line),
+  account: r.account,
+  class: r.class,
+  registration: [r.registration1, r.registration2, r.registration3, r.registration4],
+  address1: r.address1,
+  address2: r.address2,
+  city: r.city,
+  state: r.state,
+  postalCode: r.postal_code,
+  country: r.country,
+  tinType: r.tin_type,
+  tinLast4: r.tin_last4,
+  hasTin: r.has_tin === true || Number(r.has_tin) === 1,
+  units: r.units,
+  nominee: r.nominee,
+  planShares: r.plan_shares,
+});
+
+export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWriter {
+  const entries = () =>
+    db
+      .selectFrom('register_entries as e')
+      .select(ENTRY_COLUMNS.map((c) => `e.${c}` as const))
+      .select(sql<number>`CASE WHEN e.tin_encrypted IS NULL THEN 0 ELSE 1 END`.as('has_tin'));
+  const layouts = () =>
+    db
+      .selectFrom('import_layouts as l')
+      .leftJoin('users as u', 'u.id', 'l.saved_by')
+      .select(['l.id', 'l.issuer', 'l.name', 'l.version', 'l.format', 'l.spec', 'l.saved_at', 'u.username']);
+  const toLayout = (r: Awaited<ReturnType<ReturnType<typeof layouts>['executeTakeFirstOrThrow']>>): LayoutRecord => ({
+    id: Number(r.id),
+    issuer: r.issuer,
+    name: r.name,
+    version: Number(r.version),
+    format: r.format,
+    spec: JSON.parse(r.spec) as unknown,
+    savedAt: r.saved_at,
+    savedBy: r.username ?? null,
+  });
+  const layout = async (issuer: string, name: string) => {
+    const r = await layouts().where('l.issuer', '=', issuer).where('l.name', '=', name).orderBy('l.version', 'desc').limit(1).executeTakeFirst();
+    return r && toLayout(r);
+  };
+  const importById = async (id: number) => {
+    const r = await db
+      .selectFrom('register_imports as i')
+      .leftJoin('users as u', 'u.id', 'i.imported_by')
+      .selectAll('i')
+      .select('u.username')
+      .where('i.id', '=', id)
+      .executeTakeFirstOrThrow();
+    return toImport(r);
+  };
+  return {
+    async tinKey() {
+      const r = await db.selectFrom('tin_keys').select(['key_id', 'key_check', 'created_at']).orderBy('id').limit(1).executeTakeFirst();
+      return r && { keyId: r.key_id, keyCheck: r.key_check, createdAt: r.created_at };
+    },
+    async layouts(issuer) {
+      const all = (await layouts().where('l.issuer', '=', issuer).orderBy('l.name').orderBy('l.version', 'desc').execute()).map(toLayout);
+      return all.filter((l, i) => i === 0 || all[i - 1]?.name !== l.name);
+    },
+    layout,
+    async imports(programId) {
+      const rows = await db
+        .selectFrom('register_imports as i')
+        .leftJoin('users as u', 'u.id', 'i.imported_by')
+        .selectAll('i')
+        .select('u.username')
+        .where('i.program_id', '=', programId)
+        .orderBy('i.id')
+        .execute();
+      return rows.map(toImport);
+    },
+    count: async (programId) =>
+      Number((await db.selectFrom('register_entries').where('program_id', '=', programId).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n),
+    async entryById(id) {
+      const r = await entries().where('e.id', '=', id).executeTakeFirst();
+      return r && toEntry(r);
+    },
+    entries: async (programId, window: RowWindow) =>
+      (await entries().where('e.program_id', '=', programId).orderBy('e.account').orderBy('e.class').limit(window.limit).offset(window.offset).execute()).map(toEntry),
+    entriesAfter: async (programId, afterId, limit) =>
+      (await entries().where('e.program_id', '=', programId).where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute()).map(toEntry),
+    byAccount: async (programId, account) =>
+      (await entries().where('e.program_id', '=', programId).where('e.account', '=', account).orderBy('e.class').execute()).map(toEntry),
+    async find(query, limit) {
+      let q = entries();
+      if (query.programId !== undefined) q = q.where('e.program_id', '=', query.programId);
+      if (query.account !== undefined) q = q.where('e.account', '=', query.account);
+      if (query.tinLast4 !== undefined) q = q.where('e.tin_last4', '=', query.tinLast4);
+      if (query.postalCode !== undefined) {
+        const code = query.postalCode;
+        q = code.length === 5 ? q.where((eb) => eb.or([eb('e.postal_code', '=', code), eb.and([eb('e.postal_code', '>=', `${code}-`), eb('e.postal_code', '<', `${code}.`)])])) : q.where('e.postal_code', '=', code);
+      }
+      for (const word of query.nameWords ?? []) {
+        // Each word a prefix of a registration word: one range scan of register_words per word.
+        q = q.where((eb) =>
+          eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'e.id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word))),
+        );
+      }
+      return (await q.orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
+    },
+    async encryptedTin(entryId) {
+      const r = await db.selectFrom('register_entries').select('tin_encrypted').where('id', '=', entryId).executeTakeFirst();
+      return r?.tin_encrypted ? new Uint8Array(r.tin_encrypted) : null;
+    },
+    async insertTinKey(key) {
+      const { id } = await db.insertInto('tin_keys').values({ key_id: key.keyId, key_check: key.keyCheck, created_at: key.createdAt, created_by: key.createdBy }).returning('id').executeTakeFirstOrThrow();
+      log.wrote('tin_keys', id);
+    },
+    async saveLayout(l) {
+      const previous = await layout(l.issuer, l.name);
+      const { id } = await db
+        .insertInto('import_layouts')
+        .values({ issuer: l.issuer, name: l.name, version: (previous?.version ?? 0) + 1, format: l.format, spec: JSON.stringify(l.spec), saved_at: l.savedAt, saved_by: l.savedBy })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      log.wrote('import_layouts', id);
+      const saved = await layout(l.issuer, l.name);
+      if (!saved || saved.id !== id) throw new Error('A layout just saved could not be read back');
+      return saved;
+    },
+    async insertImport(i) {
+      const { id } = await db
+        .insertInto('register_imports')
+        .values({
+          program_id: i.programId, file_name: i.fileName, file_sha256: i.fileSha256, layout: i.layout, row_count: i.rowCount, imported: i.imported,
+          rejected: i.rejected, good_rows_only: i.goodRowsOnly ? 1 : 0, imported_at: i.importedAt, imported_by: i.importedBy,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      log.wrote('register_imports', id);
+      return importById(id);
+    },
+    async insertEntries(programId, importId, list: readonly NewRegisterEntry[]) {
+      if (list.length === 0) return 0;
+      await log.lockForBulk();
+      for (let i = 0; i < list.length; i += INSERT_CHUNK) {
+        const chunk = list.slice(i, i + INSERT_CHUNK);
+        const ids = await db.insertInto('register_entries').values(chunk.map((e) => toRow(programId, importId, e))).returning('id').execute();
+        log.wrote('register_entries', ...ids.map((r) => r.id));
+        const words = chunk.flatMap((e, k) => wordsOf(...e.registration).map((word) => ({ word, entry_id: Number(ids[k]?.id) })));
+        for (let w = 0; w < words.length; w += WORDS_CHUNK) await db.insertInto('register_words').values(words.slice(w, w + WORDS_CHUNK)).execute();
+      }
+      return list.length;
+    },
+  };
+}
+
+const toRow = (programId: number, importId: number, e: NewRegisterEntry) => ({
+  program_id: programId,
+  import_id: importId,
+  line: e.line,
+  account: e.account,
+  class: e.class,
+  registration1: e.registration[0],
+  registration2: e.registration[1],
+  registration3: e.registration[2],
+  registration4: e.registration[3],
+  address1: e.address1,
+  address2: e.address2,
+  city: e.city,
+  state: e.state,
+  postal_code: e.postalCode,
+  country: e.country,
+  tin_type: e.tinType,
+  tin_last4: e.tinLast4,
+  tin_encrypted: e.tinEncrypted === null ? null : Buffer.from(e.tinEncrypted),
+  units: e.units,
+  nominee: e.nominee,
+  plan_shares: e.planShares,
+});
+
+function toImport(r: Selectable<BookTables['register_imports']> & { username: string | null }) {
+  return {
+    id: Number(r.id),
+    programId: Number(r.program_id),
+    fileName: r.file_name,
+    fileSha256: r.file_sha256,
+    layout: r.layout,
+    rowCount: Number(r.row_count),
+    imported: Number(r.imported),
+    rejected: Number(r.rejected),
+    goodRowsOnly: Number(r.good_rows_only) === 1,
+    importedAt: r.imported_at,
+    importedBy: r.username,
+  };
+}
