@@ -11,21 +11,30 @@ import type { RegisterSource, SourceRow } from './source';
 
 interface CsvRecord {
   readonly record: string[];
-  readonly info: { readonly lines: number };
+  /** The record's text without its final line break: what its line count is read from. */
+  readonly raw: string;
+}
+
+/** Line breaks inside a record (quoted fields over several lines). */
+function breaksIn(raw: string): number {
+  let n = 0;
+  for (let at = raw.indexOf('\n'); at >= 0; at = raw.indexOf('\n', at + 1)) n += 1;
+  return n;
 }
 
 export function csvSource(file: string, shown: string, layout: CsvLayout): RegisterSource {
   const { stream, digest } = readRegisterBytes(file, shown, { utf8: true });
-  const parser = parse({ bom: true, delimiter: layout.delimiter, relax_column_count: true, max_record_size: MAX_ROW_CHARS, info: true });
+  const parser = parse({ bom: true, delimiter: layout.delimiter, relax_column_count: true, max_record_size: MAX_ROW_CHARS, raw: true });
   pipeline(stream, parser, () => undefined); // errors reach the iterator through the parser
   async function* rows(): AsyncGenerator<SourceRow> {
     let index: Parameters<typeof rowFromFields>[1] | null = null;
     let width = 0;
-    let lastEnd = 0;
+    let next = 1;
     try {
-      for await (const { record, info } of parser as AsyncIterable<CsvRecord>) {
-        const line = lastEnd + 1;
-        lastEnd = info.lines;
+      for await (const { record, raw } of parser as AsyncIterable<CsvRecord>) {
+        // The line a record starts on, as an editor numbers it (csv-parse's own count is of records' ends).
+        const line = next;
+        next += breaksIn(raw) + (raw.endsWith('\n') ? 0 : 1); // raw holds the LF of a LF file, only the CR of a CRLF one
         if (record.length === 1 && record[0] === '') continue; // a blank line
         if (index === null) {
           const mapped = mapHeader(record, layout.columns);

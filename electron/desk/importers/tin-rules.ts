@@ -30,7 +30,7 @@ export function checkTin(typeRaw: string, tinRaw: string): TinCheck {
   const type = typeRaw.trim().toUpperCase();
   const tin = tinRaw.trim();
   if (!(TIN_TYPES as readonly string[]).includes(type)) {
-    return bad(type === '' ? 'TIN type is blank (SSN, ITIN, EIN or NONE)' : `TIN type "${typeRaw.trim().slice(0, 20)}" is not SSN, ITIN, EIN or NONE`, 'tin_type');
+    return bad(type === '' ? 'TIN type is blank (SSN, ITIN, EIN or NONE)' : `TIN type "${shownTin(typeRaw.trim()).slice(0, 24)}" is not SSN, ITIN, EIN or NONE`, 'tin_type');
   }
   if (type === 'NONE') return tin === '' ? { ok: true, digits: null } : bad(`TIN ${shownTin(tin)} is given but the TIN type is NONE`);
   if (tin === '') return bad(`TIN is blank: a TIN type of ${type} needs one`);
