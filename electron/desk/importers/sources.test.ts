@@ -119,7 +119,7 @@ describe('xlsx', () => {
     const { rows, sha256 } = await readAll(file, layout.spec);
     expect(rows.map((x) => [x.line, x.row.account, x.row.registration1, x.row.registration2, x.row.units, x.row.tin])).toEqual([[3, 'X1', 'Łódź-Nowak', 'c/o Bank', '250', '123-45-1001']]);
     expect(sha256).toBe(sha(file));
-    await expect(readAll(file, { ...layout.spec, sheet: 'Missing' })).rejects.toThrow('r has no worksheet named "Missing"');
+    await expect(readAll(file, { format: 'xlsx', sheet: 'Missing', headerRow: 2, columns: { account: 'Acct' } })).rejects.toThrow('r has no worksheet named "Missing"');
   });
 
   it('refuses a file that is not a workbook', async () => {
