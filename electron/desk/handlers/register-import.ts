@@ -111,6 +111,8 @@ export const registerImportHandlers = {
     const started = ctx.jobs.start('register.import', user, async (job) => {
       const outcome = await runJob<ImportRegisterInput, RegisterImportOutcome, JobProgress>('import-register', work, { signal: job.signal, onProgress: job.onProgress });
       state.outcomes.set(jobId, outcome);
+      // Housekeeping after a bulk write: a book file folds its grown write-ahead log back in.
+      if (outcome.committed) await ctx.store.checkpoint().catch(() => undefined);
       for (const old of [...state.outcomes.keys()].slice(0, Math.max(0, state.outcomes.size - KEEP_OUTCOMES))) state.outcomes.delete(old);
       return summary(outcome);
     });

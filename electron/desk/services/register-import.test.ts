@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_LAYOUT, DEFAULT_LAYOUT_NAME } from '../importers/layout';
+import { DEFAULT_LAYOUT, DEFAULT_LAYOUT_NAME, REGISTER_COLUMNS } from '../importers/layout';
 import { REPORT_FORMAT } from '../importers/report';
 import { bookTinKey, environmentKeySource, readTin, TinVault, type TinKeySource } from '../security/tin-vault';
 import type { BookStore } from '../store/port';
-import { goodRow, rightsBook, writeRegisterCsv, type RegisterBook } from '../testing/register-fixture';
+import { goodRow, oddLotProgram, rightsBook, writeRegisterCsv, type RegisterBook } from '../testing/register-fixture';
 import { storeKit, type StoreKit } from '../testing/store-kit';
 import { actorOf } from './views';
 import { importRegister, type RegisterImportInput } from './register-import';
@@ -121,5 +122,30 @@ describe('importRegister', () => {
     const entry = (await store.read((r) => r.register.entriesAfter(book.programId, 0, 1)))[0]!;
     expect(readTin(null, await store.read((r) => r.register.encryptedTin(entry.id)), entry.tinLast4)).toEqual({ state: 'locked', masked: 'XXX-XX-1001' });
     expect(() => new TinVault('other', Buffer.alloc(32, 7)).decrypt(new Uint8Array(40))).toThrow();
+  });
+
+  it('serves an odd-lot program from an .xlsx: the class left blank, shares and plan shares kept', async () => {
+    const odd = await oddLotProgram(store, book.supervisor);
+    const file = kit.dir.file('odd.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Holders');
+    sheet.addRow([...REGISTER_COLUMNS]);
+    for (const row of [goodRow(1, { class: '', units: '99', plan_shares: '12' }), goodRow(2, { class: 'A', units: '40' })]) sheet.addRow(REGISTER_COLUMNS.map((c) => row[c]));
+    await workbook.xlsx.writeFile(file);
+    const outcome = await importRegister(store, actorOf(book.supervisor), { ...input(file), programId: odd.programId, fileName: 'odd.xlsx', spec: { format: 'xlsx', headerRow: 1, columns: {} }, goodRowsOnly: true }, await key());
+    expect(outcome.report.problems).toEqual([{ line: 3, column: 'class', code: 'UNKNOWN_CLASS', message: 'Class "A": an odd-lot program has no classes, so the class is left blank' }]);
+    const entries = await store.read((r) => r.register.entriesAfter(odd.programId, 0, 10));
+    expect(entries.map((e) => [e.line, e.class, e.units, e.planShares])).toEqual([[2, '', '99', '12']]);
+  });
+
+  it('refuses once certificates are issued, in words, writing nothing', async () => {
+    await run(writeRegisterCsv(kit.dir.file('a.csv'), [goodRow(1)]));
+    await store.change(actorOf(book.supervisor), 'certificates.issued', async (tx, at) => {
+      await tx.certificates.insertIssue({ programId: book.programId, issuedAt: at, issuedBy: book.supervisor.id, certificates: 0, totals: {} });
+      return { payload: { programId: book.programId }, result: null };
+    });
+    const before = await snapshot();
+    await expect(run(writeRegisterCsv(kit.dir.file('b.csv'), [goodRow(2)]))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('are already issued: its register can no longer be imported') });
+    expect(await snapshot()).toEqual(before);
   });
 });
