@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import * as s from './schemas';
+import * as ri from './register-import';
+import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import type { Role } from './schemas';
 import type {
   BookInfo,
@@ -69,6 +71,14 @@ export const channels = {
   'find': { input: s.findInput, access: 'signed-in' },
   'prefs.get': { input: s.empty, access: 'public' },
   'prefs.set': { input: s.prefsPatchInput, access: 'public' },
+  // Register import: main's dialog chooses the file (a token stands for it); the import is a job.
+  'register.layouts': { input: ri.registerLayoutsInput, access: 'signed-in' },
+  'register.saveLayout': { input: ri.registerSaveLayoutInput, access: SUPERVISION },
+  'register.chooseFile': { input: ri.registerChooseFileInput, access: SUPERVISION },
+  'register.startImport': { input: ri.registerStartImportInput, access: SUPERVISION },
+  'register.importResult': { input: ri.registerJobInput, access: SUPERVISION },
+  'register.problems': { input: ri.registerProblemsInput, access: SUPERVISION },
+  'register.exportReport': { input: ri.registerExportReportInput, access: SUPERVISION },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -108,6 +118,13 @@ export interface ChannelResults {
   'find': FoundItem[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;
+  'register.layouts': SavedLayout[];
+  'register.saveLayout': SavedLayout;
+  'register.chooseFile': ChosenRegisterFile;
+  'register.startImport': JobStarted;
+  'register.importResult': RegisterImportResult;
+  'register.problems': RegisterProblemsPage;
+  'register.exportReport': { fileName: string };
 }
 
 /** What the renderer passes (before defaults are applied in main). */

@@ -101,6 +101,7 @@ export interface JobResults {
   'book.backup': BackupResult;
   'book.restore': BookInfo;
   'journal.verify': JournalVerification;
+  'register.import': import('./register-import').RegisterImportResult;
 }
 
 export interface JournalVerification {

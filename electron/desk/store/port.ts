@@ -295,6 +295,11 @@ export interface BookStore {
   readonly kind: StoreKind;
   /** The file's path, or the server's URL without its password: what the desk shows and names backups after. */
   readonly location: string;
+  /**
+   * Where a worker thread opens its own connection to this very book: the file's path, or the
+   * database's URL WITH its password — for a worker's workerData only, never shown or logged.
+   */
+  locationForWorkers(): string;
   read<T>(body: (repos: ReadRepos) => Promise<T>): Promise<T>;
   /** `body` gets the repositories and the change's instant (ISO UTC), which its journal entry carries too. */
   change<T>(actor: JournalActor, action: string, body: (tx: WriteRepos, at: string) => Promise<ChangeOutcome<T>>): Promise<T>;
