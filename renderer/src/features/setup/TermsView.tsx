@@ -102,6 +102,9 @@ function RightsTerms({ terms: t, derived: d }: { terms: RightsOfferingTerms; der
             <th scope="col">Oversubscription</th>
             <th scope="col">Transferable</th>
             <th scope="col">Stage</th>
+            <th scope="col" className="num">
+              Units decimals
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -113,6 +116,7 @@ function RightsTerms({ terms: t, derived: d }: { terms: RightsOfferingTerms; der
               <td>{yes(c.oversubscription)}</td>
               <td>{yes(c.transferable)}</td>
               <td>{c.stage === 2 ? '2 (buys what stage 1 left)' : '1'}</td>
+              <td className="num">{c.unitsDecimals ?? 0}</td>
             </tr>
           ))}
         </tbody>
