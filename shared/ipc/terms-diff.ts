@@ -1,0 +1,49 @@
+/**
+ * What an amendment changes, field by field: the proposed terms beside the version they were
+ * written against, so the second supervisor sees every change before approving it. Classes are
+ * matched by their code (a class added or dropped shows as such), decimals compare by value
+ * ("5" and "5.00" are the same price).
+ */
+import { dec } from '../domain/money';
+
+export interface TermsChange {
+  /** Where in the terms: `subscriptionPrice`, `expiration.at`, `classes.B.colour`. */
+  readonly path: string;
+  /** The value in words as the base version has it; null where it had none. */
+  readonly before: string | null;
+  readonly after: string | null;
+}
+
+type Leaves = Map<string, string>;
+
+const DECIMAL_KEYS = new Set(['subscriptionPrice', 'firmRightsPerUnit', 'processingFeePerShare', 'backupWithholdingRate']);
+
+function leafText(key: string, value: unknown): string {
+  if (typeof value === 'string' && DECIMAL_KEYS.has(key) && /^\d+(\.\d+)?$/.test(value)) return dec(value).toString();
+  if (typeof value === 'string') return value;
+  if (typeof value === 'boolean') return value ? 'yes' : 'no';
+  if (Array.isArray(value)) return value.map(String).join(', ') || '(none)';
+  return JSON.stringify(value);
+}
+
+function flatten(value: unknown, prefix: string, out: Leaves, key = ''): void {
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string')) {
+    for (const item of value as { code: string }[]) flatten(item, `${prefix}.${item.code}`, out);
+    return;
+  }
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) flatten(v, prefix === '' ? k : `${prefix}.${k}`, out, k);
+    return;
+  }
+  out.set(prefix, leafText(key, value));
+}
+
+/** Every field whose value differs, in the order the fields first appear (the base's, then new ones). */
+export function termsChanges(before: unknown, after: unknown): TermsChange[] {
+  const a: Leaves = new Map();
+  const b: Leaves = new Map();
+  flatten(before, '', a);
+  flatten(after, '', b);
+  const paths = [...a.keys(), ...[...b.keys()].filter((k) => !a.has(k))];
+  return paths.filter((p) => a.get(p) !== b.get(p)).map((path) => ({ path, before: a.get(path) ?? null, after: b.get(path) ?? null }));
+}
