@@ -38,12 +38,22 @@ function flatten(value: unknown, prefix: string, out: Leaves, key = ''): void {
   out.set(prefix, leafText(key, value));
 }
 
-/** Every field whose value differs, in the order the fields first appear (the base's, then new ones). */
-export function termsChanges(before: unknown, after: unknown): TermsChange[] {
+export interface TermsComparisonRow extends TermsChange {
+  readonly changed: boolean;
+}
+
+/** Every field of either version side by side, in the order the fields first appear (the base's, then new ones). */
+export function termsComparison(before: unknown, after: unknown): TermsComparisonRow[] {
   const a: Leaves = new Map();
   const b: Leaves = new Map();
   flatten(before, '', a);
   flatten(after, '', b);
   const paths = [...a.keys(), ...[...b.keys()].filter((k) => !a.has(k))];
-  return paths.filter((p) => a.get(p) !== b.get(p)).map((path) => ({ path, before: a.get(path) ?? null, after: b.get(path) ?? null }));
+  return paths.map((path) => ({ path, before: a.get(path) ?? null, after: b.get(path) ?? null, changed: a.get(path) !== b.get(path) }));
 }
+
+/** Every field whose value differs. */
+export const termsChanges = (before: unknown, after: unknown): TermsChange[] =>
+  termsComparison(before, after)
+    .filter((r) => r.changed)
+    .map(({ path, before: was, after: now }) => ({ path, before: was, after: now }));
