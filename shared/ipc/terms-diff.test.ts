@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { XO_TERMS_JSON } from '../domain/testing/terms';
-import { termsChanges } from './terms-diff';
+import { termsChanges, termsComparison } from './terms-diff';
 
 describe('termsChanges', () => {
   it('names each changed field, classes by their code, decimals by value', () => {
@@ -23,6 +23,13 @@ describe('termsChanges', () => {
       { path: 'classes.D.stage', before: null, after: '1' },
     ]);
     expect(termsChanges(XO_TERMS_JSON, { ...XO_TERMS_JSON })).toEqual([]);
+  });
+  it('sets every field beside its counterpart, as recorded, marking only those that differ in value', () => {
+    const rows = termsComparison({ subscriptionPrice: '5.00', maxShares: 10 }, { subscriptionPrice: '5', maxShares: 12 });
+    expect(rows).toEqual([
+      { path: 'subscriptionPrice', before: '5.00', after: '5', changed: false },
+      { path: 'maxShares', before: '10', after: '12', changed: true },
+    ]);
   });
   it('lists plain lists as text', () => {
     expect(termsChanges({ excludedJurisdictions: [] }, { excludedJurisdictions: ['CA', 'US-NY'] })).toEqual([{ path: 'excludedJurisdictions', before: '(none)', after: 'CA, US-NY' }]);

@@ -14,12 +14,12 @@ export interface TermsChange {
   readonly after: string | null;
 }
 
-type Leaves = Map<string, string>;
+/** Each field's text as recorded, and the value it is compared by. */
+type Leaves = Map<string, { readonly text: string; readonly value: string }>;
 
 const DECIMAL_KEYS = new Set(['subscriptionPrice', 'firmRightsPerUnit', 'processingFeePerShare', 'backupWithholdingRate']);
 
-function leafText(key: string, value: unknown): string {
-  if (typeof value === 'string' && DECIMAL_KEYS.has(key) && /^\d+(\.\d+)?$/.test(value)) return dec(value).toString();
+function leafText(value: unknown): string {
   if (typeof value === 'string') return value;
   if (typeof value === 'boolean') return value ? 'yes' : 'no';
   if (Array.isArray(value)) return value.map(String).join(', ') || '(none)';
@@ -35,7 +35,8 @@ function flatten(value: unknown, prefix: string, out: Leaves, key = ''): void {
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) if (v !== undefined) flatten(v, prefix === '' ? k : `${prefix}.${k}`, out, k);
     return;
   }
-  out.set(prefix, leafText(key, value));
+  const text = leafText(value);
+  out.set(prefix, { text, value: typeof value === 'string' && DECIMAL_KEYS.has(key) && /^\d+(\.\d+)?$/.test(value) ? dec(value).toString() : text });
 }
 
 export interface TermsComparisonRow extends TermsChange {
@@ -49,7 +50,7 @@ export function termsComparison(before: unknown, after: unknown): TermsCompariso
   flatten(before, '', a);
   flatten(after, '', b);
   const paths = [...a.keys(), ...[...b.keys()].filter((k) => !a.has(k))];
-  return paths.map((path) => ({ path, before: a.get(path) ?? null, after: b.get(path) ?? null, changed: a.get(path) !== b.get(path) }));
+  return paths.map((path) => ({ path, before: a.get(path)?.text ?? null, after: b.get(path)?.text ?? null, changed: a.get(path)?.value !== b.get(path)?.value }));
 }
 
 /** Every field whose value differs. */

@@ -39,8 +39,13 @@ export function fieldWords(path: string): string {
 /** The proposal beside the version it amends, every field, the changed ones marked in words as well as by colour. */
 function Comparison({ amendment }: { amendment: AmendmentView }) {
   const rows = termsComparison(amendment.baseTerms, amendment.terms);
-  const changed = rows.filter((r) => r.changed).length;
+  const changes = rows.filter((r) => r.changed);
+  const changed = changes.length;
   return (
+    <>
+      <p className="amendment-summary">
+        {changed === 0 ? 'No field changes.' : `Changes: ${changes.map((r) => `${fieldWords(r.path)} ${r.before ?? '(none)'} → ${r.after ?? '(none)'}`).join('; ')}.`}
+      </p>
     <table className="grid amendment-comparison" aria-label={`Amendment #${amendment.id} beside version ${amendment.baseVersion}: ${changed} ${changed === 1 ? 'field changes' : 'fields change'}`}>
       <thead>
         <tr>
@@ -61,6 +66,7 @@ function Comparison({ amendment }: { amendment: AmendmentView }) {
         ))}
       </tbody>
     </table>
+    </>
   );
 }
 
