@@ -106,6 +106,22 @@ describe('four-eyes amendments', () => {
     expect((await listAmendments(store, programId)).amendments.map((a) => a.status)).toEqual(['rejected']);
   });
 
+  it('two deciders at once: one decision stands, the other is refused, and one version is added', async () => {
+    later();
+    const proposed = await proposeAmendment(store, staff.sue, { programId, reason: 'Extension', terms: extended() });
+    const other = await kit.open();
+    const outcomes = await Promise.allSettled([
+      decideAmendment(store, staff.sam, { amendmentId: proposed.id, decision: 'approve', note: 'Per notice' }),
+      decideAmendment(other, staff.ada, { amendmentId: proposed.id, decision: 'reject', note: 'No notice seen' }),
+    ]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toMatchObject({ code: 'CONFLICT', field: 'amendmentId' });
+    const [final] = (await listAmendments(store, programId)).amendments;
+    const versions = (await termsHistory(store, programId)).versions.length;
+    expect(versions).toBe(final?.status === 'approved' ? 2 : 1);
+  });
+
   it('refuses to approve once the terms moved on since the proposal`s base version', async () => {
     later();
     const first = await proposeAmendment(store, staff.sue, { programId, reason: 'Extension', terms: extended() });

@@ -111,6 +111,13 @@ function checkDecidable(a: AmendmentRecord, by: SessionUser): void {
   if (a.proposedById === by.id) throw new DeskFailure('FORBIDDEN', `Amendment #${a.id}: you proposed it, so another supervisor or an administrator must decide it (four eyes)`, 'amendmentId');
 }
 
+/** The amendment as this decision left it; one another desk decided meanwhile is refused (and the change rolled back). */
+function decidedNow(a: AmendmentRecord, by: SessionUser, at: string): AmendmentRecord {
+  if (a.decidedAt === at && a.decidedBy === by.username) return a;
+  checkDecidable(a, by);
+  throw new Error(`Amendment #${a.id} could not be decided`);
+}
+
 /** Approves (recording the next version of the terms) or rejects a pending amendment, with a note. */
 export async function decideAmendment(store: BookStore, by: SessionUser, input: AmendmentDecisionInput): Promise<AmendmentView> {
   const note = input.note.trim();
@@ -123,7 +130,7 @@ export async function decideAmendment(store: BookStore, by: SessionUser, input: 
     const versions = await tx.terms.history(a.programId);
     const common = { programId: a.programId, amendmentId: a.id, note, proposedBy: a.proposedBy, reason: a.reason };
     if (input.decision === 'reject') {
-      const decided = await tx.amendments.decide(a.id, { decision: 'rejected', decidedAt: at, decidedBy: by.id, note });
+      const decided = decidedNow(await tx.amendments.decide(a.id, { decision: 'rejected', decidedAt: at, decidedBy: by.id, note }), by, at);
       return { payload: { ...common, decision: 'rejected' }, result: toAmendmentView(decided, versions) };
     }
     const current = versions.at(-1);
@@ -133,7 +140,7 @@ export async function decideAmendment(store: BookStore, by: SessionUser, input: 
     const reason = `${a.reason} (amendment #${a.id}, proposed by ${a.proposedBy}, approved by ${by.username})`;
     const next = currentTerms(amendTerms(historyOf(versions), a.terms as ProgramTerms, { reason, at, by: by.username }));
     const stored = toView(await tx.terms.insert({ programId: a.programId, version: next.version, reason: next.reason, recordedAt: at, recordedBy: by.id, terms: next.terms }));
-    const decided = await tx.amendments.decide(a.id, { decision: 'approved', decidedAt: at, decidedBy: by.id, note });
+    const decided = decidedNow(await tx.amendments.decide(a.id, { decision: 'approved', decidedAt: at, decidedBy: by.id, note }), by, at);
     const payload = { ...common, decision: 'approved', version: stored.version, changes: termsChanges(current.terms, next.terms), before: { version: current.version, terms: current.terms }, after: next.terms };
     return { payload, result: toAmendmentView(decided, versions) };
   });
