@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { rightsProgramFromTerms, type RightsOfferingTerms } from '../../../shared/domain';
 import { DeskFailure } from '../../../shared/ipc/result';
-import type { BookStore } from '../store/port';
+import { SYSTEM_ACTOR, type BookStore } from '../store/port';
 import { fixtureJson, markCertificatesIssued, ODD_LOT_PROGRAM_FILE, staffBook, XO_PROGRAM_FILE } from '../testing/program-fixtures';
 import { storeKit, type StoreKit } from '../testing/store-kit';
 import { createProgramFromFile, parseProgramFile, type ProgramFileProblem, type ProgramFromFile } from './program-file';
@@ -117,6 +117,15 @@ describe('createProgramFromFile', () => {
     expect(entry).toMatchObject({ action: 'program.created', username: 'sue', payload: { after: { id: program.id }, terms: { version: 1 }, file: source } });
     const history = await termsHistory(store, program.id);
     expect(history.versions.map((v) => v.terms)).toEqual([parsed(xoFile()).terms]);
+  });
+
+  it('takes a program from no one (the command line): it names no user, on either store', async () => {
+    const { program, terms } = await createProgramFromFile(store, SYSTEM_ACTOR, parsed(xoFile()), source);
+    expect(program.createdBy).toBe('(command line)');
+    expect(terms.recordedBy).toBe('(command line)');
+    expect((await termsHistory(store, program.id)).versions.map((v) => v.recordedBy)).toEqual(['(command line)']);
+    const [entry] = await store.read((r) => r.journal.list({ limit: 1 }));
+    expect(entry).toMatchObject({ action: 'program.created', userId: null, username: null });
   });
 
   it('creates the odd-lot program too, and refuses a CUSIP already in the book, writing nothing', async () => {

@@ -29,10 +29,10 @@ import { NEW_YORK } from '../../../shared/domain/time';
 import { termsRecordProblems } from '../../../shared/ipc/terms-record';
 import type { ProgramKind } from '../../../shared/ipc/schemas';
 import { DeskFailure } from '../../../shared/ipc/result';
-import type { ProgramSummary, SessionUser, TermsVersionView } from '../../../shared/ipc/types';
-import { UniqueViolation, type BookStore } from '../store/port';
+import type { ProgramSummary, TermsVersionView } from '../../../shared/ipc/types';
+import { COMMAND_LINE_NAME, UniqueViolation, type BookStore, type JournalActor } from '../store/port';
 import { deriveDates } from './terms';
-import { actorOf, toProgramSummary } from './views';
+import { toProgramSummary } from './views';
 
 export const PROGRAM_FILE_FORMAT = 'offering-desk/program@1';
 
@@ -260,17 +260,17 @@ export interface ProgramFileSource {
 /**
  * Creates the program and records its terms as version 1 in one change (journaled as
  * `program.created`, with the terms and the file it came from), so a program never exists
- * without its terms. A CUSIP already in the book is refused in words; nothing is written.
+ * without its terms. `by` is the signed-in user, or no one (the command line without --by). A CUSIP already in the book is refused in words; nothing is written.
  */
-export async function createProgramFromFile(store: BookStore, by: Pick<SessionUser, 'id' | 'username'>, file: ProgramFromFile, source: ProgramFileSource): Promise<{ program: ProgramSummary; terms: TermsVersionView }> {
+export async function createProgramFromFile(store: BookStore, by: JournalActor, file: ProgramFromFile, source: ProgramFileSource): Promise<{ program: ProgramSummary; terms: TermsVersionView }> {
   const duplicate = (name: string) => new DeskFailure('CONFLICT', `A program with CUSIP ${file.cusip} already exists in this book ("${name}")`, 'cusip');
   const reason = `Original terms, from the program file ${source.fileName}`;
   try {
-    return await store.change(actorOf(by), 'program.created', async (tx, at) => {
+    return await store.change({ id: by.id, username: by.username }, 'program.created', async (tx, at) => {
       const clash = await tx.programs.byCusip(file.cusip);
       if (clash) throw duplicate(clash.name);
       const program = toProgramSummary(await tx.programs.insert({ kind: file.kind, name: file.name, issuer: file.issuer, cusip: file.cusip, recordDate: file.recordDate, createdAt: at, createdBy: by.id }));
-      const v1 = currentTerms(originalTerms(file.terms, { reason, at, by: by.username }));
+      const v1 = currentTerms(originalTerms(file.terms, { reason, at, by: by.username ?? COMMAND_LINE_NAME }));
       const stored = await tx.terms.insert({ programId: program.id, version: v1.version, reason: v1.reason, recordedAt: at, recordedBy: by.id, terms: v1.terms });
       const terms: TermsVersionView = { programId: program.id, version: stored.version, reason: stored.reason, recordedAt: stored.recordedAt, recordedBy: stored.recordedBy, terms: v1.terms, derived: deriveDates(v1.terms) };
       return { payload: { after: program, terms: { version: v1.version, reason: v1.reason, after: v1.terms }, file: source }, result: { program, terms } };

@@ -33,6 +33,23 @@ const withBook = async <T>(body: (store: BookStore) => Promise<T>): Promise<T> =
 const oneLine = (s: string) => s.endsWith('\n') && !s.slice(0, -1).includes('\n');
 
 describe('program create', () => {
+  it('runs exactly as the contract says on a new book with no users: the program names no one, the journal says the command line', async () => {
+    expect((await cli('init', 'new.book')).code).toBe(0);
+    const result = await cli('program', 'create', 'new.book', 'xo.json');
+    expect(result).toEqual({ code: 0, stdout: '1\n', stderr: '' });
+    const store = await openStore(t.file('new.book'), { now: () => new Date(), mode: 'open' });
+    try {
+      expect(await store.read((r) => r.users.count())).toBe(0);
+      expect(await resolveProgram(store, '983764176')).toMatchObject({ id: 1, createdBy: '(command line)' });
+      expect((await store.read((r) => r.terms.history(1))).map((v) => [v.version, v.recordedBy])).toEqual([[1, '(command line)']]);
+      const [entry] = await store.read((r) => r.journal.list({ limit: 1 }));
+      expect(entry).toMatchObject({ action: 'program.created', userId: null, username: null, payload: { terms: { version: 1 }, file: { fileName: 'xo.json' } } });
+    } finally {
+      await store.close();
+    }
+    expect((await cli('verify', 'new.book')).code).toBe(0);
+  });
+
   it('creates the XO offering and the odd-lot program, printing each new id; the book verifies', async () => {
     const xo = await cli('program', 'create', 'office.book', 'xo.json', '--by', 'sue');
     expect(xo).toEqual({ code: 0, stdout: '1\n', stderr: '' });
@@ -97,9 +114,9 @@ describe('program create', () => {
     }
   });
 
-  it('refuses a bad invocation with exit 2: no --by, a clerk, an unknown user, a missing book, a wrong sub-command', async () => {
+  it('refuses a bad invocation with exit 2: --by a clerk or an unknown user, a missing book, a wrong sub-command', async () => {
     const cases: [string[], RegExp][] = [
-      [['program', 'create', 'office.book', 'xo.json'], /Give --by USERNAME/],
+      [['program', 'create', 'office.book', 'xo.json', '--by'], /--by needs a value/],
       [['program', 'create', 'office.book', 'xo.json', '--by', 'carl'], /a clerk may not create programs/],
       [['program', 'create', 'office.book', 'xo.json', '--by', 'zed'], /the book has no such user/],
       [['program', 'create', 'missing.book', 'xo.json', '--by', 'sue'], /no book at this path/],

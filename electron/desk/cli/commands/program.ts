@@ -1,25 +1,24 @@
 /**
- * `offering-desk program create BOOK PROGRAM.json --by USERNAME` (shared/contracts/REGISTER.md):
+ * `offering-desk program create BOOK PROGRAM.json [--by USERNAME]` (shared/contracts/REGISTER.md):
  * creates a program from an `offering-desk/program@1` file, with its terms as version 1, in one
  * journaled change, and prints the new program's id on stdout. PROGRAM.json is UTF-8, at most
  * 1 MiB. Exit 1 with every problem of the file on stderr, one `path: message` a line (nothing is
  * written); exit 2 for a bad invocation, an unreadable file or one that is not a program file.
  *
- * The book records who created each program and recorded its terms, so the command acts as a
- * named user of the book: an active supervisor or administrator, given with `--by`.
+ * No one is signed in at the command line: the journal names no user, unless `--by` names an
+ * active supervisor or administrator of the book on whose behalf the script runs.
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { DeskFailure } from '../../../../shared/ipc/result';
-import type { SessionUser } from '../../../../shared/ipc/types';
 import { createProgramFromFile, formatProgramFileProblem, parseProgramFile, type ProgramFromFile } from '../../services/program-file';
 import { openStore } from '../../store/open-store';
-import type { BookStore } from '../../store/port';
+import { SYSTEM_ACTOR, type BookStore, type JournalActor } from '../../store/port';
 import { decodeStrictUtf8, parseJsonText, readInputFile, sizeInWords } from '../input-file';
 import { CliError, escapeControl, type CliCommand, type CliIo } from '../io';
 import { bookArg, refusalsAsCliErrors, resolveIn, splitOptions } from './common';
 
-export const USAGE = 'usage: offering-desk program create BOOK PROGRAM.json --by USERNAME';
+export const USAGE = 'usage: offering-desk program create BOOK PROGRAM.json [--by USERNAME]';
 
 /** A program file is a few kilobytes; the limit keeps a wrong file from being read whole. */
 export const MAX_PROGRAM_FILE_BYTES = 1024 * 1024;
@@ -41,15 +40,15 @@ async function readProgramFile(io: CliIo, given: string): Promise<ReadFile | { p
   return { problems: parsed.problems.map((p) => escapeControl(formatProgramFileProblem(p))) };
 }
 
-/** The user the command acts as: exit 2 unless an active supervisor or administrator of the book. */
-async function actingUser(store: BookStore, username: string | undefined): Promise<SessionUser> {
-  if (username === undefined) throw new CliError(`who creates the program? Give --by USERNAME, an active supervisor or administrator of the book (it records who created each program); ${USAGE}`);
+/** Who the command acts as: no one, or the `--by` user (exit 2 unless an active supervisor or administrator of the book). */
+async function actingUser(store: BookStore, username: string | undefined): Promise<JournalActor> {
+  if (username === undefined) return SYSTEM_ACTOR;
   const user = await store.read((r) => r.users.byUsername(username.trim().toLowerCase()));
   const shown = escapeControl(username.slice(0, 40));
   if (!user) throw new CliError(`--by ${shown}: the book has no such user`);
   if (!user.active) throw new CliError(`--by ${shown}: the user is inactive`);
   if (user.role === 'clerk') throw new CliError(`--by ${shown}: a clerk may not create programs (a supervisor or administrator may)`);
-  return { id: user.id, username: user.username, displayName: user.displayName, role: user.role };
+  return { id: user.id, username: user.username };
 }
 
 async function create(args: readonly string[], io: CliIo): Promise<number> {
