@@ -16,7 +16,9 @@ async function seed(bridge: Bridge): Promise<void> {
   await must(bridge, 'users.create', { ...SUPERVISOR, role: 'supervisor' });
   await must(bridge, 'users.create', { ...SUE, role: 'supervisor' });
   const program = (await must(bridge, 'programs.create', XO)) as { id: number };
-  await must(bridge, 'terms.record', { programId: program.id, reason: 'Original terms', terms: XO_TERMS_JSON });
+  // Class A's register units are claims in dollars and cents.
+  const classes = XO_TERMS_JSON.classes.map((c) => (c.code === 'A' ? { ...c, unitsDecimals: 2 } : c));
+  await must(bridge, 'terms.record', { programId: program.id, reason: 'Original terms', terms: { ...XO_TERMS_JSON, classes } });
   // Until certificates can be issued from the desk, the issue is written through a second connection to the book.
   const store = await openStore(bridge.bookPath, { now: () => new Date(), mode: 'open' });
   try {
@@ -60,6 +62,9 @@ describe('four-eyes amendments of locked terms', () => {
     await signInWithKeys(page, SUE);
     await page.getByRole('banner').getByText(SUE.displayName).waitFor();
     await openXo(page);
+    // The classes show their units' decimals where one has them.
+    const classA = page.locator('section.terms > table').first().getByRole('row', { name: /^A BLUE/ });
+    expect((await classA.innerText()).split('\t').map((c) => c.trim())).toEqual(['A', 'BLUE', '1', 'Yes', 'No', '1', '2']);
     await page.getByText(/^Locked: the certificates were issued .+\. The terms change only by an amendment that one supervisor proposes and another approves\.$/).waitFor();
     await tabTo(page, 'Propose an amendment…');
     await key(page, '', 'Enter');
