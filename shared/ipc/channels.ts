@@ -2,8 +2,11 @@ import type { z } from 'zod';
 import * as s from './schemas';
 import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
+import * as amendments from './amendment-schemas';
 import type { Role } from './schemas';
 import type {
+  AmendmentsView,
+  AmendmentView,
   BookInfo,
   FoundItem,
   JournalEntryView,
@@ -51,6 +54,10 @@ export const channels = {
   'terms.history': { input: s.programIdInput, access: 'signed-in' },
   // The first call records the original terms (version 1); later calls append an amendment or extension.
   'terms.record': { input: s.recordTermsInput, access: SUPERVISION },
+  // Once certificates are issued: a program's amendments with their status; one supervisor proposes, another decides.
+  'terms.amendments': { input: s.programIdInput, access: 'signed-in' },
+  'terms.proposeAmendment': { input: amendments.proposeAmendmentInput, access: SUPERVISION },
+  'terms.decideAmendment': { input: amendments.decideAmendmentInput, access: SUPERVISION },
   'book.info': { input: s.empty, access: 'signed-in' },
   // Long jobs: each kind starts on a channel of its own and answers { jobId } at once, so each
   // keeps its own access rule here, checked before anything else like every channel (one
@@ -105,6 +112,9 @@ export interface ChannelResults {
   'programs.create': ProgramSummary;
   'terms.history': TermsHistoryView;
   'terms.record': TermsVersionView;
+  'terms.amendments': AmendmentsView;
+  'terms.proposeAmendment': AmendmentView;
+  'terms.decideAmendment': AmendmentView;
   'book.info': BookInfo;
   'book.backup': JobStarted;
   'book.restore': JobStarted;

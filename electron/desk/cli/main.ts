@@ -10,6 +10,7 @@ const USAGE = [
   '  register import BOOK PROGRAM FILE [--layout NAME] [--good-rows-only] [--report REPORT.json]',
   '                                  import a record-date register (shared/contracts/REGISTER.md); FILE at most 1 GiB, rows at most 64 KiB',
   '  register layout BOOK ISSUER NAME LAYOUT.json   save the next version of an issuer\'s file layout',
+  '  program create BOOK PROGRAM.json [--by USERNAME]  create a program and its terms from a program@1 file (REGISTER.md), printing its id; UTF-8, at most 1 MiB',
   'BOOK is a book file, or an office database as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require|verify-full]',
   'Exit 0 done; 1 a broken chain, a failed proof, or work refused for reasons reported; 2 bad arguments or an unusable file or database',
 ].join('\n');
@@ -22,6 +23,7 @@ const commands: Record<string, () => Promise<{ run: CliCommand }>> = {
   backup: () => import('./commands/backup'),
   settle: () => import('./commands/settle'),
   register: () => import('./commands/register'),
+  program: () => import('./commands/program'),
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -29,6 +29,9 @@ export interface JournalActor {
 /** Who acts when no one is signed in (book creation, migrations, the command line). */
 export const SYSTEM_ACTOR: JournalActor = { id: null, username: null };
 
+/** Who a program or terms version names when it came from the command line with no user given (never a user name: those have no parentheses). */
+export const COMMAND_LINE_NAME = '(command line)';
+
 export interface UserRecord {
   readonly id: number;
   readonly username: string;
@@ -69,7 +72,8 @@ export interface NewProgramRow {
   readonly cusip: string;
   readonly recordDate: string;
   readonly createdAt: string;
-  readonly createdBy: number;
+  /** null: from the command line, no one signed in. */
+  readonly createdBy: number | null;
 }
 
 export interface HolderRecord {
@@ -115,7 +119,8 @@ export interface NewTermsRow {
   readonly version: number;
   readonly reason: string;
   readonly recordedAt: string;
-  readonly recordedBy: number;
+  /** null: from the command line, no one signed in. */
+  readonly recordedBy: number | null;
   readonly terms: unknown;
 }
 

@@ -293,6 +293,15 @@ CREATE TABLE terms_amendments (
 ${refuse('terms_amendments', 'Amendments are never deleted', 'DELETE OR TRUNCATE')}
 `,
   },
+  {
+    version: 9,
+    name: 'programs and terms from the command line name no user',
+    sql: `
+-- NULL: created (recorded) from the command line, where no one is signed in (the journal says so).
+ALTER TABLE programs ALTER COLUMN created_by DROP NOT NULL;
+ALTER TABLE program_terms ALTER COLUMN recorded_by DROP NOT NULL;
+`,
+  },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */
