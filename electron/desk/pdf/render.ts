@@ -65,10 +65,11 @@ const internals = () => ({
  * Writes the certificates `batches` yields into one new PDF at `file` (never over an existing
  * one), laying out and drawing one batch at a time and writing each batch's bytes before the
  * next is drawn (pdfkit emits thousands of tiny chunks: gathered and written at once, in the
- * worker's own thread). `signal` stops it between batches; the caller removes the unfinished file.
+ * worker's own thread). `onPages` hears the pages written so far after each batch. A job that is
+ * cancelled terminates the worker mid-file: its caller removes the unfinished file.
  * Returns the number of pages written.
  */
-export async function writeCertificatesPdf(batches: AsyncIterable<readonly CertificateFace[]>, file: string, title: string, signal?: AbortSignal): Promise<number> {
+export async function writeCertificatesPdf(batches: AsyncIterable<readonly CertificateFace[]> | Iterable<readonly CertificateFace[]>, file: string, title: string, onPages?: (pages: number) => void): Promise<number> {
   const k = internals();
   const size = k.normalizePageSize(PAGE_SETUP.pageSize);
   const fonts = { [FONT_NAME]: { ...VIRTUAL_FONT_FILES } };
@@ -85,13 +86,13 @@ export async function writeCertificatesPdf(batches: AsyncIterable<readonly Certi
   let pages = 0;
   try {
     for await (const faces of batches) {
-      if (signal?.aborted === true) throw new Error('aborted');
       const builder = new k.LayoutBuilder(size, k.normalizePageMargin(PAGE_SETUP.pageMargins), new k.SVGMeasure());
       builder.registerTableLayouts(k.tableLayouts);
       const laidOut = builder.layoutDocument(certificatesContent(faces), doc, {}, PAGE_SETUP.defaultStyle, undefined, undefined, undefined, undefined, undefined);
       new k.Renderer(doc, undefined).renderPages(laidOut);
       pages += laidOut.length;
       flush();
+      onPages?.(pages);
     }
     const ended = once(doc, 'end');
     doc.end();
