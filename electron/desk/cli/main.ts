@@ -7,6 +7,9 @@ const USAGE = [
   '  verify BOOK [--expect SEQ:HASH] check integrity, walk the journal chain, prove every row; --expect: a witnessed head',
   '  backup BOOK FILE                copy a consistent snapshot of BOOK to FILE (owner-only), printing its head',
   '  settle SCENARIO.json [--out F]  compute a settlement (see shared/contracts/SETTLE.md); SCENARIO.json: UTF-8, at most 256 MiB',
+  '  certificates issue BOOK PROGRAM number and record every certificate of PROGRAM (id or CUSIP) from its register; prints counts',
+  '  certificates list BOOK PROGRAM [--csv]   the mailing list (--csv: the mail house\'s CSV, `held` Y for §9 holds)',
+  '  certificates print BOOK PROGRAM --out DIR [--class C] [--numbers FROM-TO]   PDFs of at most 1,000 pages into DIR; prints their names',
   'BOOK is a book file, or an office database as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require|verify-full]',
   'Exit 0 done; 1 a broken chain, a failed proof, or work refused for reasons reported; 2 bad arguments or an unusable file or database',
 ].join('\n');
@@ -18,6 +21,7 @@ const commands: Record<string, () => Promise<{ run: CliCommand }>> = {
   verify: () => import('./commands/verify'),
   backup: () => import('./commands/backup'),
   settle: () => import('./commands/settle'),
+  certificates: () => import('./commands/certificates'),
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
