@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import * as s from './schemas';
+import * as certificates from './certificates';
+import type { CertificateIssueSummary, MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import type {
   BookInfo,
@@ -66,6 +68,11 @@ export const channels = {
   'jobs.cancel': { input: s.jobIdInput, access: 'signed-in' },
   'journal.list': { input: s.journalListInput, access: SUPERVISION },
   'find': { input: s.findInput, access: 'signed-in' },
+  // Certificates: issue once per program; print (a job, into a folder main's dialog chooses); a DUPLICATE reprint (a job).
+  'certificates.issue': { input: certificates.issueCertificatesInput, access: SUPERVISION },
+  'certificates.exportMailingList': { input: certificates.mailingListInput, access: SUPERVISION },
+  'certificates.print': { input: certificates.printCertificatesInput, access: 'signed-in' },
+  'certificates.reprint': { input: certificates.reprintCertificateInput, access: SUPERVISION },
   'prefs.get': { input: s.empty, access: 'public' },
   'prefs.set': { input: s.prefsPatchInput, access: 'public' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
@@ -106,6 +113,10 @@ export interface ChannelResults {
   'find': FoundItem[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;
+  'certificates.issue': CertificateIssueSummary;
+  'certificates.exportMailingList': MailingListExport;
+  'certificates.print': JobStarted;
+  'certificates.reprint': JobStarted;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

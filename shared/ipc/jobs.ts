@@ -9,6 +9,8 @@ export const JOB_KINDS = {
   'book.backup': { label: 'Backing up the book', holdsBook: true },
   'book.restore': { label: 'Restoring the book from a backup', holdsBook: true },
   'journal.verify': { label: 'Verifying the journal', holdsBook: true },
+  'certificates.print': { label: 'Printing certificates', holdsBook: false },
+  'certificates.reprint': { label: 'Reprinting a certificate (DUPLICATE)', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -99,6 +99,8 @@ export interface JobResults {
   'book.backup': BackupResult;
   'book.restore': BookInfo;
   'journal.verify': JournalVerification;
+  'certificates.print': import('./certificates').CertificatesPrintResult;
+  'certificates.reprint': import('./certificates').CertificateReprintResult;
 }
 
 export interface JournalVerification {

@@ -1,5 +1,6 @@
 import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
+import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
@@ -22,4 +23,5 @@ export const handlers: HandlerTable = {
   ...journalHandlers,
   ...jobsHandlers,
   ...prefsHandlers,
+  ...certificatesHandlers,
 };

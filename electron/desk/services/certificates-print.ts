@@ -7,7 +7,7 @@
  * cancelled one leaves neither files nor a journal entry. A reprint is one DUPLICATE, journaled
  * with its reason as a 'reprinted' event of the certificate.
  */
-import { linkSync, rmSync } from 'node:fs';
+import { linkSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DeskFailure } from '../../../shared/ipc/result';
 import { MAX_CERTIFICATES_PER_FILE, printFiles, type PlannedFile, type WrittenFile } from '../pdf/bulk-print';
@@ -114,10 +114,10 @@ function checkReason(reason: string): string {
 }
 
 /**
- * One certificate printed again, marked DUPLICATE, into `file` (never over an existing file),
+ * One certificate printed again, marked DUPLICATE, into `file` (over an existing file only when told),
  * and journaled: a 'reprinted' event of the certificate with the reason ('certificate.reprinted').
  */
-export async function reprintCertificate(store: BookStore, by: JournalActor, certificateId: number, reason: string, file: string, options: { signal?: AbortSignal | undefined; today: string }): Promise<{ fileName: string; number: string }> {
+export async function reprintCertificate(store: BookStore, by: JournalActor, certificateId: number, reason: string, file: string, options: { signal?: AbortSignal | undefined; today: string; overwrite?: boolean }): Promise<{ fileName: string; number: string }> {
   const why = checkReason(reason);
   const { ctx, face, number } = await store.read(async (r) => {
     const certificate = await r.certificates.byId(certificateId);
@@ -132,7 +132,9 @@ export async function reprintCertificate(store: BookStore, by: JournalActor, cer
   try {
     await runJob<PrintCertificatesInput, PrintCertificatesOutput>('print-certificates', input, { signal: options.signal });
     try {
-      linkSync(partial, file); // never replaces a file already there
+      // Never replaces a file already there, unless the user said so in main's save dialog.
+      if (options.overwrite === true) renameSync(partial, file);
+      else linkSync(partial, file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DeskFailure('CONFLICT', `${path.basename(file)} already exists: choose another name (nothing was printed or recorded)`);
       throw error;
