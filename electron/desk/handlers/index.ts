@@ -1,5 +1,6 @@
 import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
+import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
@@ -24,4 +25,5 @@ export const handlers: HandlerTable = {
   ...jobsHandlers,
   ...prefsHandlers,
   ...registerImportHandlers,
+  ...certificatesHandlers,
 };

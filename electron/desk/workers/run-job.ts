@@ -8,7 +8,7 @@ import { DeskFailure, type DeskErrorCode } from '../../../shared/ipc/result';
 import type { WorkerMessage } from './job-port';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
-export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register';
+export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates';
 
 /** Where a worker's code is and how Node must start it. */
 export interface WorkerLaunch {
@@ -41,6 +41,8 @@ export interface JobOptions<P> {
   readonly onProgress?: (progress: P) => void;
   /** Aborting terminates the worker; the promise then rejects with DeskFailure 'CANCELLED'. */
   readonly signal?: AbortSignal;
+  /** Caps the worker's heap (MB): a job that makes garbage fast (PDFs) is collected early, keeping memory bounded. */
+  readonly maxHeapMb?: number;
 }
 
 /** Runs the named job in a new worker thread. */
@@ -58,11 +60,12 @@ const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BO
 
 /** As runJob, for a worker file given directly (tests use it for fixture workers). */
 export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, maxHeapMb } = options;
   if (signal?.aborted === true) return Promise.reject(jobCancelled());
 
   return new Promise<O>((resolve, reject) => {
-    const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv] });
+    const resourceLimits = maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } };
+    const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv], ...resourceLimits });
     // The outcome is decided by the first of: result, error, cancel, unexpected exit; the promise
     // settles only on 'exit', so a caller never goes on while the thread still holds the book open.
     let outcome: { ok: true; value: O } | { ok: false; error: Error } | null = null;

@@ -102,6 +102,7 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
     },
     entries: async (programId, window: RowWindow) =>
       (await entries().where('e.program_id', '=', programId).orderBy('e.account').orderBy('e.class').limit(window.limit).offset(window.offset).execute()).map(toEntry),
+    entriesByIds: async (ids) => (ids.length === 0 ? [] : (await entries().where('e.id', 'in', [...ids]).execute()).map(toEntry)),
     entriesAfter: async (programId, afterId, limit) =>
       (await entries().where('e.program_id', '=', programId).where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute()).map(toEntry),
     byAccount: async (programId, account) =>
