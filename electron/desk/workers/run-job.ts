@@ -6,6 +6,8 @@
 import { Worker } from 'node:worker_threads';
 import { DeskFailure, type DeskErrorCode } from '../../../shared/ipc/result';
 import type { WorkerMessage } from './job-port';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
 export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates';
@@ -22,7 +24,10 @@ export type WorkerLocator = (name: JobName) => WorkerLaunch;
  * From the TypeScript sources (tests, tsx, the command line): the worker thread registers tsx's
  * loader itself, because a worker does not inherit the loaders of the thread that started it.
  */
-export const sourceWorkers: WorkerLocator = (name) => ({ file: new URL(`./${name}.ts`, import.meta.url), execArgv: ['--import', 'tsx'] });
+export const sourceWorkers: WorkerLocator = (name) => ({ file: new URL(`./${name}.ts`, import.meta.url), execArgv: ['--import', tsxLoader()] });
+
+/** tsx's loader found from this file, not from the working folder: a command may run from anywhere. */
+const tsxLoader = (): string => pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** From the Electron bundle: `.config/build-electron.ts` writes each entry to <dir>/<name>.cjs. */
 export const bundledWorkers =
