@@ -107,3 +107,23 @@ describe('odd-lot programs', () => {
     expect(error.message).toMatch(/is an odd-lot program: it has no rights certificates/);
   });
 });
+
+describe('the mailing list and the §9 held list', () => {
+  it('quotes fields per RFC 4180 and lists the held certificates with the Exhibit D letter each needs', async () => {
+    const { heldCertificates, mailingListCsv } = await import('./mailing-list');
+    const book = await xoProgram(store);
+    await writeRegister(store, book, [...XO_REGISTER, { ...XO_REGISTER[3]!, account: 'H-3001', line: 9, registration: ['Smith, John "Jack"', 'TTEE', '', ''] }]);
+    await issueCertificates(store, actorOf(book.supervisor), book.programId);
+    let csv = '';
+    for await (const chunk of mailingListCsv(store, book.programId)) csv += chunk;
+    expect(csv.split('\r\n')[8]).toBe('RT-000008,A,H-3001,"Smith, John ""Jack""",TTEE,,,77 Bellaire Blvd,,Houston,TX,77036,US,999,999,N');
+    const held = await heldCertificates(store, book.programId, 0, 10);
+    expect(held.total).toBe(2);
+    expect(held.rows.map((r) => [r.number, r.name, r.country, r.letter.code])).toEqual([
+      ['RT-000001', 'Zofia Łódź-Nowak', 'PL', 'EXHIBIT_D'],
+      ['RT-000007', 'Marie-Hélène Dubois', 'FR', 'EXHIBIT_D'],
+    ]);
+    expect(held.rows[0]?.letter.words).toMatch(/^Exhibit D letter \(§9\), with the Prospectus/);
+    expect((await heldCertificates(store, book.programId, 1, 10)).rows.map((r) => r.number)).toEqual(['RT-000007']);
+  });
+});

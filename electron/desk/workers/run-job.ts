@@ -69,7 +69,8 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
   if (signal?.aborted === true) return Promise.reject(jobCancelled());
 
   return new Promise<O>((resolve, reject) => {
-    const resourceLimits = maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb } };
+    // A small young generation too: short-lived garbage (a PDF's layout) is what fills it.
+    const resourceLimits = maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 } };
     const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv], ...resourceLimits });
     // The outcome is decided by the first of: result, error, cancel, unexpected exit; the promise
     // settles only on 'exit', so a caller never goes on while the thread still holds the book open.
