@@ -28,7 +28,11 @@ export function bulkInserter(db: Kysely<BookTables>) {
       const values = new Array<unknown>(rows.length * columns.length);
       let n = 0;
       for (const row of rows) for (const column of columns) values[n++] = row[column];
-      return (await db.executeQuery<Row>(CompiledQuery.raw(text, values))).rows;
+      const { rows: written } = await db.executeQuery<Row>(CompiledQuery.raw(text, values));
+      // SQLite's driver answers synchronously, so a long bulk write would otherwise hold the
+      // event loop (and the window's requests) until it ends: one turn of the loop per chunk.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return written;
     },
   };
 }
