@@ -6,7 +6,6 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { isUtf8 } from 'node:buffer';
-import { firstInvalidUtf8 } from './commands/settle';
 import { CliError } from './io';
 
 export interface InputLimit {
@@ -15,7 +14,8 @@ export interface InputLimit {
   readonly what: string;
 }
 
-function describeFsError(error: unknown): string {
+/** A file system refusal in a few words, for a one-line message. */
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | null)?.code;
   if (code === 'ENOENT') return 'no such file';
   if (code === 'EISDIR') return 'it is a directory';
@@ -66,4 +66,32 @@ export function parseJsonText(text: string, shown: string, what: string): unknow
     const message = (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim().slice(0, 200);
     throw new CliError(`${shown} is not valid JSON: ${message}`);
   }
+}
+
+/** A lead byte's sequence length and the range its second byte must lie in (RFC 3629); length 0: never a lead byte. */
+function utf8Lead(b: number): readonly [length: number, low: number, high: number] {
+  if (b < 0x80) return [1, 0, 0];
+  if (b >= 0xc2 && b <= 0xdf) return [2, 0x80, 0xbf];
+  if (b === 0xe0) return [3, 0xa0, 0xbf]; // no overlong forms
+  if (b === 0xed) return [3, 0x80, 0x9f]; // no surrogates
+  if (b >= 0xe1 && b <= 0xef) return [3, 0x80, 0xbf];
+  if (b === 0xf0) return [4, 0x90, 0xbf];
+  if (b >= 0xf1 && b <= 0xf3) return [4, 0x80, 0xbf];
+  if (b === 0xf4) return [4, 0x80, 0x8f]; // nothing above U+10FFFF
+  return [0, 0, 0];
+}
+
+/** The byte offset of the first sequence that is not well-formed UTF-8, or -1. */
+export function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const [length, low, high] = utf8Lead(bytes[i] ?? 0);
+    if (length === 0) return i;
+    for (let k = 1; k < length; k += 1) {
+      const c = bytes[i + k];
+      if (c === undefined || c < (k === 1 ? low : 0x80) || c > (k === 1 ? high : 0xbf)) return i;
+    }
+    i += length;
+  }
+  return -1;
 }

@@ -9,7 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../store/open-store';
 import { tempDir } from '../../testing/temp';
 import { escapeControl, oneLine as toOneLine } from '../io';
-import { firstInvalidUtf8, MAX_SCENARIO_BYTES } from './settle';
+import { firstInvalidUtf8 } from '../input-file';
+import { MAX_SCENARIO_BYTES } from './settle';
 import { runCli } from '../../testing/cli-run';
 
 let t: ReturnType<typeof tempDir>;

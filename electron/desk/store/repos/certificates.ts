@@ -1,28 +1,15 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { CertificateIssueRecord, CertificateRecord, CertificateSelection, CertificatesWriter, ClassTotals } from '../port';
 import type { RowLog } from '../row-digests';
 import { bulkInserter } from './bulk-insert';
-import type { BookTables } from '../tables';
+import type { BookTables, CertificatesTable } from '../tables';
 
 /** Rows per INSERT: well under both stores' bound-parameter limits. */
 const INSERT_CHUNK = 500;
 
 const CERTIFICATE_COLUMNS = ['id', 'program_id', 'issue_id', 'seq', 'number', 'class', 'entry_id', 'account', 'units', 'firm_rights', 'held', 'issued_at'] as const;
 
-interface CertificateRow {
-  id: number;
-  program_id: number;
-  issue_id: number | null;
-  seq: number;
-  number: string;
-  class: string;
-  entry_id: number;
-  account: string;
-  units: string;
-  firm_rights: number;
-  held: number;
-  issued_at: string;
-}
+type CertificateRow = Selectable<CertificatesTable>;
 
 const toCertificate = (r: CertificateRow): CertificateRecord => ({
   id: Number(r.id),
