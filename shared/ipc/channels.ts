@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import * as rs from './register-schemas';
 import * as s from './schemas';
 import type { Role } from './schemas';
 import type {
@@ -15,6 +16,7 @@ import type {
   TermsVersionView,
   UserSummary,
 } from './types';
+import type { CertificateDetailView, CertificatesPageView, HeldForeignView, HolderView, RegisterEntriesView, RegisterSummaryView } from './register-types';
 
 /** Who may call a channel: anyone (even before sign-in), any signed-in user, or the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
@@ -68,6 +70,13 @@ export const channels = {
   'find': { input: s.findInput, access: 'signed-in' },
   'prefs.get': { input: s.empty, access: 'public' },
   'prefs.set': { input: s.prefsPatchInput, access: 'public' },
+  // The register and its certificates, read-only: any signed-in role (a clerk and up).
+  'register.summary': { input: rs.registerSummaryInput, access: 'signed-in' },
+  'register.entries': { input: rs.registerEntriesInput, access: 'signed-in' },
+  'register.holder': { input: rs.registerHolderInput, access: 'signed-in' },
+  'register.heldForeign': { input: rs.heldForeignInput, access: 'signed-in' },
+  'certificates.list': { input: rs.certificatesListInput, access: 'signed-in' },
+  'certificates.detail': { input: rs.certificateDetailInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -106,6 +115,12 @@ export interface ChannelResults {
   'find': FoundItem[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;
+  'register.summary': RegisterSummaryView;
+  'register.entries': RegisterEntriesView;
+  'register.holder': HolderView;
+  'register.heldForeign': HeldForeignView;
+  'certificates.list': CertificatesPageView;
+  'certificates.detail': CertificateDetailView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

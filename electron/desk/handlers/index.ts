@@ -5,6 +5,7 @@ import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
+import { registerViewsHandlers } from './register-views';
 import { sessionHandlers } from './session';
 import { termsHandlers } from './terms';
 import type { HandlerTable } from './types';
@@ -22,4 +23,5 @@ export const handlers: HandlerTable = {
   ...journalHandlers,
   ...jobsHandlers,
   ...prefsHandlers,
+  ...registerViewsHandlers,
 };

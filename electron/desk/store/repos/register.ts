@@ -100,28 +100,51 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       const r = await entries().where('e.id', '=', id).executeTakeFirst();
       return r && toEntry(r);
     },
-    entries: async (programId, window: RowWindow) =>
-      (await entries().where('e.program_id', '=', programId).orderBy('e.account').orderBy('e.class').limit(window.limit).offset(window.offset).execute()).map(toEntry),
+    entries: async (programId, window: RowWindow) => {
+      // The window's positions are counted on the (program_id, account, class) key alone; only its rows are read whole.
+      const ids = db.selectFrom('register_entries').select('id').where('program_id', '=', programId).orderBy('account').orderBy('class').limit(window.limit).offset(window.offset);
+      return (await entries().where('e.id', 'in', ids).orderBy('e.account').orderBy('e.class').execute()).map(toEntry);
+    },
     entriesAfter: async (programId, afterId, limit) =>
       (await entries().where('e.program_id', '=', programId).where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute()).map(toEntry),
     byAccount: async (programId, account) =>
       (await entries().where('e.program_id', '=', programId).where('e.account', '=', account).orderBy('e.class').execute()).map(toEntry),
     async find(query, limit) {
-      let q = entries();
-      if (query.programId !== undefined) q = q.where('e.program_id', '=', query.programId);
+      const words = [...(query.nameWords ?? [])].sort((a, b) => b.length - a.length);
+      const driving = words[0];
+      // Name words: the longest drives a range scan of register_words (the rarest, most likely);
+      // the rest are each an indexed look-up per candidate. The first `limit` matches found are
+      // answered (sorted by account), not the first `limit` by account: a clerk types more to narrow.
+      let q = entries().$if(driving !== undefined, (qb) =>
+        qb.innerJoin('register_words as d', 'd.entry_id', 'e.id').where('d.word', '>=', driving ?? '').where('d.word', '<', prefixEnd(driving ?? '')),
+      );
+      // Without a program, the (program_id, …) keys are still used: one seek per program.
+      q = q.where('e.program_id', 'in', query.programId !== undefined ? [query.programId] : db.selectFrom('programs').select('id'));
       if (query.account !== undefined) q = q.where('e.account', '=', query.account);
       if (query.tinLast4 !== undefined) q = q.where('e.tin_last4', '=', query.tinLast4);
-      if (query.postalCode !== undefined) {
-        const code = query.postalCode;
-        q = code.length === 5 ? q.where((eb) => eb.or([eb('e.postal_code', '=', code), eb.and([eb('e.postal_code', '>=', `${code}-`), eb('e.postal_code', '<', `${code}.`)])])) : q.where('e.postal_code', '=', code);
-      }
-      for (const word of query.nameWords ?? []) {
-        // Each word a prefix of a registration word: one range scan of register_words per word.
+      const code = query.postalCode;
+      // A 5-digit code finds itself and its ZIP+4s: ranges on the (program_id, postal_code) key that
+      // hold in any collation, then checked exactly. Any other code finds only itself.
+      if (code !== undefined && /^\d{5}$/.test(code)) {
+        q = q.where((eb) =>
+          eb.or([eb('e.postal_code', '=', code), eb.and([eb('e.postal_code', '>=', `${code}-0000`), eb('e.postal_code', '<=', `${code}-9999`), eb('e.postal_code', 'like', `${code}-____`)])]),
+        );
+      } else if (code !== undefined) q = q.where('e.postal_code', '=', code);
+      for (const word of words.slice(1)) {
         q = q.where((eb) =>
           eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'e.id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word))),
         );
       }
-      return (await q.orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
+      if (driving === undefined) return (await q.orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
+      // One entry may match the driving prefix with several of its words.
+      const found = new Map<number, RegisterEntryRecord>();
+      for (let after = 0; found.size < limit; ) {
+        const page = await q.limit(limit * 2).offset(after).execute();
+        for (const row of page) if (found.size < limit) found.set(Number(row.id), toEntry(row));
+        if (page.length < limit * 2) break;
+        after += page.length;
+      }
+      return [...found.values()].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.class < b.class ? -1 : a.class > b.class ? 1 : a.programId - b.programId));
     },
     async encryptedTin(entryId) {
       const r = await db.selectFrom('register_entries').select('tin_encrypted').where('id', '=', entryId).executeTakeFirst();
