@@ -293,6 +293,14 @@ CREATE TABLE terms_amendments (
 ${refuse('terms_amendments', 'Amendments are never deleted', 'DELETE OR TRUNCATE')}
 `,
   },
+  {
+    version: 9,
+    name: 'register words by entry',
+    sql: `
+-- A name search matches each further word against the candidates of its first (an entry's words by entry).
+CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
+`,
+  },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */

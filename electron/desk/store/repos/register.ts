@@ -110,41 +110,34 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
     byAccount: async (programId, account) =>
       (await entries().where('e.program_id', '=', programId).where('e.account', '=', account).orderBy('e.class').execute()).map(toEntry),
     async find(query, limit) {
-      const words = [...(query.nameWords ?? [])].sort((a, b) => b.length - a.length);
-      const driving = words[0];
-      // Name words: the longest drives a range scan of register_words (the rarest, most likely);
-      // the rest are each an indexed look-up per candidate. The first `limit` matches found are
-      // answered (sorted by account), not the first `limit` by account: a clerk types more to narrow.
-      let q = entries().$if(driving !== undefined, (qb) =>
-        qb.innerJoin('register_words as d', 'd.entry_id', 'e.id').where('d.word', '>=', driving ?? '').where('d.word', '<', prefixEnd(driving ?? '')),
-      );
-      // Without a program, the (program_id, …) keys are still used: one seek per program.
-      q = q.where('e.program_id', 'in', query.programId !== undefined ? [query.programId] : db.selectFrom('programs').select('id'));
+      let q = entries().where('e.program_id', 'in', query.programId !== undefined ? [query.programId] : db.selectFrom('programs').select('id'));
+      // Without a program, the (program_id, …) keys above are still used: one seek per program.
       if (query.account !== undefined) q = q.where('e.account', '=', query.account);
       if (query.tinLast4 !== undefined) q = q.where('e.tin_last4', '=', query.tinLast4);
       const code = query.postalCode;
-      // A 5-digit code finds itself and its ZIP+4s: ranges on the (program_id, postal_code) key that
-      // hold in any collation, then checked exactly. Any other code finds only itself.
+      // A 5-digit code finds itself and its ZIP+4s: one range on the (program_id, postal_code) key
+      // that holds them in any collation, then checked exactly. Any other code finds only itself.
       if (code !== undefined && /^\d{5}$/.test(code)) {
-        q = q.where((eb) =>
-          eb.or([eb('e.postal_code', '=', code), eb.and([eb('e.postal_code', '>=', `${code}-0000`), eb('e.postal_code', '<=', `${code}-9999`), eb('e.postal_code', 'like', `${code}-____`)])]),
-        );
+        q = q
+          .where('e.postal_code', '>=', code)
+          .where('e.postal_code', '<=', `${code}-9999`)
+          .where((eb) => eb.or([eb('e.postal_code', '=', code), eb('e.postal_code', 'like', `${code}-____`)]));
       } else if (code !== undefined) q = q.where('e.postal_code', '=', code);
-      for (const word of words.slice(1)) {
-        q = q.where((eb) =>
-          eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'e.id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word))),
-        );
+      const words = query.nameWords ?? [];
+      if (words.length === 0) return (await q.orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
+      // Names: candidates come from the words index, then the other criteria narrow them. The
+      // first `limit` matches found are answered (sorted by account), not the first by account:
+      // the clerk types more to narrow.
+      const found: RegisterEntryRecord[] = [];
+      const page = Math.max(limit * 4, 100);
+      for (let offset = 0; found.length < limit; offset += page) {
+        const ids = await nameCandidates(db, words, page, offset);
+        if (ids.length === 0) break;
+        const rows = await q.where('e.id', 'in', ids).execute();
+        found.push(...rows.map(toEntry).slice(0, limit - found.length));
+        if (ids.length < page) break;
       }
-      if (driving === undefined) return (await q.orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
-      // One entry may match the driving prefix with several of its words.
-      const found = new Map<number, RegisterEntryRecord>();
-      for (let after = 0; found.size < limit; ) {
-        const page = await q.limit(limit * 2).offset(after).execute();
-        for (const row of page) if (found.size < limit) found.set(Number(row.id), toEntry(row));
-        if (page.length < limit * 2) break;
-        after += page.length;
-      }
-      return [...found.values()].sort((a, b) => (a.account < b.account ? -1 : a.account > b.account ? 1 : a.class < b.class ? -1 : a.class > b.class ? 1 : a.programId - b.programId));
+      return found.sort((x, y) => (x.account < y.account ? -1 : x.account > y.account ? 1 : x.class < y.class ? -1 : x.class > y.class ? 1 : x.programId - y.programId));
     },
     async encryptedTin(entryId) {
       const r = await db.selectFrom('register_entries').select('tin_encrypted').where('id', '=', entryId).executeTakeFirst();
@@ -191,6 +184,23 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       return list.length;
     },
   };
+}
+
+/**
+ * Entries each of whose `words` is the start of a word of their registration: the longest word
+ * (the rarest, most likely) drives a range scan of the words index; each other word is one seek
+ * on (entry_id, word) per candidate.
+ */
+async function nameCandidates(db: Kysely<BookTables>, words: readonly string[], limit: number, offset: number): Promise<number[]> {
+  const [driving, ...others] = [...words].sort((a, b) => b.length - a.length);
+  if (driving === undefined) return [];
+  let q = db.selectFrom('register_words as d').select('d.entry_id').distinct().where('d.word', '>=', driving).where('d.word', '<', prefixEnd(driving));
+  for (const word of others) {
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'd.entry_id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word))),
+    );
+  }
+  return (await q.limit(limit).offset(offset).execute()).map((r) => Number(r.entry_id));
 }
 
 const toRow = (programId: number, importId: number, e: NewRegisterEntry) => ({

@@ -311,6 +311,14 @@ CREATE TABLE terms_amendments (
 ${noDelete('terms_amendments', 'Amendments')}
 `,
   },
+  {
+    version: 9,
+    name: 'register words by entry',
+    sql: `
+-- A name search matches each further word against the candidates of its first (an entry's words by entry).
+CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
+`,
+  },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */
