@@ -110,21 +110,28 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
     byAccount: async (programId, account) =>
       (await entries().where('e.program_id', '=', programId).where('e.account', '=', account).orderBy('e.class').execute()).map(toEntry),
     async find(query, limit) {
-      let q = entries().where('e.program_id', 'in', query.programId !== undefined ? [query.programId] : db.selectFrom('programs').select('id'));
-      // Without a program, the (program_id, …) keys above are still used: one seek per program.
-      if (query.account !== undefined) q = q.where('e.account', '=', query.account);
-      if (query.tinLast4 !== undefined) q = q.where('e.tin_last4', '=', query.tinLast4);
-      const code = query.postalCode;
-      // A 5-digit code finds itself and its ZIP+4s: one range on the (program_id, postal_code) key
-      // that holds them in any collation, then checked exactly. Any other code finds only itself.
-      if (code !== undefined && /^\d{5}$/.test(code)) {
-        q = q
-          .where('e.postal_code', '>=', code)
-          .where('e.postal_code', '<=', `${code}-9999`)
-          .where((eb) => eb.or([eb('e.postal_code', '=', code), eb('e.postal_code', 'like', `${code}-____`)]));
-      } else if (code !== undefined) q = q.where('e.postal_code', '=', code);
       const words = query.nameWords ?? [];
-      if (words.length === 0) return (await q.orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
+      const narrowed = (q: ReturnType<typeof entries>) => {
+        if (query.account !== undefined) q = q.where('e.account', '=', query.account);
+        if (query.tinLast4 !== undefined) q = q.where('e.tin_last4', '=', query.tinLast4);
+        const code = query.postalCode;
+        // A 5-digit code finds itself and its ZIP+4s: one range on the (program_id, postal_code) key
+        // that holds them in any collation, then checked exactly. Any other code finds only itself.
+        if (code !== undefined && /^\d{5}$/.test(code)) {
+          q = q
+            .where('e.postal_code', '>=', code)
+            .where('e.postal_code', '<=', `${code}-9999`)
+            .where((eb) => eb.or([eb('e.postal_code', '=', code), eb('e.postal_code', 'like', `${code}-____`)]));
+        } else if (code !== undefined) q = q.where('e.postal_code', '=', code);
+        return q;
+      };
+      if (words.length === 0) {
+        // Without a program, the (program_id, …) keys are still used: one seek per program.
+        const inPrograms = entries().where('e.program_id', 'in', query.programId !== undefined ? [query.programId] : db.selectFrom('programs').select('id'));
+        return (await narrowed(inPrograms).orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
+      }
+      let q = narrowed(entries());
+      if (query.programId !== undefined) q = q.where('e.program_id', '=', query.programId);
       // Names: candidates come from the words index, then the other criteria narrow them. The
       // first `limit` matches found are answered (sorted by account), not the first by account:
       // the clerk types more to narrow.
