@@ -32,7 +32,9 @@ function lcg(seed: number) {
 const account = (i: number) => `AC${String(i).padStart(8, '0')}`;
 const zip5 = (i: number) => String(10_000 + ((i * 7919) % 89_000)).padStart(5, '0');
 const last4 = (i: number) => String((i * 4099) % 10_000).padStart(4, '0');
-const nameOf = (i: number) => [FIRST[i % FIRST.length]!, `${String.fromCharCode(65 + ((i >> 3) % 26))}`, LAST[(i * 31) % LAST.length]!, `H${i}`];
+/** Spreads i over a range independently of the other columns (a multiplicative hash), so that first and last names combine freely. */
+const spread = (i: number, salt: number, n: number) => (Math.imul(i ^ salt, 2654435761) >>> 0) % n;
+const nameOf = (i: number) => [FIRST[spread(i, 0x5bd1, FIRST.length)]!, String.fromCharCode(65 + spread(i, 0x27d4, 26)), LAST[spread(i, 0x9e37, LAST.length)]!, `H${i}`];
 
 function* entries(): Generator<NewRegisterEntry> {
   for (let i = 0; i < ROWS; i++) {
@@ -75,6 +77,7 @@ try {
     name1: () => LAST[pick(LAST.length)]!.slice(0, 3 + pick(3)).toLowerCase(),
     name2: () => `${FIRST[pick(FIRST.length)]!.slice(0, 2 + pick(3))} ${LAST[pick(LAST.length)]!.slice(0, 2 + pick(4))}`.toLowerCase(),
     nameRare: () => { const i = pick(ROWS); return `${nameOf(i)[3]!.toLowerCase()} ${nameOf(i)[2]!.slice(0, 3).toLowerCase()}`; },
+    nameNone: () => `${FIRST[pick(FIRST.length)]!.slice(0, 3).toLowerCase()} zq${pick(100)}`,
     account: () => account(pick(ROWS)),
     tin: () => last4(pick(ROWS)),
     zip5: () => zip5(pick(ROWS)),

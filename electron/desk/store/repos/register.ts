@@ -193,13 +193,16 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
   };
 }
 
+/** How many words a prefix covers, counted up to a bound: enough to tell a rare prefix from a common one. */
+const RANGE_PROBE = 20_000;
+
 /**
- * Entries each of whose `words` is the start of a word of their registration: the longest word
- * (the rarest, most likely) drives a range scan of the words index; each other word is one seek
- * on (entry_id, word) per candidate.
+ * Entries each of whose `words` is the start of a word of their registration: the word with the
+ * fewest index entries (probed up to a bound) drives a range scan of the words index; each other
+ * word is one seek on (entry_id, word) per candidate.
  */
 async function nameCandidates(db: Kysely<BookTables>, words: readonly string[], limit: number, offset: number): Promise<number[]> {
-  const [driving, ...others] = [...words].sort((a, b) => b.length - a.length);
+  const [driving, ...others] = words.length < 2 ? words : await byRarity(db, words);
   if (driving === undefined) return [];
   let q = db.selectFrom('register_words as d').select('d.entry_id').distinct().where('d.word', '>=', driving).where('d.word', '<', prefixEnd(driving));
   for (const word of others) {
@@ -208,6 +211,17 @@ async function nameCandidates(db: Kysely<BookTables>, words: readonly string[], 
     );
   }
   return (await q.limit(limit).offset(offset).execute()).map((r) => Number(r.entry_id));
+}
+
+async function byRarity(db: Kysely<BookTables>, words: readonly string[]): Promise<string[]> {
+  const counted = await Promise.all(
+    words.map(async (word) => {
+      const inner = db.selectFrom('register_words').select('entry_id').where('word', '>=', word).where('word', '<', prefixEnd(word)).limit(RANGE_PROBE);
+      const r = await db.selectFrom(inner.as('probe')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { word, n: Number(r.n) };
+    }),
+  );
+  return counted.sort((a, b) => a.n - b.n || b.word.length - a.word.length).map((c) => c.word);
 }
 
 const toRow = (programId: number, importId: number, e: NewRegisterEntry) => ({
