@@ -12,6 +12,7 @@ import { Session } from './session';
 import type { Desk, DeskOptions } from './desk';
 import { JobRegistry } from './jobs/registry';
 import type { BookHandle, BookStore } from './store/port';
+import { signInGuardOf } from './security/sign-in-guard';
 
 export const INTERNAL_MESSAGE = 'Something went wrong; the book was not changed. The details are in the log.';
 
@@ -158,6 +159,8 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
       await headWarning;
       // The head this workstation saw last: a journal later cut back below it is found at the next opening.
       if (book.current.isOpen) await witnessQuietly((p) => witnessHead(book.current, p).then(() => null));
+      // Failed sign-ins not yet journaled (a minute's count in progress) are journaled now.
+      if (book.current.isOpen) await signInGuardOf(book.current).flushAll();
       await book.current.close();
     },
   };

@@ -44,6 +44,7 @@ export const channels = {
   'users.setActive': { input: s.setUserActiveInput, access: ADMIN },
   'users.setRole': { input: s.setUserRoleInput, access: ADMIN },
   'users.resetPassword': { input: s.resetPasswordInput, access: ADMIN },
+  'users.unlock': { input: s.unlockUserInput, access: ADMIN },
   'programs.list': { input: s.empty, access: 'signed-in' },
   'programs.get': { input: s.programIdInput, access: 'signed-in' },
   'programs.create': { input: s.newProgramInput, access: SUPERVISION },
@@ -97,6 +98,7 @@ export interface ChannelResults {
   'users.setActive': UserSummary;
   'users.setRole': UserSummary;
   'users.resetPassword': UserSummary;
+  'users.unlock': UserSummary;
   'programs.list': ProgramSummary[];
   'programs.get': ProgramSummary;
   'programs.create': ProgramSummary;

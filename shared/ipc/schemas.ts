@@ -100,6 +100,7 @@ export const setUserActiveInput = z
 export const setUserRoleInput = z.object({ userId: idOf('User'), role: roleSchema }).strict();
 
 /** An administrator sets a temporary password; the user must choose their own at the next sign-in. */
+export const unlockUserInput = z.object({ userId: idOf('User') }).strict();
 export const resetPasswordInput = z.object({ userId: idOf('User'), password: labelled(passwordSchema.clone(), 'Temporary password') }).strict();
 
 export const changePasswordInput = z

@@ -30,6 +30,8 @@ export interface UserSummary extends SessionUser {
   readonly active: boolean;
   readonly createdAt: string; // ISO instant, UTC
   readonly lastSignedInAt: string | null; // ISO instant, UTC; null before the first sign-in
+  /** When failed sign-ins locked the account out (an administrator unlocks it); null when not locked. */
+  readonly lockedAt: string | null;
 }
 
 export interface ProgramSummary {

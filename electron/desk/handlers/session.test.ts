@@ -65,13 +65,15 @@ describe('session.signIn / signOut', () => {
       expect(error).toEqual({ code: 'BAD_CREDENTIALS', message: BAD_CREDENTIALS_MESSAGE });
     }
     expect((await f.value('session.status')).user).toBeNull();
+    const minute = `${f.clock.now().toISOString().slice(0, 16)}Z`;
+    f.clock.advanceMinutes(1); // the minute's counts are journaled once it has ended
     await f.signInAs('ada');
     const entries = (await f.value('journal.list', { limit: 4 })).reverse();
     expect(entries.map((e) => [e.action, e.payload])).toEqual([
       // an unknown name is not kept: it may be a password typed into the wrong field
-      ['session.signInFailed', { reason: 'unknown user' }],
-      ['session.signInFailed', { userId: expect.any(Number) as unknown, username: 'carl', reason: 'wrong password' }],
-      ['session.signInFailed', { userId: expect.any(Number) as unknown, username: 'ivy', reason: 'inactive user' }],
+      ['session.signInFailed', { reason: 'unknown user', minute, failures: 1 }],
+      ['session.signInFailed', { userId: expect.any(Number) as unknown, username: 'carl', minute, failures: 1, consecutive: 1 }],
+      ['session.signInFailed', { userId: expect.any(Number) as unknown, username: 'ivy', minute, failures: 1, consecutive: 1 }],
       ['session.signedIn', { userId: 1 }],
     ]);
     expect(JSON.stringify(entries)).not.toContain(PASSWORD);

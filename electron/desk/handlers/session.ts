@@ -23,7 +23,10 @@ export const sessionHandlers = {
   },
   // Signing in replaces whoever was signed in, locked or not (a change of shift at the desk).
   'session.signIn': async (input, ctx) => {
-    const user = await signIn(ctx.store, input, { logRefusedHash: (message) => ctx.host.logError(new Error(message), { channel: 'session.signIn' }) });
+    const user = await signIn(ctx.store, input, {
+      logRefusedHash: (message) => ctx.host.logError(new Error(message), { channel: 'session.signIn' }),
+      clock: () => ctx.now().getTime(),
+    });
     ctx.session.signIn(user);
     return user;
   },

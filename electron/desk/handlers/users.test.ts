@@ -11,7 +11,7 @@ afterEach(async () => f.close());
 describe('users.create', () => {
   it('creates a user (never showing the password hash) and journals who did it', async () => {
     const carl = await f.addUser('carl', 'clerk');
-    expect(carl).toEqual({ id: 2, username: 'carl', displayName: 'carl (clerk)', role: 'clerk', active: true, createdAt: f.clock.now().toISOString(), lastSignedInAt: null });
+    expect(carl).toEqual({ id: 2, username: 'carl', displayName: 'carl (clerk)', role: 'clerk', active: true, createdAt: f.clock.now().toISOString(), lastSignedInAt: null, lockedAt: null });
     const [entry] = await f.value('journal.list', { limit: 1 });
     expect(entry).toMatchObject({ action: 'user.created', username: 'ada', payload: { after: carl } });
     expect(JSON.stringify(entry)).not.toMatch(/scrypt|passwordHash/);

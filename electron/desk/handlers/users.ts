@@ -1,5 +1,5 @@
 import { createUser, listUsers, setUserActive } from '../services/accounts';
-import { resetPassword, setUserRole } from '../services/user-admin';
+import { resetPassword, setUserRole, unlockUser } from '../services/user-admin';
 import { signedIn, type HandlerTable } from './types';
 
 export const usersHandlers = {
@@ -8,4 +8,5 @@ export const usersHandlers = {
   'users.setActive': (input, ctx) => setUserActive(ctx.store, signedIn(ctx), input),
   'users.setRole': (input, ctx) => setUserRole(ctx.store, signedIn(ctx), input),
   'users.resetPassword': (input, ctx) => resetPassword(ctx.store, signedIn(ctx), input),
+  'users.unlock': (input, ctx) => unlockUser(ctx.store, signedIn(ctx), input),
 } satisfies Partial<HandlerTable>;

@@ -3,6 +3,7 @@ import type { Role } from '../../../shared/ipc/schemas';
 import type { SessionUser, UserSummary } from '../../../shared/ipc/types';
 import { checkNewPassword } from '../security/password-policy';
 import { hashPassword, needsRehash, verifyAgainstDecoy, verifyPassword } from '../security/password';
+import { signInGuardOf } from '../security/sign-in-guard';
 import { SYSTEM_ACTOR, type BookStore } from '../store/port';
 import { actorOf, toSessionUser, toUserSummary } from './views';
 
@@ -31,23 +32,25 @@ export async function createFirstAdmin(store: BookStore, input: { username: stri
 export async function signIn(
   store: BookStore,
   input: { username: string; password: string },
-  options: { logRefusedHash?: (message: string) => void } = {},
+  options: { logRefusedHash?: (message: string) => void; clock?: () => number } = {},
 ): Promise<SessionUser> {
   const user = await store.read((r) => r.users.byUsername(input.username));
+  const guard = signInGuardOf(store, options.clock);
+  await guard.check(user); // too soon after failures, or locked out: refused before any hashing
   // A stored hash the desk will not try (malformed, or a cost that would stall it) fails the sign-in and is logged.
   const refused = (why: string) => options.logRefusedHash?.(`The stored password hash of user #${user?.id ?? '?'} was refused: ${why}`);
   const passwordRight = user ? await verifyPassword(input.password, user.passwordHash, refused) : await verifyAgainstDecoy(input.password);
   if (!user || !passwordRight || !user.active) {
-    const payload = !user
-      ? { reason: 'unknown user' }
-      : { userId: user.id, username: user.username, reason: !passwordRight ? 'wrong password' : 'inactive user' };
-    await store.change(SYSTEM_ACTOR, 'session.signInFailed', async () => ({ payload, result: null }));
+    await guard.failed(user); // journaled as a count per user and minute
     throw new DeskFailure('BAD_CREDENTIALS', BAD_CREDENTIALS_MESSAGE);
   }
+  await guard.succeeded(user);
   // A hash made at an older, lower cost is replaced by one at today's cost, with the password just checked.
   const rehashed = needsRehash(user.passwordHash) ? await hashPassword(input.password) : null;
   await store.change(actorOf(user), 'session.signedIn', async (tx, at) => {
     await tx.users.recordSignIn(user.id, at);
+    const failures = await tx.signInFailures.ofUser(user.id);
+    if (failures && failures.failures > 0) await tx.signInFailures.put({ userId: user.id, failures: 0, lastFailedAt: failures.lastFailedAt, lockedAt: null });
     if (rehashed !== null) await tx.users.setPassword(user.id, rehashed, user.mustChangePassword);
     return { payload: { userId: user.id }, result: null };
   });
@@ -81,7 +84,11 @@ export async function findActiveUser(store: BookStore, username: string): Promis
   return record && record.active ? toSessionUser(record) : null;
 }
 
-export const listUsers = (store: BookStore): Promise<UserSummary[]> => store.read(async (r) => (await r.users.list()).map(toUserSummary));
+export const listUsers = (store: BookStore): Promise<UserSummary[]> =>
+  store.read(async (r) => {
+    const locked = new Map((await r.signInFailures.locked()).map((l) => [l.userId, l.lockedAt]));
+    return (await r.users.list()).map((u) => toUserSummary(u, locked.get(u.id) ?? null));
+  });
 
 export async function createUser(
   store: BookStore,

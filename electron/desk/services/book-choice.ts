@@ -7,6 +7,7 @@ import type { BookHandle, BookStore } from '../store/port';
 import { officeDatabaseUrl, type OfficeDatabase } from '../store/postgres/connect';
 import { recordSignOut } from './accounts';
 import { bookInfo } from './book';
+import { signInGuardOf } from '../security/sign-in-guard';
 
 export interface BookSwitch {
   readonly book: BookHandle;
@@ -30,6 +31,7 @@ export async function switchBook(ctx: BookSwitch, location: string, remember: La
   } finally {
     ctx.session.signOut();
     ctx.book.current = next;
+    await signInGuardOf(previous).flushAll().catch(() => undefined); // the counts must not keep the old book open
     await previous.close();
   }
   const prefs = await ctx.prefs();

@@ -69,3 +69,17 @@ export async function changeOwnPassword(store: BookStore, user: SessionUser, inp
     return { payload: { userId: user.id, wasTemporary: record.mustChangePassword }, result: toSessionUser(after) };
   });
 }
+
+/** Lifts the lockout that failed sign-ins set; the user's count of failures starts again. */
+export async function unlockUser(store: BookStore, by: SessionUser, input: { userId: number }): Promise<UserSummary> {
+  return store.change(actorOf(by), 'user.unlocked', async (tx) => {
+    const user = await userIn(tx, input.userId);
+    const before = await tx.signInFailures.ofUser(user.id);
+    if (!before?.lockedAt) throw new DeskFailure('CONFLICT', `${user.username} is not locked out`, 'userId');
+    await tx.signInFailures.put({ userId: user.id, failures: 0, lastFailedAt: before.lastFailedAt, lockedAt: null });
+    return {
+      payload: { userId: user.id, username: user.username, before: { failures: before.failures, lockedAt: before.lockedAt }, after: { failures: 0, lockedAt: null } },
+      result: toUserSummary(user),
+    };
+  });
+}

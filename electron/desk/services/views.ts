@@ -10,7 +10,7 @@ export const toSessionUser = (u: UserRecord): SessionUser => ({
   ...(u.mustChangePassword ? { mustChangePassword: true as const } : {}),
 });
 
-export const toUserSummary = (u: UserRecord): UserSummary => ({
+export const toUserSummary = (u: UserRecord, lockedAt: string | null = null): UserSummary => ({
   id: u.id,
   username: u.username,
   displayName: u.displayName,
@@ -18,6 +18,7 @@ export const toUserSummary = (u: UserRecord): UserSummary => ({
   active: u.active,
   createdAt: u.createdAt,
   lastSignedInAt: u.lastSignedInAt,
+  lockedAt,
 });
 
 export const toProgramSummary = (p: ProgramRecord): ProgramSummary => ({ ...p });

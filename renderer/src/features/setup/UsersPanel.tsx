@@ -13,7 +13,7 @@ import { UserActionDialog, type UserAction } from './UserActions';
 
 const keyOf = (u: UserSummary) => u.id;
 
-/** Administrators create users, turn them off (with a reason) or on again, reset passwords and change roles; nobody is deleted. */
+/** Administrators create users, turn them off (with a reason) or on again, unlock them after failed sign-ins, reset passwords and change roles; nobody is deleted. */
 export function UsersPanel({ self }: { self: SessionUser }) {
   const call = useDesk();
   const status = useStatus();
@@ -46,6 +46,13 @@ export function UsersPanel({ self }: { self: SessionUser }) {
       await invalidateTopics(queryClient, ['users']);
       status.report(`User ${user.username} reactivated.`, 'done');
     };
+    // Lifting a lockout is done at once too: the administrator has already spoken to the user.
+    const unlock = async (user: UserSummary) => {
+      const result = await call('users.unlock', { userId: user.id });
+      if (!result.ok) return status.report(result.error.message, 'problem');
+      await invalidateTopics(queryClient, ['users']);
+      status.report(`User ${user.username} unlocked; they may sign in again.`, 'done');
+    };
     const act = (action: UserAction, user: UserSummary) => {
       opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
       setActing({ action, user });
@@ -54,7 +61,7 @@ export function UsersPanel({ self }: { self: SessionUser }) {
       { id: 'username', header: 'User name', cell: (u) => u.username, text: (u) => u.username, className: 'code' },
       { id: 'displayName', header: 'Full name', cell: (u) => u.displayName },
       { id: 'role', header: 'Role', cell: (u) => ROLE_LABELS[u.role] },
-      { id: 'state', header: 'State', cell: (u) => (u.active ? 'Active' : 'Deactivated') },
+      { id: 'state', header: 'State', cell: (u) => (!u.active ? 'Deactivated' : u.lockedAt ? `Locked out since ${formatInstant(u.lockedAt)}` : 'Active') },
       // The day is enough for when a user was created (New York date); the time of the last sign-in matters more.
       { id: 'created', header: 'Created', cell: (u) => formatInstant(u.createdAt).split(' ')[0] },
       { id: 'lastSignIn', header: 'Last sign-in', cell: (u) => (u.lastSignedInAt ? formatInstant(u.lastSignedInAt) : 'Never') },
@@ -67,6 +74,11 @@ export function UsersPanel({ self }: { self: SessionUser }) {
             <span className="muted">You</span>
           ) : (
             <span className="row-actions">
+              {u.lockedAt ? (
+                <button type="button" tabIndex={selected ? 0 : -1} onClick={() => void unlock(u)}>
+                  Unlock <span className="visually-hidden">{u.username}</span>
+                </button>
+              ) : null}
               <button type="button" tabIndex={selected ? 0 : -1} onClick={() => (u.active ? act('deactivate', u) : void reactivate(u))}>
                 {u.active ? 'Deactivate' : 'Reactivate'} <span className="visually-hidden">{u.username}</span>
               </button>
