@@ -32,8 +32,13 @@ function lcg(seed: number) {
 const account = (i: number) => `AC${String(i).padStart(8, '0')}`;
 const zip5 = (i: number) => String(10_000 + ((i * 7919) % 89_000)).padStart(5, '0');
 const last4 = (i: number) => String((i * 4099) % 10_000).padStart(4, '0');
-/** Spreads i over a range independently of the other columns (a multiplicative hash), so that first and last names combine freely. */
-const spread = (i: number, salt: number, n: number) => (Math.imul(i ^ salt, 2654435761) >>> 0) % n;
+/** Spreads i over a range independently of the other columns (murmur3's finaliser), so that first and last names combine freely. */
+function spread(i: number, salt: number, n: number): number {
+  let h = (i ^ salt) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return ((h ^ (h >>> 16)) >>> 0) % n;
+}
 const nameOf = (i: number) => [FIRST[spread(i, 0x5bd1, FIRST.length)]!, String.fromCharCode(65 + spread(i, 0x27d4, 26)), LAST[spread(i, 0x9e37, LAST.length)]!, `H${i}`];
 
 function* entries(): Generator<NewRegisterEntry> {

@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
 import type { RowLog } from '../row-digests';
 import { prefixEnd, wordsOf } from '../search-terms';
@@ -193,27 +193,48 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
   };
 }
 
-/** How many words a prefix covers, counted up to a bound: enough to tell a rare prefix from a common one. */
-const RANGE_PROBE = 20_000;
+/** How many words a prefix covers is counted up to this bound: enough to tell rare prefixes from common ones. */
+const RANGE_PROBE = 200_000;
+/** Below this, checking each candidate of the rarest word is cheaper than intersecting ranges. */
+const FEW_CANDIDATES = 3_000;
 
 /**
- * Entries each of whose `words` is the start of a word of their registration: the word with the
- * fewest index entries (probed up to a bound) drives a range scan of the words index; each other
- * word is one seek on (entry_id, word) per candidate.
+ * Entries each of whose `words` is the start of a word of their registration. Each word's range
+ * of the words index is sized first (up to a bound). A rare word drives: each of its entries is
+ * checked with one seek on (entry_id, word) per other word, stopping at `limit`. When every word
+ * is fairly common, the ranges of the bounded ones are intersected (a scan of each, no seeks), so
+ * that a combination nobody has is answered quickly too.
  */
 async function nameCandidates(db: Kysely<BookTables>, words: readonly string[], limit: number, offset: number): Promise<number[]> {
-  const [driving, ...others] = words.length < 2 ? words : await byRarity(db, words);
-  if (driving === undefined) return [];
-  let q = db.selectFrom('register_words as d').select('d.entry_id').distinct().where('d.word', '>=', driving).where('d.word', '<', prefixEnd(driving));
-  for (const word of others) {
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'd.entry_id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word))),
-    );
+  const sized = await bySize(db, words);
+  const rarest = sized[0];
+  if (rarest === undefined) return [];
+  const range = (word: string) => db.selectFrom('register_words').select('entry_id').where('word', '>=', word).where('word', '<', prefixEnd(word));
+  const alsoHas = (word: string) => (eb: ExpressionBuilder<BookTables & { d: { entry_id: number } }, 'd'>) =>
+    eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'd.entry_id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word)));
+  const bounded = sized.filter((s) => s.n < RANGE_PROBE);
+  if (offset === 0 && sized.length > 1 && rarest.n >= FEW_CANDIDATES) {
+    // Where the words often go together, the first few thousand candidates already fill the answer.
+    let first = db.selectFrom(range(rarest.word).limit(FEW_CANDIDATES).as('d')).select('d.entry_id').distinct();
+    for (const { word } of sized.slice(1)) first = first.where(alsoHas(word));
+    const found = (await first.limit(limit).execute()).map((r) => Number(r.entry_id));
+    if (found.length === limit) return found;
   }
+  if (rarest.n < FEW_CANDIDATES || bounded.length < 2) {
+    let q = db.selectFrom(range(rarest.word).as('d')).select('d.entry_id').distinct();
+    for (const { word } of sized.slice(1)) q = q.where(alsoHas(word));
+    return (await q.limit(limit).offset(offset).execute()).map((r) => Number(r.entry_id));
+  }
+  const [first, ...rest] = bounded.map((s) => range(s.word));
+  const both = rest.reduce((acc, r) => acc.intersect(r), first!);
+  let q = db.selectFrom(both.as('d')).select('d.entry_id');
+  for (const { word } of sized.filter((s) => s.n >= RANGE_PROBE)) q = q.where(alsoHas(word));
   return (await q.limit(limit).offset(offset).execute()).map((r) => Number(r.entry_id));
 }
 
-async function byRarity(db: Kysely<BookTables>, words: readonly string[]): Promise<string[]> {
+/** The words with how many index entries each covers (up to the bound), rarest first. */
+async function bySize(db: Kysely<BookTables>, words: readonly string[]): Promise<{ word: string; n: number }[]> {
+  if (words.length === 1) return [{ word: words[0]!, n: 0 }];
   const counted = await Promise.all(
     words.map(async (word) => {
       const inner = db.selectFrom('register_words').select('entry_id').where('word', '>=', word).where('word', '<', prefixEnd(word)).limit(RANGE_PROBE);
@@ -221,7 +242,7 @@ async function byRarity(db: Kysely<BookTables>, words: readonly string[]): Promi
       return { word, n: Number(r.n) };
     }),
   );
-  return counted.sort((a, b) => a.n - b.n || b.word.length - a.word.length).map((c) => c.word);
+  return counted.sort((a, b) => a.n - b.n || b.word.length - a.word.length);
 }
 
 const toRow = (programId: number, importId: number, e: NewRegisterEntry) => ({
