@@ -65,6 +65,16 @@ describe('rights offering terms', () => {
     expect(d.finalReportDue).toBe('2003-12-24T17:00');
     expect(d.guaranteedDeliveryCutoff).toBe('2003-12-11T17:00');
   });
+  it('a class may say how many decimals its register units take (0 to 6, absent = whole units); the settlement does not read it', () => {
+    const classes = xoTermsJson.classes.map((c, i) => (i === 0 ? { ...c, unitsDecimals: 2 } : c));
+    const t = rightsOfferingTermsSchema.parse({ ...xoTermsJson, classes });
+    expect(t.classes.map((c) => c.unitsDecimals)).toEqual([2, undefined, undefined, undefined]);
+    expect(rightsProgramFromTerms(t).classes[0]).toEqual({ code: 'A', firmRightsPerUnit: '1', oversubscription: true });
+    for (const [bad, message] of [[7, 'at most 6 decimals, got the number 7'], [1.5, 'expected a whole number of decimals from 0 to 6, got 1.5'], ['2', 'expected a whole number of decimals from 0 to 6, got the string "2"'], [-1, 'must not be negative, got -1']] as const) {
+      const r = rightsOfferingTermsSchema.safeParse({ ...xoTermsJson, classes: classes.map((c, i) => (i === 0 ? { ...c, unitsDecimals: bad } : c)) });
+      expect(r.success ? null : [r.error.issues[0]!.path, r.error.issues[0]!.message]).toEqual([['classes', 0, 'unitsDecimals'], message]);
+    }
+  });
   it('the terms feed the same settlement engine as the settle command', () => {
     const program = rightsProgramFromTerms(xo());
     const scenario = { format: 'offering-desk/scenario@1', program, certificates: [{ number: 'RT-1', class: 'T', units: '10' }], elections: [{ certificate: 'RT-1', receivedAt: '2003-12-08T16:59', signed: true, basicShares: 10, payments: [{ method: 'wire', amount: '50.00', status: 'cleared' }] }] };

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { CALENDAR_NAMES, deriveExpiration, finalReportDue, guaranteedDeliveryDeadline, proceedsDueDate, splitRequestCutoff, addBusinessDays, type CalendarName } from './calendar';
-import { bool, decimal, expected, isoDate, list, named, obj, oneOf, shares, timeZone, wallTime, wholeNumber } from './fields';
+import { bool, decimal, expected, isoDate, list, named, obj, oneOf, shares, show, timeZone, wallTime, wholeNumber } from './fields';
 import type { OddLotProgram, RightsProgram } from './scenario';
 import { dec } from './money';
 import { NEW_YORK } from './time';
@@ -31,6 +31,8 @@ export const rightsClassTermsSchema = obj({
   transferable: bool(),
   /** 1: the offering proper; 2: buys what stage 1 left (the transferable rights in the XO deal). */
   stage: z.union([z.literal(1), z.literal(2)], { error: expected('1 or 2') }),
+  /** Decimals a register's units of the class may have (a claim in dollars and cents: 2); absent = whole units. Not read by the settlement. */
+  unitsDecimals: wholeNumber('a whole number of decimals from 0 to 6').max(6, { error: (iss) => `at most 6 decimals, got ${show(iss.input)}` }).optional(),
 });
 export type RightsClassTerms = z.output<typeof rightsClassTermsSchema>;
 

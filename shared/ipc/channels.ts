@@ -1,8 +1,13 @@
 import type { z } from 'zod';
 import * as rs from './register-schemas';
 import * as s from './schemas';
+import * as ri from './register-import';
+import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
+import * as amendments from './amendment-schemas';
 import type { Role } from './schemas';
 import type {
+  AmendmentsView,
+  AmendmentView,
   BookInfo,
   FoundItem,
   JournalEntryView,
@@ -51,6 +56,10 @@ export const channels = {
   'terms.history': { input: s.programIdInput, access: 'signed-in' },
   // The first call records the original terms (version 1); later calls append an amendment or extension.
   'terms.record': { input: s.recordTermsInput, access: SUPERVISION },
+  // Once certificates are issued: a program's amendments with their status; one supervisor proposes, another decides.
+  'terms.amendments': { input: s.programIdInput, access: 'signed-in' },
+  'terms.proposeAmendment': { input: amendments.proposeAmendmentInput, access: SUPERVISION },
+  'terms.decideAmendment': { input: amendments.decideAmendmentInput, access: SUPERVISION },
   'book.info': { input: s.empty, access: 'signed-in' },
   // Long jobs: each kind starts on a channel of its own and answers { jobId } at once, so each
   // keeps its own access rule here, checked before anything else like every channel (one
@@ -78,6 +87,14 @@ export const channels = {
   'register.heldForeign': { input: rs.heldForeignInput, access: 'signed-in' },
   'certificates.list': { input: rs.certificatesListInput, access: 'signed-in' },
   'certificates.detail': { input: rs.certificateDetailInput, access: 'signed-in' },
+  // Register import: main's dialog chooses the file (a token stands for it); the import is a job.
+  'register.layouts': { input: ri.registerLayoutsInput, access: 'signed-in' },
+  'register.saveLayout': { input: ri.registerSaveLayoutInput, access: SUPERVISION },
+  'register.chooseFile': { input: ri.registerChooseFileInput, access: SUPERVISION },
+  'register.startImport': { input: ri.registerStartImportInput, access: SUPERVISION },
+  'register.importResult': { input: ri.registerJobInput, access: SUPERVISION },
+  'register.problems': { input: ri.registerProblemsInput, access: SUPERVISION },
+  'register.exportReport': { input: ri.registerExportReportInput, access: SUPERVISION },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -104,6 +121,9 @@ export interface ChannelResults {
   'programs.create': ProgramSummary;
   'terms.history': TermsHistoryView;
   'terms.record': TermsVersionView;
+  'terms.amendments': AmendmentsView;
+  'terms.proposeAmendment': AmendmentView;
+  'terms.decideAmendment': AmendmentView;
   'book.info': BookInfo;
   'book.backup': JobStarted;
   'book.restore': JobStarted;
@@ -123,6 +143,13 @@ export interface ChannelResults {
   'register.heldForeign': HeldForeignView;
   'certificates.list': CertificatesPageView;
   'certificates.detail': CertificateDetailView;
+  'register.layouts': SavedLayout[];
+  'register.saveLayout': SavedLayout;
+  'register.chooseFile': ChosenRegisterFile;
+  'register.startImport': JobStarted;
+  'register.importResult': RegisterImportResult;
+  'register.problems': RegisterProblemsPage;
+  'register.exportReport': { fileName: string };
 }
 
 /** What the renderer passes (before defaults are applied in main). */

@@ -9,6 +9,8 @@ export const JOB_KINDS = {
   'book.backup': { label: 'Backing up the book', holdsBook: true },
   'book.restore': { label: 'Restoring the book from a backup', holdsBook: true },
   'journal.verify': { label: 'Verifying the journal', holdsBook: true },
+  // Writes the whole register in one change on its own connection: no restore may swap the book meanwhile.
+  'register.import': { label: 'Importing a register', holdsBook: true },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

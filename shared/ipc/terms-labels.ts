@@ -50,6 +50,7 @@ labelShape(rightsClassTermsSchema, {
   oversubscription: ['Oversubscription privilege'],
   transferable: ['Transferable'],
   stage: ['Stage', 'type 1 for the offering proper, 2 for what it left'],
+  unitsDecimals: ['Units decimals', 'decimals a register\'s units of the class may have, 0 to 6'],
 });
 labelShape(oddLotTermsSchema, {
   kind: ['Kind of terms'],

@@ -1,6 +1,7 @@
 import type { ProgramTerms } from '../domain/terms';
 import type { JobKind, JobState } from './jobs';
 import type { ProgramKind, Role } from './schemas';
+import type { TermsChange } from './terms-diff';
 
 export interface SessionUser {
   readonly id: number;
@@ -101,6 +102,7 @@ export interface JobResults {
   'book.backup': BackupResult;
   'book.restore': BookInfo;
   'journal.verify': JournalVerification;
+  'register.import': import('./register-import').RegisterImportResult;
 }
 
 export interface JournalVerification {
@@ -170,4 +172,37 @@ export interface FoundItem {
   readonly title: string;
   /** A line under it: issuer and CUSIP, or user name and role. */
   readonly detail: string;
+}
+
+export type AmendmentStatus = 'pending' | 'approved' | 'rejected';
+
+/** An amendment of a program's terms once its certificates are out: proposed by one supervisor, decided by another. */
+export interface AmendmentView {
+  readonly id: number;
+  readonly programId: number;
+  readonly status: AmendmentStatus;
+  /** The version the amendment was written against, and its terms (shown beside the proposal). */
+  readonly baseVersion: number;
+  readonly baseTerms: ProgramTerms;
+  readonly terms: ProgramTerms;
+  readonly derived: DerivedTermsDates;
+  /** Field by field, what the proposal changes from the base version. */
+  readonly changes: readonly TermsChange[];
+  readonly reason: string;
+  readonly proposedAt: string;
+  readonly proposedBy: string;
+  readonly decidedAt: string | null;
+  readonly decidedBy: string | null;
+  readonly decisionNote: string | null;
+}
+
+export interface AmendmentsView {
+  readonly programId: number;
+  /** Certificates are issued: terms change only by an approved amendment. */
+  readonly locked: boolean;
+  readonly issuedAt: string | null;
+  /** The current version's number (0 before the original terms). */
+  readonly currentVersion: number;
+  /** Newest first. */
+  readonly amendments: readonly AmendmentView[];
 }

@@ -7,6 +7,10 @@ const USAGE = [
   '  verify BOOK [--expect SEQ:HASH] check integrity, walk the journal chain, prove every row; --expect: a witnessed head',
   '  backup BOOK FILE                copy a consistent snapshot of BOOK to FILE (owner-only), printing its head',
   '  settle SCENARIO.json [--out F]  compute a settlement (see shared/contracts/SETTLE.md); SCENARIO.json: UTF-8, at most 256 MiB',
+  '  register import BOOK PROGRAM FILE [--layout NAME] [--good-rows-only] [--report REPORT.json]',
+  '                                  import a record-date register (shared/contracts/REGISTER.md); FILE at most 1 GiB, rows at most 64 KiB',
+  '  register layout BOOK ISSUER NAME LAYOUT.json   save the next version of an issuer\'s file layout',
+  '  program create BOOK PROGRAM.json [--by USERNAME]  create a program and its terms from a program@1 file (REGISTER.md), printing its id; UTF-8, at most 1 MiB',
   'BOOK is a book file, or an office database as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require|verify-full]',
   'Exit 0 done; 1 a broken chain, a failed proof, or work refused for reasons reported; 2 bad arguments or an unusable file or database',
 ].join('\n');
@@ -18,6 +22,8 @@ const commands: Record<string, () => Promise<{ run: CliCommand }>> = {
   verify: () => import('./commands/verify'),
   backup: () => import('./commands/backup'),
   settle: () => import('./commands/settle'),
+  register: () => import('./commands/register'),
+  program: () => import('./commands/program'),
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

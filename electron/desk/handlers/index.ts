@@ -6,6 +6,7 @@ import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
+import { registerImportHandlers } from './register-import';
 import { sessionHandlers } from './session';
 import { termsHandlers } from './terms';
 import type { HandlerTable } from './types';
@@ -24,4 +25,5 @@ export const handlers: HandlerTable = {
   ...jobsHandlers,
   ...prefsHandlers,
   ...registerViewsHandlers,
+  ...registerImportHandlers,
 };

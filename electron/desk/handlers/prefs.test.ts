@@ -40,6 +40,8 @@ describe('prefs that cannot be opened', () => {
       setWindowBounds: async () => undefined,
       getWitnessedHead: () => null,
       witnessHead: async () => undefined,
+      getSealedTinKey: () => null,
+      setSealedTinKey: async () => undefined,
     };
     const bookPath = t.file('b.book');
     const desk = createDesk(

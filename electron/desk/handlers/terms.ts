@@ -3,6 +3,7 @@ import { oddLotTermsSchema, rightsOfferingTermsSchema, type ProgramTerms } from 
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { ProgramKind } from '../../../shared/ipc/schemas';
 import { getProgram } from '../services/programs';
+import { decideAmendment, listAmendments, proposeAmendment } from '../services/amendments';
 import { recordTerms, termsHistory } from '../services/terms';
 import { describeInvalidInput } from './input-errors';
 import { signedIn, type HandlerTable } from './types';
@@ -37,4 +38,12 @@ export const termsHandlers = {
     const { confirmEarlierExpiration, earlierExpirationReason } = input;
     return recordTerms(ctx.store, signedIn(ctx), { programId: program.id, reason: input.reason, terms, confirmEarlierExpiration, earlierExpirationReason });
   },
+  'terms.amendments': (input, ctx) => listAmendments(ctx.store, input.programId),
+  'terms.proposeAmendment': async (input, ctx) => {
+    const program = await getProgram(ctx.store, input.programId);
+    const terms = parseTerms(program.kind, input.terms);
+    const { confirmEarlierExpiration, earlierExpirationReason } = input;
+    return proposeAmendment(ctx.store, signedIn(ctx), { programId: program.id, reason: input.reason, terms, confirmEarlierExpiration, earlierExpirationReason });
+  },
+  'terms.decideAmendment': (input, ctx) => decideAmendment(ctx.store, signedIn(ctx), input),
 } satisfies Partial<HandlerTable>;

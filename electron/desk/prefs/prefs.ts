@@ -47,6 +47,9 @@ export interface PrefsStore {
   getWitnessedHead(location: string): WitnessedHead | null;
   /** Keeps `head` for `location` if it is higher than the one kept (or always, with `replace`: after a restore). */
   witnessHead(location: string, head: WitnessedHead, options?: { replace?: boolean }): Promise<void>;
+  /** A book's TIN data key as the operating system's keychain sealed it, by the book's key id. */
+  getSealedTinKey(keyId: string): string | null;
+  setSealedTinKey(keyId: string, sealed: string): Promise<void>;
 }
 
 /** A journal head as a workstation witnessed it: what a book whose journal was cut back cannot match. */
@@ -94,10 +97,12 @@ const prefsDocumentSchema = z.object({
     .array(z.object({ location: z.string().min(1).max(4096), seq: z.number().int().positive(), hash: z.string().regex(/^[0-9a-f]{64}$/) }))
     .max(MAX_WITNESSED_BOOKS)
     .default([]),
+  // Never a key in clear: only what sealSecret (safeStorage) returned.
+  sealedTinKeys: z.array(z.object({ keyId: z.string().min(1).max(100), sealed: z.string().min(1).max(10_000) })).max(1000).default([]),
 });
 type PrefsDocument = z.output<typeof prefsDocumentSchema>;
 
-const defaults = (): PrefsDocument => ({ density: 'comfortable', printer: null, recentBooks: [], windowBounds: null, lastBook: null, witnessedHeads: [] });
+const defaults = (): PrefsDocument => ({ density: 'comfortable', printer: null, recentBooks: [], windowBounds: null, lastBook: null, witnessedHeads: [], sealedTinKeys: [] });
 
 /** The witnessed heads with `location`'s set to `head` (kept first: the most recently seen). */
 function withHead(heads: PrefsDocument['witnessedHeads'], location: string, head: WitnessedHead, replace: boolean): PrefsDocument['witnessedHeads'] {
@@ -156,6 +161,8 @@ export async function openPrefs(filePath: string): Promise<PrefsStore> {
       return kept ? { seq: kept.seq, hash: kept.hash } : null;
     },
     witnessHead: (location, head, options = {}) => mutate((doc) => ({ ...doc, witnessedHeads: withHead(doc.witnessedHeads, location, head, options.replace === true) })),
+    getSealedTinKey: (keyId) => db.data.sealedTinKeys.find((k) => k.keyId === keyId)?.sealed ?? null,
+    setSealedTinKey: (keyId, sealed) => mutate((doc) => ({ ...doc, sealedTinKeys: [...doc.sealedTinKeys.filter((k) => k.keyId !== keyId), { keyId, sealed }] })),
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   amendTerms,
   currentTerms,
+  instantToWallTime,
   originalTerms,
   resolveWallTime,
   rightsDeadlines,
@@ -10,9 +11,9 @@ import {
   type TermsHistory,
 } from '../../../shared/domain';
 import { DeskFailure } from '../../../shared/ipc/result';
-import { earlierExpiration, earlierExpirationMessage, termsRecordProblems } from '../../../shared/ipc/terms-record';
+import { earlierExpiration, earlierExpirationMessage, termsRecordProblems, usDate } from '../../../shared/ipc/terms-record';
 import type { DerivedTermsDates, SessionUser, TermsHistoryView, TermsVersionView } from '../../../shared/ipc/types';
-import type { BookStore, TermsRecord } from '../store/port';
+import type { BookStore, TermsRecord, WriteRepos } from '../store/port';
 import { actorOf } from './views';
 
 /**
@@ -42,12 +43,12 @@ function instantOf(wall: string, timeZone: string, field: string): string {
   return toUtcIso(r.kind === 'unique' ? r.instant : r.earlier);
 }
 
-const toView = (r: TermsRecord): TermsVersionView => {
+export const toView = (r: TermsRecord): TermsVersionView => {
   const terms = r.terms as ProgramTerms;
   return { programId: r.programId, version: r.version, reason: r.reason, recordedAt: r.recordedAt, recordedBy: r.recordedBy, terms, derived: deriveDates(terms) };
 };
 
-const historyOf = (records: readonly TermsRecord[]): TermsHistory =>
+export const historyOf = (records: readonly TermsRecord[]): TermsHistory =>
   ({ versions: records.map((r) => ({ version: r.version, reason: r.reason, recordedAt: r.recordedAt, recordedBy: r.recordedBy, terms: r.terms as ProgramTerms })) });
 
 const noProgram = () => new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
@@ -72,7 +73,7 @@ export interface NewTerms {
 }
 
 /** Refuses, in words, terms that the engine reads but the book does not record (see shared/ipc/terms-record.ts). */
-function checkRecordable(terms: ProgramTerms): void {
+export function checkRecordable(terms: ProgramTerms): void {
   const first = termsRecordProblems(terms)[0];
   if (first) throw new DeskFailure('INVALID_INPUT', first.message, `terms.${first.path}`);
 }
@@ -81,7 +82,7 @@ function checkRecordable(terms: ProgramTerms): void {
  * An amendment that moves expiration earlier (an "extension" keyed the wrong way round, or a
  * real shortening) is refused unless confirmed with a reason of its own; what it moves is journaled.
  */
-function earlierExpirationOf(before: TermsRecord | undefined, input: NewTerms): { from: string; to: string; reason: string } | null {
+export function earlierExpirationOf(before: TermsRecord | undefined, input: Omit<NewTerms, 'programId' | 'reason'>): { from: string; to: string; reason: string } | null {
   const moved = before ? earlierExpiration(before.terms as ProgramTerms, input.terms) : null;
   if (!moved) return null;
   if (input.confirmEarlierExpiration !== true) {
@@ -90,6 +91,16 @@ function earlierExpirationOf(before: TermsRecord | undefined, input: NewTerms): 
   const reason = input.earlierExpirationReason?.trim() ?? '';
   if (reason === '') throw new DeskFailure('INVALID_INPUT', `Why expiration moves earlier is required (from ${moved.from.replace('T', ' ')} to ${moved.to.replace('T', ' ')})`, 'earlierExpirationReason');
   return { ...moved, reason };
+}
+
+/**
+ * Once certificates are out, holders hold paper printed under the terms: from then on they
+ * change only by an amendment one supervisor proposes and another approves (services/amendments.ts).
+ */
+async function refuseOnceIssued(tx: WriteRepos, programId: number, versions: number): Promise<void> {
+  const issue = await tx.certificates.issueOf(programId);
+  if (!issue || versions === 0) return;
+  throw new DeskFailure('CONFLICT', `Terms are locked: this program's certificates were issued on ${usDate(instantToWallTime(Date.parse(issue.issuedAt)).slice(0, 10))}. Propose an amendment instead; another supervisor must approve it`, 'terms');
 }
 
 /**
@@ -104,6 +115,7 @@ export function recordTerms(store: BookStore, by: SessionUser, input: NewTerms):
     if (!program) throw noProgram();
     if (input.terms.kind !== program.kind) throw new DeskFailure('INVALID_INPUT', `Kind of terms: this program is a ${program.kind}, the terms say ${input.terms.kind}`, 'terms.kind');
     const records = await tx.terms.history(input.programId);
+    await refuseOnceIssued(tx, program.id, records.length);
     const earlier = earlierExpirationOf(records.at(-1), input);
     const rec = { reason: input.reason, at, by: by.username };
     let next: TermsHistory;

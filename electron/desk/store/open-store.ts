@@ -22,6 +22,8 @@ export interface OpenStoreOptions {
   readonly mode?: 'open-or-create' | 'create' | 'open';
   /** Progress and cancel of the check a book file gets before it opens (in a worker). */
   readonly control?: JobControl<JobProgress>;
+  /** A book file another connection of this process already has open, checked: joined without a second check. */
+  readonly alreadyChecked?: boolean;
 }
 
 /** Opens the book at `location`: a file path (SQLite) or a postgres:// URL (an office's server). */

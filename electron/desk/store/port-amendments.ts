@@ -31,5 +31,6 @@ export interface AmendmentsReader {
 
 export interface AmendmentsWriter extends AmendmentsReader {
   propose(a: { readonly programId: number; readonly baseVersion: number; readonly terms: unknown; readonly reason: string; readonly proposedAt: string; readonly proposedBy: number }): Promise<AmendmentRecord>;
+  /** Decides a pending amendment; one already decided (by another desk meanwhile) is left and returned as it stands. */
   decide(id: number, d: { readonly decision: AmendmentDecision; readonly decidedAt: string; readonly decidedBy: number; readonly note: string | null }): Promise<AmendmentRecord>;
 }

@@ -29,6 +29,9 @@ export interface JournalActor {
 /** Who acts when no one is signed in (book creation, migrations, the command line). */
 export const SYSTEM_ACTOR: JournalActor = { id: null, username: null };
 
+/** Who a program or terms version names when it came from the command line with no user given (never a user name: those have no parentheses). */
+export const COMMAND_LINE_NAME = '(command line)';
+
 export interface UserRecord {
   readonly id: number;
   readonly username: string;
@@ -69,7 +72,8 @@ export interface NewProgramRow {
   readonly cusip: string;
   readonly recordDate: string;
   readonly createdAt: string;
-  readonly createdBy: number;
+  /** null: from the command line, no one signed in. */
+  readonly createdBy: number | null;
 }
 
 export interface HolderRecord {
@@ -115,7 +119,8 @@ export interface NewTermsRow {
   readonly version: number;
   readonly reason: string;
   readonly recordedAt: string;
-  readonly recordedBy: number;
+  /** null: from the command line, no one signed in. */
+  readonly recordedBy: number | null;
   readonly terms: unknown;
 }
 
@@ -295,6 +300,11 @@ export interface BookStore {
   readonly kind: StoreKind;
   /** The file's path, or the server's URL without its password: what the desk shows and names backups after. */
   readonly location: string;
+  /**
+   * Where a worker thread opens its own connection to this very book: the file's path, or the
+   * database's URL WITH its password — for a worker's workerData only, never shown or logged.
+   */
+  locationForWorkers(): string;
   read<T>(body: (repos: ReadRepos) => Promise<T>): Promise<T>;
   /** `body` gets the repositories and the change's instant (ISO UTC), which its journal entry carries too. */
   change<T>(actor: JournalActor, action: string, body: (tx: WriteRepos, at: string) => Promise<ChangeOutcome<T>>): Promise<T>;

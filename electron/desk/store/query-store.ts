@@ -13,6 +13,8 @@ export type JournalRow = JournalTable;
 export interface StoreEngine {
   readonly kind: StoreKind;
   readonly location: string;
+  /** The path, or the URL with its password: for a worker's own connection only. */
+  locationForWorkers(): string;
   /** Runs `body` in a read-only transaction that sees one snapshot. */
   readTransaction<T>(body: (db: Kysely<BookTables>) => Promise<T>): Promise<T>;
   /** Runs `body` in a read-write transaction, committed if it returns and rolled back if it throws. */
@@ -83,6 +85,10 @@ export class QueryStore implements BookStore {
   }
   get isOpen(): boolean {
     return this.engine.isOpen;
+  }
+
+  locationForWorkers(): string {
+    return this.engine.locationForWorkers();
   }
 
   read<T>(body: (repos: ReadRepos) => Promise<T>): Promise<T> {

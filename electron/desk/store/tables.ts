@@ -26,7 +26,7 @@ export interface ProgramsTable {
   cusip: string;
   record_date: string;
   created_at: string;
-  created_by: number;
+  created_by: number | null;
 }
 
 export interface HoldersTable {
@@ -55,7 +55,7 @@ export interface ProgramTermsTable {
   version: number;
   reason: string;
   recorded_at: string;
-  recorded_by: number;
+  recorded_by: number | null;
   terms: string;
 }
 

@@ -8,7 +8,7 @@ import { DeskFailure, type DeskErrorCode } from '../../../shared/ipc/result';
 import type { WorkerMessage } from './job-port';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
-export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book';
+export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register';
 
 /** Where a worker's code is and how Node must start it. */
 export interface WorkerLaunch {
@@ -54,7 +54,7 @@ const CANCELLED_MESSAGE = 'The job was cancelled.';
 export function jobCancelled(): DeskFailure {
   return new DeskFailure('CANCELLED', CANCELLED_MESSAGE);
 }
-const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BOOK_REFUSED', 'CONFLICT', 'CANCELLED']);
+const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BOOK_REFUSED', 'CONFLICT', 'CANCELLED', 'INVALID_INPUT']);
 
 /** As runJob, for a worker file given directly (tests use it for fixture workers). */
 export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {

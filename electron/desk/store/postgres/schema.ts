@@ -295,9 +295,18 @@ ${refuse('terms_amendments', 'Amendments are never deleted', 'DELETE OR TRUNCATE
   },
   {
     version: 9,
+    name: 'programs and terms from the command line name no user',
+    sql: `
+-- NULL: created (recorded) from the command line, where no one is signed in (the journal says so).
+ALTER TABLE programs ALTER COLUMN created_by DROP NOT NULL;
+ALTER TABLE program_terms ALTER COLUMN recorded_by DROP NOT NULL;
+`,
+  },
+  {
+    version: 10,
     name: 'register words by entry',
     sql: `
--- A name search matches each further word against the candidates of its first (an entry's words by entry).
+-- A name search checks each further word against the candidates of its rarest one: an entry's words by entry.
 CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
 `,
   },

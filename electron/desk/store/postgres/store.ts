@@ -125,6 +125,10 @@ export class PostgresEngine implements StoreEngine {
     };
   }
 
+  locationForWorkers(): string {
+    return this.url;
+  }
+
   get isOpen(): boolean {
     return this.open;
   }

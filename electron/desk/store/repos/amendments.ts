@@ -48,8 +48,15 @@ export function amendmentsRepo(db: Kysely<BookTables>, log: RowLog): AmendmentsW
       return created;
     },
     async decide(id, d) {
-      await db.updateTable('terms_amendments').set({ decision: d.decision, decided_at: d.decidedAt, decided_by: d.decidedBy, decision_note: d.note }).where('id', '=', id).execute();
-      log.wrote('terms_amendments', id);
+      // Only a pending amendment is decided: on an office database another desk may have decided it
+      // since it was read (the row lock makes this wait for that desk, then find it decided).
+      const [updated] = await db
+        .updateTable('terms_amendments')
+        .set({ decision: d.decision, decided_at: d.decidedAt, decided_by: d.decidedBy, decision_note: d.note })
+        .where('id', '=', id)
+        .where('decision', 'is', null)
+        .execute();
+      if (Number(updated?.numUpdatedRows ?? 0) > 0) log.wrote('terms_amendments', id);
       const decided = await byId(id);
       if (!decided) throw new Error('An amendment just decided could not be read back');
       return decided;

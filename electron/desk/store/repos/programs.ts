@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ProgramKind } from '../../../../shared/ipc/schemas';
-import type { ProgramRecord, ProgramsWriter, RowWindow } from '../port';
+import { COMMAND_LINE_NAME, type ProgramRecord, type ProgramsWriter, type RowWindow } from '../port';
 import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 import { searchRepo } from './search';
@@ -13,7 +13,7 @@ interface Row {
   cusip: string;
   record_date: string;
   created_at: string;
-  created_by: string;
+  created_by: string | null;
 }
 
 const toProgram = (r: Row): ProgramRecord => ({
@@ -24,14 +24,14 @@ const toProgram = (r: Row): ProgramRecord => ({
   cusip: r.cusip,
   recordDate: r.record_date,
   createdAt: r.created_at,
-  createdBy: r.created_by,
+  createdBy: r.created_by ?? COMMAND_LINE_NAME,
 });
 
 export function programsRepo(db: Kysely<BookTables>, log: RowLog): ProgramsWriter {
   const select = () =>
     db
       .selectFrom('programs as p')
-      .innerJoin('users as u', 'u.id', 'p.created_by')
+      .leftJoin('users as u', 'u.id', 'p.created_by')
       .select(['p.id', 'p.kind', 'p.name', 'p.issuer', 'p.cusip', 'p.record_date', 'p.created_at', 'u.username as created_by']);
   const one = async (row: Promise<Row | undefined>) => {
     const r = await row;

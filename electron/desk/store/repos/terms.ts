@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { TermsRecord, TermsWriter } from '../port';
+import { COMMAND_LINE_NAME, type TermsRecord, type TermsWriter } from '../port';
 import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 
@@ -8,7 +8,7 @@ interface Row {
   version: number;
   reason: string;
   recorded_at: string;
-  recorded_by: string;
+  recorded_by: string | null;
   terms: string;
 }
 
@@ -17,7 +17,7 @@ const toRecord = (r: Row): TermsRecord => ({
   version: r.version,
   reason: r.reason,
   recordedAt: r.recorded_at,
-  recordedBy: r.recorded_by,
+  recordedBy: r.recorded_by ?? COMMAND_LINE_NAME,
   terms: JSON.parse(r.terms) as unknown,
 });
 
@@ -26,7 +26,7 @@ export function termsRepo(db: Kysely<BookTables>, log: RowLog): TermsWriter {
   const select = () =>
     db
       .selectFrom('program_terms as t')
-      .innerJoin('users as u', 'u.id', 't.recorded_by')
+      .leftJoin('users as u', 'u.id', 't.recorded_by')
       .select(['t.program_id', 't.version', 't.reason', 't.recorded_at', 'u.username as recorded_by', 't.terms']);
   return {
     history: async (programId) => (await select().where('t.program_id', '=', programId).orderBy('t.version').execute()).map(toRecord),

@@ -313,9 +313,60 @@ ${noDelete('terms_amendments', 'Amendments')}
   },
   {
     version: 9,
+    name: 'programs and terms from the command line name no user',
+    // SQLite cannot drop a NOT NULL constraint in place: each table is rebuilt with its rows
+    // unchanged (same ids) and its triggers made again. Foreign keys cannot be switched off inside
+    // the migration's transaction, so they are deferred: dropping the old table leaves the rows
+    // that reference it waiting for their parent, and copying the rows back into the new table of
+    // the same name gives it back to them before the commit checks.
+    sql: `
+PRAGMA defer_foreign_keys = ON;
+
+CREATE TEMP TABLE programs_before_9 AS SELECT * FROM programs;
+DROP TABLE programs;
+CREATE TABLE programs (
+  id          INTEGER PRIMARY KEY,
+  kind        TEXT    NOT NULL CHECK (kind IN ('rights-offering', 'odd-lot')),
+  name        TEXT    NOT NULL,
+  issuer      TEXT    NOT NULL,
+  cusip       TEXT    NOT NULL UNIQUE,
+  record_date TEXT    NOT NULL,
+  created_at  TEXT    NOT NULL,
+  -- NULL: created from the command line, where no one is signed in (the journal says so).
+  created_by  INTEGER REFERENCES users (id)
+);
+INSERT INTO programs (id, kind, name, issuer, cusip, record_date, created_at, created_by)
+  SELECT id, kind, name, issuer, cusip, record_date, created_at, created_by FROM temp.programs_before_9;
+DROP TABLE temp.programs_before_9;
+${noDelete('programs', 'Programs')}
+
+CREATE TEMP TABLE program_terms_before_9 AS SELECT * FROM program_terms;
+DROP TABLE program_terms;
+CREATE TABLE program_terms (
+  id          INTEGER PRIMARY KEY,
+  program_id  INTEGER NOT NULL REFERENCES programs (id),
+  version     INTEGER NOT NULL CHECK (version >= 1),
+  reason      TEXT    NOT NULL CHECK (length(trim(reason)) > 0),
+  recorded_at TEXT    NOT NULL,
+  -- NULL: recorded from the command line with its program.
+  recorded_by INTEGER REFERENCES users (id),
+  terms       TEXT    NOT NULL CHECK (json_valid(terms)),
+  UNIQUE (program_id, version)
+);
+INSERT INTO program_terms (id, program_id, version, reason, recorded_at, recorded_by, terms)
+  SELECT id, program_id, version, reason, recorded_at, recorded_by, terms FROM temp.program_terms_before_9;
+DROP TABLE temp.program_terms_before_9;
+CREATE TRIGGER program_terms_no_update BEFORE UPDATE ON program_terms
+BEGIN SELECT RAISE(ABORT, 'Program terms are versioned: a version cannot be changed, record a new one'); END;
+CREATE TRIGGER program_terms_no_delete BEFORE DELETE ON program_terms
+BEGIN SELECT RAISE(ABORT, 'Program terms are versioned: a version is never deleted'); END;
+`,
+  },
+  {
+    version: 10,
     name: 'register words by entry',
     sql: `
--- A name search matches each further word against the candidates of its first (an entry's words by entry).
+-- A name search checks each further word against the candidates of its rarest one: an entry's words by entry.
 CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
 `,
   },

@@ -145,6 +145,10 @@ export class SqliteEngine implements StoreEngine {
     return () => clearInterval(timer);
   }
 
+  locationForWorkers(): string {
+    return this.location;
+  }
+
   get isOpen(): boolean {
     return this.connection.open;
   }

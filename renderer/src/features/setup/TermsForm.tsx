@@ -2,7 +2,7 @@ import { useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent } from '
 import { useFieldArray } from 'react-hook-form';
 import { deriveExpiration, type CalendarName } from '../../../../shared/domain/calendar';
 import type { ProgramTerms } from '../../../../shared/domain/terms';
-import type { ProgramSummary, TermsVersionView } from '../../../../shared/ipc/types';
+import type { AmendmentView, ProgramSummary, TermsVersionView } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { CheckField } from '../../components/CheckField';
@@ -50,10 +50,12 @@ interface TermsFormProps {
   readonly current: TermsVersionView | null;
   readonly onSaved: (version: TermsVersionView) => void;
   readonly onClose: (discarded: boolean) => void;
+  /** Certificates are out: the form proposes an amendment for another supervisor to approve, instead of recording a version. */
+  readonly onProposed?: ((amendment: AmendmentView) => void) | undefined;
 }
 
 /** Records the original terms or amends them; prefilled from the current version. */
-export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps) {
+export function TermsForm({ program, current, onSaved, onClose, onProposed }: TermsFormProps) {
   const call = useDesk();
   const status = useStatus();
   const kind = program.kind;
@@ -132,12 +134,18 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
       return false;
     }
     const earlier = movedEarlier(kind, flat, context) ? { confirmEarlierExpiration: flat.confirmEarlier === YES, earlierExpirationReason: flat.earlierReason ?? '' } : {};
-    const result = await call('terms.record', { programId: program.id, reason: flat.reason ?? '', terms: valuesToTerms(kind, flat, rows, base), ...earlier });
+    const input = { programId: program.id, reason: flat.reason ?? '', terms: valuesToTerms(kind, flat, rows, base), ...earlier };
+    const result = onProposed ? await call('terms.proposeAmendment', input) : await call('terms.record', input);
     if (!result.ok) {
       const field = result.error.field ? fieldForPath(result.error.field) : null;
       if (!(field && form.showFieldProblem(field, result.error.message))) setProblem(result.error.message);
       status.report(result.error.message, 'problem');
       return false;
+    }
+    if ('status' in result.value) {
+      status.report(`Amendment #${result.value.id} proposed: another supervisor must approve it.`, 'done');
+      onProposed?.(result.value);
+      return true;
     }
     status.report(`Terms version ${result.value.version} recorded: ${result.value.reason}.`, 'done');
     onSaved(result.value);
@@ -148,11 +156,11 @@ export function TermsForm({ program, current, onSaved, onClose }: TermsFormProps
 
   return (
     <EntryForm
-      title={amending ? `Amend terms (will be version ${current.version + 1})` : 'Record terms (version 1, original terms)'}
+      title={onProposed && amending ? `Propose an amendment of version ${current.version} (another supervisor approves it)` : amending ? `Amend terms (will be version ${current.version + 1})` : 'Record terms (version 1, original terms)'}
       onSave={save}
       onAbandon={onClose}
       dirty={form.dirty}
-      saveLabel={amending ? 'Record amendment' : 'Record terms'}
+      saveLabel={onProposed ? 'Propose amendment' : amending ? 'Record amendment' : 'Record terms'}
       problem={problem}
       className="terms-form"
     >

@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import type { ProgramSummary, SessionUser, TermsHistoryView, TermsVersionView } from '../../../../shared/ipc/types';
+import type { AmendmentView, ProgramSummary, SessionUser, TermsHistoryView, TermsVersionView } from '../../../../shared/ipc/types';
 import { useStatus } from '../../app/StatusContext';
-import { useDeskQuery } from '../../frame/query';
+import { invalidateTopics, useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { nextRow } from '../../lib/listKeys';
 import { formatWallTime } from './terms-form';
+import { AmendmentsPanel } from './AmendmentsPanel';
 import { TermsForm } from './TermsForm';
 import { TermsView } from './TermsView';
 
@@ -17,6 +18,9 @@ export function TermsSection({ program, user }: { program: ProgramSummary; user:
   const input = { programId: program.id };
   const historyQuery = useDeskQuery('terms.history', input, { topics: ['terms'] });
   const history = historyQuery.data ?? null;
+  // Once certificates are issued (the certificates topic does not exist yet: a change of terms refreshes it too).
+  const amendments = useDeskQuery('terms.amendments', input, { topics: ['terms'] }).data ?? null;
+  const locked = amendments?.locked ?? false;
   const problem = historyQuery.error?.message ?? null;
   const [formOpen, setFormOpen] = useState(false);
   const [active, setActive] = useState(0);
@@ -56,6 +60,13 @@ export function TermsSection({ program, user }: { program: ProgramSummary; user:
     setFormOpen(false);
   };
 
+  const proposed = (a: AmendmentView) => {
+    void invalidateTopics(queryClient, ['terms']);
+    status.report(`Amendment #${a.id} proposed against version ${a.baseVersion}: another supervisor or an administrator must approve it.`, 'done');
+    focusAfter.current = () => openButton.current;
+    setFormOpen(false);
+  };
+
   const onListKeys = (e: KeyboardEvent<HTMLTableElement>) => {
     if (e.key === 'Enter') {
       e.preventDefault();
@@ -89,14 +100,20 @@ export function TermsSection({ program, user }: { program: ProgramSummary; user:
       {history !== null && current === null ? (
         <p className="notice">No terms recorded yet.{mayRecord ? ' Use Record terms to enter the original terms.' : ' A supervisor records them.'}</p>
       ) : null}
+      {locked && amendments?.issuedAt ? (
+        <p className="notice terms-locked">
+          Locked: the certificates were issued {formatInstant(amendments.issuedAt)}. The terms change only by an amendment that one supervisor proposes and another approves.
+        </p>
+      ) : null}
       {mayRecord && history !== null && !formOpen ? (
         <div className="toolbar">
           <button ref={openButton} type="button" onClick={() => setFormOpen(true)}>
-            {current ? 'Amend terms' : 'Record terms'}
+            {locked ? 'Propose an amendment…' : current ? 'Amend terms' : 'Record terms'}
           </button>
         </div>
       ) : null}
-      {mayRecord && formOpen ? <TermsForm program={program} current={current} onSaved={saved} onClose={closeForm} /> : null}
+      {mayRecord && formOpen ? <TermsForm program={program} current={current} onSaved={saved} onClose={closeForm} onProposed={locked ? proposed : undefined} /> : null}
+      {amendments ? <AmendmentsPanel view={amendments} user={user} /> : null}
       {current ? (
         <>
           <h4>

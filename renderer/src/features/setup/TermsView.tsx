@@ -21,6 +21,8 @@ function Dated({ at, zone, rule }: { at: string; zone: string; rule: string }) {
 function RightsTerms({ terms: t, derived: d }: { terms: RightsOfferingTerms; derived: DerivedTermsDates }) {
   const zone = t.timeZone;
   const sameTransferable = d.transferableExpiresAt === undefined || d.transferableExpiresAt === d.expiresAt;
+  // Shown only where a class takes decimal units (a claim in dollars and cents); whole units otherwise.
+  const decimals = t.classes.some((c) => (c.unitsDecimals ?? 0) > 0);
   return (
     <>
       <dl className="facts terms-facts">
@@ -102,6 +104,11 @@ function RightsTerms({ terms: t, derived: d }: { terms: RightsOfferingTerms; der
             <th scope="col">Oversubscription</th>
             <th scope="col">Transferable</th>
             <th scope="col">Stage</th>
+            {decimals ? (
+              <th scope="col" className="num">
+                Units decimals
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -113,6 +120,7 @@ function RightsTerms({ terms: t, derived: d }: { terms: RightsOfferingTerms; der
               <td>{yes(c.oversubscription)}</td>
               <td>{yes(c.transferable)}</td>
               <td>{c.stage === 2 ? '2 (buys what stage 1 left)' : '1'}</td>
+              {decimals ? <td className="num">{c.unitsDecimals ?? 0}</td> : null}
             </tr>
           ))}
         </tbody>

@@ -190,6 +190,7 @@ export function valuesToTerms(kind: ProgramKind, values: TermsValues, rows: numb
       code: v('code').trim().toUpperCase(),
       colour: v('colour').trim().toUpperCase(),
       ...(old?.description !== undefined && old.code === v('code').trim().toUpperCase() ? { description: old.description } : {}),
+      ...(old?.unitsDecimals !== undefined && old.code === v('code').trim().toUpperCase() ? { unitsDecimals: old.unitsDecimals } : {}),
       firmRightsPerUnit: plainDecimal(v('firmRightsPerUnit')),
       oversubscription: v('oversubscription') === YES,
       transferable: v('transferable') === YES,
