@@ -1,9 +1,11 @@
 import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { RegisterEntryView } from '../../../../shared/ipc/register-types';
+import type { SessionUser } from '../../../../shared/ipc/types';
 import { Grid, type GridColumn } from '../../frame/grid/Grid';
 import { useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { classLabel, groupDecimal, nameOf, placeOf } from './format';
+import { ImportPanel } from './ImportPanel';
 import { useWindowSource } from './useWindowSource';
 
 const COLUMNS: readonly GridColumn<RegisterEntryView>[] = [
@@ -20,12 +22,13 @@ interface RegisterViewProps {
   readonly programId: number;
   readonly onOpenHolder: (account: string) => void;
   readonly onBack: () => void;
+  readonly user: SessionUser;
   /** Shown (not under a holder's page). */
   readonly active: boolean;
 }
 
 /** One program's register as a grid (a million rows, fetched by window), with the imports that made it. */
-export function RegisterView({ programId, onOpenHolder, onBack, active }: RegisterViewProps) {
+export function RegisterView({ user, programId, onOpenHolder, onBack, active }: RegisterViewProps) {
   const program = useDeskQuery('programs.get', { programId }, { topics: ['programs'] });
   const summary = useDeskQuery('register.summary', { programId }, { topics: ['register', 'certificates'] });
   const { source, total, error } = useWindowSource('register.entries', { programId }, keyOf, ['register']);
@@ -74,6 +77,7 @@ export function RegisterView({ programId, onOpenHolder, onBack, active }: Regist
           emptyText="No register yet for this program: it is imported from the issuer's record-date file."
         />
       ) : null}
+      {summary.data && program.data ? <ImportPanel user={user} programId={programId} issuer={program.data.issuer} hasRegister={summary.data.entries > 0} /> : null}
       {summary.data && summary.data.imports.length > 0 ? <ImportsTable imports={summary.data.imports} /> : null}
       <div className="toolbar">
         <button type="button" onClick={onBack}>
