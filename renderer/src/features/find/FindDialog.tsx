@@ -55,7 +55,7 @@ export function FindDialog({ onClose, onOpen, findsUsers }: FindDialogProps) {
   return (
     <Dialog title="Find" onClose={onClose} className="find">
       <div className="field">
-        <label htmlFor={inputId}>{findsUsers ? 'Holder, certificate, program or user' : 'Holder, certificate or program'}</label>
+        <label htmlFor={inputId}>{findsUsers ? 'Holder, certificate, program, CUSIP or user' : 'Holder, certificate, program or CUSIP'}</label>
         <input
           id={inputId}
           data-autofocus
