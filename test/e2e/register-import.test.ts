@@ -60,7 +60,7 @@ describe('importing a register from the screen, keyboard only', () => {
     const problems = page.getByRole('grid', { name: 'Problems, 1' });
     await problems.waitFor();
     expect(await problems.innerText()).toMatch(/3\s+tin\s+MALFORMED_TIN/);
-    expect(await page.locator('.register-import p[role=status]').innerText()).toBe(
+    expect(await page.locator('.register-import p.import-result').innerText()).toBe(
       'Checked, nothing written: 3 rows, 1 rejected, 1 problem; 0 would be imported (any bad row refuses the whole file unless good rows only is chosen).',
     );
     await desk.shot('66-register-import-check');

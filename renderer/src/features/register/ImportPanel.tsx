@@ -149,7 +149,7 @@ export function ImportPanel({ user, programId, issuer, hasRegister }: { user: Se
       ) : null}
       {checked ? (
         <>
-          <p role="status">
+          <p className="import-result" aria-live="polite">
             {checked.result.committed ? 'Imported' : 'Checked, nothing written'}: {checked.result.file.rows.toLocaleString('en-US')} rows, {checked.result.rejected.toLocaleString('en-US')} rejected,{' '}
             {checked.result.problemCount.toLocaleString('en-US')} {checked.result.problemCount === 1 ? 'problem' : 'problems'};{' '}
             {checked.result.imported.toLocaleString('en-US')} {checked.result.committed ? 'imported' : 'would be imported'}
