@@ -16,6 +16,9 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    // A poll waits for what a real process does (a worker thread starting, Chromium painting):
+    // on a shared 2-core machine under load that can take seconds, never a reason to fail.
+    expect: { poll: { timeout: 20_000 } },
     pool: 'forks',
     // A PostgreSQL server for the run, started when a test first calls testDatabase().
     globalSetup: ['electron/desk/testing/postgres-global-setup.ts'],

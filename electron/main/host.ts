@@ -22,6 +22,12 @@ export function createDeskHost(mainWindow: () => BrowserWindow | null, log: File
       const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    async chooseFolder({ title }) {
+      const options: OpenDialogOptions = { title, properties: ['openDirectory', 'createDirectory'] };
+      const window = mainWindow();
+      const result = window === null ? await dialog.showOpenDialog(options) : await dialog.showOpenDialog(window, options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     logError(error, { channel }) {
       log.error(`unexpected failure on ${channel}`, error);
     },

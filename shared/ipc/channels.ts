@@ -4,6 +4,8 @@ import * as s from './schemas';
 import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import * as amendments from './amendment-schemas';
+import * as certificates from './certificates';
+import type { CertificateIssueSummary, MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import type {
   AmendmentsView,
@@ -78,6 +80,11 @@ export const channels = {
   'jobs.cancel': { input: s.jobIdInput, access: 'signed-in' },
   'journal.list': { input: s.journalListInput, access: SUPERVISION },
   'find': { input: s.findInput, access: 'signed-in' },
+  // Certificates: issue once per program; print (a job, into a folder main's dialog chooses); a DUPLICATE reprint (a job).
+  'certificates.issue': { input: certificates.issueCertificatesInput, access: SUPERVISION },
+  'certificates.exportMailingList': { input: certificates.mailingListInput, access: SUPERVISION },
+  'certificates.print': { input: certificates.printCertificatesInput, access: 'signed-in' },
+  'certificates.reprint': { input: certificates.reprintCertificateInput, access: SUPERVISION },
   'prefs.get': { input: s.empty, access: 'public' },
   'prefs.set': { input: s.prefsPatchInput, access: 'public' },
   // The register and its certificates, read-only: any signed-in role (a clerk and up).
@@ -150,6 +157,10 @@ export interface ChannelResults {
   'register.importResult': RegisterImportResult;
   'register.problems': RegisterProblemsPage;
   'register.exportReport': { fileName: string };
+  'certificates.issue': CertificateIssueSummary;
+  'certificates.exportMailingList': MailingListExport;
+  'certificates.print': JobStarted;
+  'certificates.reprint': JobStarted;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

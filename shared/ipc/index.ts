@@ -4,3 +4,4 @@ export * from './schemas';
 export * from './types';
 export * from './bridge';
 export * from './jobs';
+export * from './certificates';

@@ -103,6 +103,8 @@ export interface JobResults {
   'book.restore': BookInfo;
   'journal.verify': JournalVerification;
   'register.import': import('./register-import').RegisterImportResult;
+  'certificates.print': import('./certificates').CertificatesPrintResult;
+  'certificates.reprint': import('./certificates').CertificateReprintResult;
 }
 
 export interface JournalVerification {

@@ -26,6 +26,7 @@ try {
     host: {
       chooseSavePath: async () => null,
       chooseOpenPath: async () => null,
+      chooseFolder: async () => null,
       logError: (error) => console.error(error),
       sealSecret: () => null,
       unsealSecret: () => null,

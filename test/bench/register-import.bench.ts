@@ -24,11 +24,12 @@ import { emit } from './emit';
 
 const ROWS = Number(process.env['REGISTER_BENCH_ROWS'] ?? 1_000_000);
 const BAD_EVERY = ROWS / 10;
-const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-register-'));
+const dir = mkdtempSync(path.join(os.tmpdir(), 'offering-desk-register-bench-'));
 
 try {
   const csv = path.join(dir, 'register.csv');
   const bad = await writeRegisterFile(csv, ROWS, BAD_EVERY);
+  const bytes = statSync(csv).size;
   const bookFile = path.join(dir, 'big.book');
   const store = await openStore(bookFile, { now: () => new Date() });
   const { actor, programId } = await store.change({ id: null, username: null }, 'bench.setup', async (tx, at) => {
@@ -52,7 +53,6 @@ try {
   if (outcome.report.imported !== ROWS - bad || outcome.report.rejected !== bad) throw new Error(`imported ${outcome.report.imported}, rejected ${outcome.report.rejected}`);
   const count = await store.read((r) => r.register.count(programId));
   await store.close();
-  const bytes = statSync(csv).size;
   emit('import_1m_s', measured.seconds, 's', { rows: ROWS, bytes, imported: outcome.report.imported, rejected: outcome.report.rejected, inBook: count, target: 30, includes: 'both passes (check, then check + encrypt + write + journal), in a worker on its own connection' });
   emit('main_thread_max_block_ms_during_import_1m', measured.maxGapMs, 'ms', { timer: '5 ms setInterval', target: 50, mainCpuMsInThatGap: measured.cpuInGapMs, cores: os.cpus().length, load: os.loadavg()[0]?.toFixed(1) });
 

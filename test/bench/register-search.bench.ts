@@ -71,7 +71,7 @@ try {
 
   const desk = await openDesk({
     bookPath, prefsPath: path.join(dir, 'prefs.json'),
-    host: { chooseSavePath: async () => null, chooseOpenPath: async () => null, logError: (error) => console.error(error), sealSecret: () => null, unsealSecret: () => null },
+    host: { chooseSavePath: async () => null, chooseOpenPath: async () => null, chooseFolder: async () => null, logError: (error) => console.error(error), sealSecret: () => null, unsealSecret: () => null },
   });
   const signIn = await desk.dispatch('session.signIn', { username: 'ada', password: 'analytical-engine-1843' });
   if (!signIn.ok) throw new Error(signIn.error.message);

@@ -100,6 +100,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     host: {
       chooseSavePath: async ({ defaultName }) => path.join(options.backupDir, defaultName),
       chooseOpenPath: async () => openPath,
+      // Print runs go beside the backups: a folder the test owns.
+      chooseFolder: async () => options.backupDir,
       // The browser route has no keychain: an office password is never kept.
       sealSecret: () => null,
       unsealSecret: () => null,

@@ -61,8 +61,9 @@ describe('the Electron build', () => {
       const code = await readFile(file, 'utf8');
       const builtins = new Set(builtinModules);
       const outside = [...new Set(requiredModules(code).filter((m) => !m.startsWith('node:') && !builtins.has(m)))].sort();
-      // Workers that never reach a PostgreSQL server do not pull pg in, nor its pg-native.
-      expect(outside).toContain('better-sqlite3');
+      // Workers that never reach a PostgreSQL server do not pull pg in, nor its pg-native. The
+      // print worker never opens the book at all: main hands it the certificates to draw.
+      if (name !== 'print-certificates') expect(outside).toContain('better-sqlite3');
       expect(outside.filter((m) => m !== 'better-sqlite3' && m !== 'pg-native')).toEqual([]);
     }
     expect(built.inputs.workers).toContain('electron/desk/workers/verify-journal.ts');
@@ -81,6 +82,20 @@ describe('the Electron build', () => {
     } finally {
       await store.close();
     }
+  });
+
+  it('the bundled print worker runs in plain Node and writes a certificate PDF with the embedded font', async () => {
+    const { runWorker } = await import('../../electron/desk/workers/run-job');
+    const { pdfText } = await import('../../electron/desk/testing/pdf-tools');
+    const file = path.join(mkdtempSync(path.join(outdir, 'print-')), 'one.pdf');
+    const face = {
+      number: 'RT-000001', classCode: 'A', colour: 'BLUE', transferable: false, firmRights: 1234, oversubscriptionOnly: false, underlyingShares: null,
+      issuer: 'XO Communications, Inc.', cusip: '983764176', registration: ['Zofia Łódź-Nowak', '', '', ''], address: ['ul. Piotrkowska 12', 'Łódź 90-001', 'POLAND'],
+      voidAfter: 'DECEMBER 8, 2003', expiresInWords: '5:00 p.m., New York City time, on December 8, 2003', price: '5.00', held: true, duplicate: null,
+    };
+    const launch = { file: pathToFileURL(built.workers['print-certificates']), execArgv: [] };
+    expect(await runWorker(launch, { file, title: 'one', faces: [face] })).toEqual({ pages: 2 });
+    expect(pdfText(file)).toContain('Zofia Łódź-Nowak');
   });
 
   it('ships the worker bundles: electron-builder packs all of electron/dist', async () => {

@@ -11,6 +11,9 @@ const USAGE = [
   '                                  import a record-date register (shared/contracts/REGISTER.md); FILE at most 1 GiB, rows at most 64 KiB',
   '  register layout BOOK ISSUER NAME LAYOUT.json   save the next version of an issuer\'s file layout',
   '  program create BOOK PROGRAM.json [--by USERNAME]  create a program and its terms from a program@1 file (REGISTER.md), printing its id; UTF-8, at most 1 MiB',
+  '  certificates issue BOOK PROGRAM number and record every certificate of PROGRAM (id or CUSIP) from its register; prints counts',
+  '  certificates list BOOK PROGRAM [--csv]   the mailing list (--csv: the mail house\'s CSV, `held` Y for §9 holds)',
+  '  certificates print BOOK PROGRAM --out DIR [--class C] [--numbers FROM-TO]   PDFs of at most 1,000 pages into DIR; prints their names',
   'BOOK is a book file, or an office database as postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE[?sslmode=require|verify-full]',
   'Exit 0 done; 1 a broken chain, a failed proof, or work refused for reasons reported; 2 bad arguments or an unusable file or database',
 ].join('\n');
@@ -24,6 +27,7 @@ const commands: Record<string, () => Promise<{ run: CliCommand }>> = {
   settle: () => import('./commands/settle'),
   register: () => import('./commands/register'),
   program: () => import('./commands/program'),
+  certificates: () => import('./commands/certificates'),
 };
 
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {

@@ -1,5 +1,6 @@
 import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
+import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
@@ -26,4 +27,5 @@ export const handlers: HandlerTable = {
   ...prefsHandlers,
   ...registerViewsHandlers,
   ...registerImportHandlers,
+  ...certificatesHandlers,
 };

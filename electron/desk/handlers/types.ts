@@ -10,6 +10,8 @@ export interface DeskHost {
   /** Ask the user for a file to write (backup) or read (restore); null = cancelled. Main shows a native dialog; tests return a path. */
   chooseSavePath(options: { title: string; defaultName: string }): Promise<string | null>;
   chooseOpenPath(options: { title: string }): Promise<string | null>;
+  /** Ask the user for a folder to write many files into (a print run); null = cancelled. */
+  chooseFolder(options: { title: string }): Promise<string | null>;
   /** Unexpected errors: main writes them to its log. */
   logError(error: unknown, context: { channel: string }): void;
   /**

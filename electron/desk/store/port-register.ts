@@ -121,6 +121,8 @@ export interface RegisterReader {
   entries(programId: number, window: RowWindow): Promise<RegisterEntryRecord[]>;
   /** Entries after `afterId` in id (import) order, for streaming the whole register. */
   entriesAfter(programId: number, afterId: number, limit: number): Promise<RegisterEntryRecord[]>;
+  /** The entries with these ids (any order; ids not found are left out): a page of certificates' registrations. */
+  entriesByIds(ids: readonly number[]): Promise<RegisterEntryRecord[]>;
   /** Every row of one account (one per class). */
   byAccount(programId: number, account: string): Promise<RegisterEntryRecord[]>;
   find(query: RegisterQuery, limit: number): Promise<RegisterEntryRecord[]>;

@@ -14,10 +14,12 @@ export const PASSWORD = 'correct horse battery';
 export function fakeHost() {
   const savePaths: (string | null)[] = [];
   const openPaths: (string | null)[] = [];
+  const folders: (string | null)[] = [];
   const logged: { error: unknown; channel: string }[] = [];
   const host: DeskHost = {
     chooseSavePath: async () => savePaths.shift() ?? null,
     chooseOpenPath: async () => openPaths.shift() ?? null,
+    chooseFolder: async () => folders.shift() ?? null,
     // A stand-in for the operating system's keychain: reversible and marked, for tests only.
     sealSecret: (plain) => `test-sealed:${Buffer.from(plain, 'utf8').toString('base64')}`,
     unsealSecret: (sealed) => (sealed.startsWith('test-sealed:') ? Buffer.from(sealed.slice('test-sealed:'.length), 'base64').toString('utf8') : null),
@@ -25,7 +27,7 @@ export function fakeHost() {
       logged.push({ error, channel: context.channel });
     },
   };
-  return { host, savePaths, openPaths, logged };
+  return { host, savePaths, openPaths, folders, logged };
 }
 
 /**
@@ -87,6 +89,10 @@ export async function deskFixture(options: { idleLockMinutes?: number } = {}) {
     chooseOpen: (file: string) => {
       fake.openPaths.push(file);
       return {};
+    },
+    /** The answer main's folder dialog will give next (a print run's output folder). */
+    chooseFolder: (folder: string) => {
+      fake.folders.push(folder);
     },
     signInAs,
     journalCount,

@@ -6,9 +6,11 @@
 import { Worker } from 'node:worker_threads';
 import { DeskFailure, type DeskErrorCode } from '../../../shared/ipc/result';
 import type { WorkerMessage } from './job-port';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
-export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register';
+export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates';
 
 /** Where a worker's code is and how Node must start it. */
 export interface WorkerLaunch {
@@ -22,7 +24,10 @@ export type WorkerLocator = (name: JobName) => WorkerLaunch;
  * From the TypeScript sources (tests, tsx, the command line): the worker thread registers tsx's
  * loader itself, because a worker does not inherit the loaders of the thread that started it.
  */
-export const sourceWorkers: WorkerLocator = (name) => ({ file: new URL(`./${name}.ts`, import.meta.url), execArgv: ['--import', 'tsx'] });
+export const sourceWorkers: WorkerLocator = (name) => ({ file: new URL(`./${name}.ts`, import.meta.url), execArgv: ['--import', tsxLoader()] });
+
+/** tsx's loader found from this file, not from the working folder: a command may run from anywhere. */
+const tsxLoader = (): string => pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /** From the Electron bundle: `.config/build-electron.ts` writes each entry to <dir>/<name>.cjs. */
 export const bundledWorkers =
@@ -41,6 +46,8 @@ export interface JobOptions<P> {
   readonly onProgress?: (progress: P) => void;
   /** Aborting terminates the worker; the promise then rejects with DeskFailure 'CANCELLED'. */
   readonly signal?: AbortSignal;
+  /** Caps the worker's heap (MB): a job that makes garbage fast (PDFs) is collected early, keeping memory bounded. */
+  readonly maxHeapMb?: number;
 }
 
 /** Runs the named job in a new worker thread. */
@@ -58,11 +65,13 @@ const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BO
 
 /** As runJob, for a worker file given directly (tests use it for fixture workers). */
 export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {
-  const { signal, onProgress } = options;
+  const { signal, onProgress, maxHeapMb } = options;
   if (signal?.aborted === true) return Promise.reject(jobCancelled());
 
   return new Promise<O>((resolve, reject) => {
-    const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv] });
+    // A small young generation too: short-lived garbage (a PDF's layout) is what fills it.
+    const resourceLimits = maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 } };
+    const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv], ...resourceLimits });
     // The outcome is decided by the first of: result, error, cancel, unexpected exit; the promise
     // settles only on 'exit', so a caller never goes on while the thread still holds the book open.
     let outcome: { ok: true; value: O } | { ok: false; error: Error } | null = null;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { CertificateIssueRecord, CertificateRecord, CertificateSelection, CertificatesWriter, ClassTotals } from '../port';
 import type { RowLog } from '../row-digests';
+import { bulkInserter } from './bulk-insert';
 import type { BookTables } from '../tables';
 
 /** Rows per INSERT: well under both stores' bound-parameter limits. */
@@ -39,6 +40,7 @@ const toCertificate = (r: CertificateRow): CertificateRecord => ({
 });
 
 export function certificatesRepo(db: Kysely<BookTables>, log: RowLog): CertificatesWriter {
+  const bulk = bulkInserter(db);
   const certificates = () => db.selectFrom('certificates').select([...CERTIFICATE_COLUMNS]);
   const selected = (programId: number, s: CertificateSelection) => {
     let q = certificates().where('program_id', '=', programId);
@@ -129,8 +131,8 @@ export function certificatesRepo(db: Kysely<BookTables>, log: RowLog): Certifica
           held: c.held ? 1 : 0,
           issued_at: issuedAt,
         }));
-        const ids = await db.insertInto('certificates').values(rows).returning('id').execute();
-        log.wrote('certificates', ...ids.map((r) => r.id));
+        const ids = await bulk.insert('certificates', rows, 'id');
+        log.wrote('certificates', ...ids.map((r) => Number(r.id)));
       }
       return list.length;
     },

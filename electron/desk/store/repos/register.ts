@@ -1,6 +1,7 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
 import type { RowLog } from '../row-digests';
+import { bulkInserter } from './bulk-insert';
 import { prefixEnd, wordsOf } from '../search-terms';
 import type { BookTables, RegisterEntriesTable } from '../tables';
 
@@ -39,6 +40,7 @@ const toEntry = (r: EntryRow): RegisterEntryRecord => ({
 });
 
 export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWriter {
+  const bulk = bulkInserter(db);
   const entries = () =>
     db
       .selectFrom('register_entries as e')
@@ -105,6 +107,7 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       const ids = db.selectFrom('register_entries').select('id').where('program_id', '=', programId).orderBy('account').orderBy('class').limit(window.limit).offset(window.offset);
       return (await entries().where('e.id', 'in', ids).orderBy('e.account').orderBy('e.class').execute()).map(toEntry);
     },
+    entriesByIds: async (ids) => (ids.length === 0 ? [] : (await entries().where('e.id', 'in', [...ids]).execute()).map(toEntry)),
     entriesAfter: async (programId, afterId, limit) =>
       (await entries().where('e.program_id', '=', programId).where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute()).map(toEntry),
     byAccount: async (programId, account) =>
@@ -183,10 +186,11 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       await log.lockForBulk();
       for (let i = 0; i < list.length; i += INSERT_CHUNK) {
         const chunk = list.slice(i, i + INSERT_CHUNK);
-        const ids = await db.insertInto('register_entries').values(chunk.map((e) => toRow(programId, importId, e))).returning('id').execute();
-        log.wrote('register_entries', ...ids.map((r) => r.id));
-        const words = chunk.flatMap((e, k) => wordsOf(...e.registration).map((word) => ({ word, entry_id: Number(ids[k]?.id) })));
-        for (let w = 0; w < words.length; w += WORDS_CHUNK) await db.insertInto('register_words').values(words.slice(w, w + WORDS_CHUNK)).execute();
+        const rows = chunk.map((e) => toRow(programId, importId, e));
+        const ids = (await bulk.insert('register_entries', rows, 'id')).map((r) => Number(r.id));
+        log.wrote('register_entries', ...ids);
+        const words = chunk.flatMap((e, k) => wordsOf(...e.registration).map((word) => ({ word, entry_id: ids[k] ?? 0 })));
+        for (let w = 0; w < words.length; w += WORDS_CHUNK) await bulk.insert('register_words', words.slice(w, w + WORDS_CHUNK));
       }
       return list.length;
     },

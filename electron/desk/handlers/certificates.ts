@@ -1,0 +1,66 @@
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import { instantToWallTime } from '../../../shared/domain';
+import { DeskFailure } from '../../../shared/ipc/result';
+import { issueCertificates } from '../services/certificates';
+import { printContext } from '../services/certificate-faces';
+import { printCertificates, reprintCertificate } from '../services/certificates-print';
+import { mailingListCsv } from '../services/mailing-list';
+import { actorOf } from '../services/views';
+import type { BookStore, JournalActor } from '../store/port';
+import { signedIn, type HandlerTable } from './types';
+
+/** Writes the mailing list into the file main's dialog chose (which asked before replacing one) and journals the export. */
+async function exportMailingList(store: BookStore, by: JournalActor, programId: number, file: string): Promise<{ fileName: string; rows: number }> {
+  const handle = await open(file, 'w', 0o600);
+  let lines = 0;
+  try {
+    for await (const chunk of mailingListCsv(store, programId)) {
+      lines += chunk.split('\r\n').length - 1;
+      await handle.write(chunk);
+    }
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  const rows = lines - 1; // the header
+  const fileName = path.basename(file);
+  // Holder records left the book (§15): who exported what is on record.
+  await store.change(by, 'certificates.mailingListExported', async () => ({ payload: { programId, fileName, rows }, result: null }));
+  return { fileName, rows };
+}
+
+export const certificatesHandlers = {
+  'certificates.issue': (input, ctx) => issueCertificates(ctx.store, actorOf(signedIn(ctx)), input.programId),
+  'certificates.exportMailingList': async (input, ctx) => {
+    const user = signedIn(ctx);
+    const store = ctx.store;
+    const { program } = await store.read((r) => printContext(r, input.programId)); // refused before the dialog opens
+    const chosen = await ctx.host.chooseSavePath({ title: 'Save the mailing list', defaultName: `${program.cusip}-mailing-list.csv` });
+    if (chosen === null) throw new DeskFailure('CANCELLED', 'Export cancelled; nothing was written');
+    return exportMailingList(store, actorOf(user), input.programId, chosen);
+  },
+  'certificates.print': async (input, ctx) => {
+    const user = signedIn(ctx);
+    const store = ctx.store;
+    await store.read((r) => printContext(r, input.programId));
+    const folder = await ctx.host.chooseFolder({ title: 'Print certificates into a folder' });
+    if (folder === null) throw new DeskFailure('CANCELLED', 'Printing cancelled; nothing was written');
+    const selection = { class: input.class, fromNumber: input.fromNumber, toNumber: input.toNumber };
+    return ctx.jobs.start('certificates.print', user, (job) =>
+      printCertificates(store, actorOf(user), input.programId, selection, folder, { signal: job.signal, onProgress: job.onProgress, workers: 2 }),
+    );
+  },
+  'certificates.reprint': async (input, ctx) => {
+    const user = signedIn(ctx);
+    const store = ctx.store;
+    const certificate = await store.read((r) => r.certificates.byId(input.certificateId));
+    if (!certificate) throw new DeskFailure('NOT_FOUND', 'There is no such certificate in this book', 'certificateId');
+    const chosen = await ctx.host.chooseSavePath({ title: `Reprint ${certificate.number} as a DUPLICATE`, defaultName: `${certificate.number}-DUPLICATE.pdf` });
+    if (chosen === null) throw new DeskFailure('CANCELLED', 'Reprint cancelled; nothing was printed or recorded');
+    const today = instantToWallTime(ctx.now().getTime()).slice(0, 10); // the date in New York
+    return ctx.jobs.start('certificates.reprint', user, (job) =>
+      reprintCertificate(store, actorOf(user), input.certificateId, input.reason, chosen, { signal: job.signal, today, overwrite: true }),
+    );
+  },
+} satisfies Partial<HandlerTable>;

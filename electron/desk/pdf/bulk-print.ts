@@ -1,0 +1,111 @@
+/**
+ * A bulk print run: files of at most 1,000 pages, each written by one of a pool of worker
+ * threads (workers/print-certificates.ts) while the next files' certificates are read. A file is
+ * written under a `.partial` name and takes its own name only once complete, never replacing a
+ * file already there. Cancel (or any failure) stops the workers and removes every file of the run:
+ * what was printed is journaled only for a run that finished, so no unrecorded paper remains.
+ */
+import { linkSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { DeskFailure } from '../../../shared/ipc/result';
+import { jobCancelled, runJob } from '../workers/run-job';
+import type { PrintCertificatesInput, PrintCertificatesOutput } from '../workers/print-certificates';
+import { PAGES_PER_CERTIFICATE, type CertificateFace } from './certificate-doc';
+
+export const MAX_PAGES_PER_FILE = 1_000;
+export const MAX_CERTIFICATES_PER_FILE = MAX_PAGES_PER_FILE / PAGES_PER_CERTIFICATE;
+
+/** A heap cap per print worker (measured: ~120 MB of resident memory a worker): pdfmake's garbage is collected early, so two workers stay well under 500 MB. */
+const WORKER_HEAP_MB = 128;
+
+/** One file of the run, as the planner hands it over. */
+export interface PlannedFile {
+  readonly name: string;
+  readonly title: string;
+  readonly faces: readonly CertificateFace[];
+  /** Carried into the result as given (class, first and last number…). */
+  readonly facts: Readonly<Record<string, string | number>>;
+}
+
+export interface WrittenFile {
+  readonly name: string;
+  readonly pages: number;
+  readonly certificates: number;
+  readonly facts: Readonly<Record<string, string | number>>;
+}
+
+export interface BulkControl {
+  readonly workers: number;
+  readonly signal?: AbortSignal | undefined;
+  /** Pages written so far by the whole run. */
+  readonly onPages?: ((pages: number) => void) | undefined;
+}
+
+/** `abc.pdf` → its unfinished name. */
+const partialOf = (file: string) => `${file}.partial`;
+
+function publish(folder: string, name: string): void {
+  const partial = path.join(folder, partialOf(name));
+  try {
+    linkSync(partial, path.join(folder, name)); // fails, never replaces, when the name is taken
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw new DeskFailure('CONFLICT', `${name} already exists in ${folder}: print into an empty folder (nothing was kept from this run)`);
+    throw error;
+  } finally {
+    rmSync(partial, { force: true });
+  }
+}
+
+/** Runs the planned files on `control.workers` workers; on any failure or cancel removes every file of the run. */
+export async function printFiles(folder: string, plan: AsyncIterable<PlannedFile>, control: BulkControl): Promise<WrittenFile[]> {
+  const written: (WrittenFile & { readonly order: number })[] = [];
+  const started: string[] = [];
+  const progress = new Map<string, number>();
+  const report = () => control.onPages?.([...progress.values()].reduce((a, b) => a + b, 0));
+  // One runner failing stops the others too: the run is all or nothing.
+  const stop = new AbortController();
+  const onAbort = () => stop.abort();
+  if (control.signal?.aborted === true) stop.abort();
+  control.signal?.addEventListener('abort', onAbort, { once: true });
+  const source = plan[Symbol.asyncIterator]();
+  const runner = async () => {
+    for (;;) {
+      if (stop.signal.aborted) throw jobCancelled();
+      const next = await source.next(); // async generators queue concurrent calls: each file goes to one runner
+      if (next.done === true) return;
+      const file = next.value;
+      const order = started.push(file.name);
+      const input: PrintCertificatesInput = { file: path.join(folder, partialOf(file.name)), title: file.title, faces: file.faces };
+      const out = await runJob<PrintCertificatesInput, PrintCertificatesOutput, { pages: number }>('print-certificates', input, {
+        signal: stop.signal,
+        maxHeapMb: WORKER_HEAP_MB,
+        onProgress: (p) => {
+          progress.set(file.name, p.pages);
+          report();
+        },
+      });
+      publish(folder, file.name);
+      written.push({ name: file.name, pages: out.pages, certificates: file.faces.length, facts: file.facts, order });
+    }
+  };
+  const runs = await Promise.allSettled(
+    Array.from({ length: Math.max(1, control.workers) }, () =>
+      runner().catch((error: unknown) => {
+        stop.abort();
+        throw error;
+      }),
+    ),
+  );
+  control.signal?.removeEventListener('abort', onAbort);
+  const failures = runs.flatMap((r) => (r.status === 'rejected' ? [r.reason as unknown] : []));
+  if (failures.length > 0) {
+    // Every worker is gone by now (a job settles only once its thread has exited).
+    for (const name of started) {
+      rmSync(path.join(folder, partialOf(name)), { force: true });
+      if (written.some((w) => w.name === name)) rmSync(path.join(folder, name), { force: true });
+    }
+    if (control.signal?.aborted === true) throw jobCancelled();
+    throw failures.find((e) => !(e instanceof DeskFailure && e.code === 'CANCELLED')) ?? failures[0];
+  }
+  return written.sort((a, b) => a.order - b.order).map(({ order: _order, ...file }) => file);
+}

@@ -1,0 +1,106 @@
+/**
+ * Turns certificates into PDF files with pdfmake 0.3: the font embedded from memory, no network
+ * and no file access from inside a document, and each file streamed to disk as it is made.
+ *
+ * pdfmake lays a whole document out before it draws a page (about 0.6 MB of layout a page), so a
+ * 1,000-page file made in one go would need ~700 MB. A bulk file is therefore laid out and drawn
+ * a few certificates at a time onto one pdfkit document, with pdfmake's own LayoutBuilder and
+ * Renderer — the pages are pdfmake's exactly — and memory stays bounded whatever the file's size.
+ */
+import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { once } from 'node:events';
+import type { Readable } from 'node:stream';
+import { certificatesContent, certificatesDocument, PAGE_SETUP, type CertificateFace } from './certificate-doc';
+import { fontFiles, FONT_NAME, VIRTUAL_FONT_FILES } from './fonts';
+
+const require = createRequire(import.meta.url);
+
+interface PdfMake {
+  virtualfs: { writeFileSync(name: string, data: Buffer): void; existsSync(name: string): boolean; readFileSync(name: string): Buffer };
+  setFonts(fonts: Record<string, Record<string, string>>): void;
+  setUrlAccessPolicy(policy: (url: string) => boolean): void;
+  setLocalAccessPolicy(policy: (path: string) => boolean): void;
+  createPdf(doc: unknown): { getBuffer(): Promise<Buffer> };
+}
+
+type PdfKitDocument = Readable & { end(): void };
+type Constructor<T> = new (...args: unknown[]) => T;
+interface Layout {
+  registerTableLayouts(layouts: unknown): void;
+  layoutDocument(content: unknown, doc: PdfKitDocument, styles: object, defaultStyle: object, ...rest: unknown[]): unknown[];
+}
+
+let engine: PdfMake | null = null;
+
+/** pdfmake, set up once per thread: the font's faces in its virtual file system, all outside access refused. */
+function pdfmake(): PdfMake {
+  if (engine) return engine;
+  const made = require('pdfmake') as PdfMake;
+  const faces = fontFiles();
+  for (const face of Object.keys(VIRTUAL_FONT_FILES) as (keyof typeof VIRTUAL_FONT_FILES)[]) made.virtualfs.writeFileSync(VIRTUAL_FONT_FILES[face], faces[face]);
+  made.setFonts({ [FONT_NAME]: { ...VIRTUAL_FONT_FILES } });
+  made.setUrlAccessPolicy(() => false);
+  made.setLocalAccessPolicy(() => false);
+  engine = made;
+  return made;
+}
+
+/** A whole PDF in memory through pdfmake's own createPdf: one certificate (a reprint), and pdfmake alone measured. */
+export function certificatesPdfBuffer(faces: readonly CertificateFace[], title: string): Promise<Buffer> {
+  return pdfmake().createPdf(certificatesDocument(faces, title)).getBuffer();
+}
+
+const internals = () => ({
+  PDFDocument: (require('pdfmake/js/PDFDocument') as { default: Constructor<PdfKitDocument> }).default,
+  LayoutBuilder: (require('pdfmake/js/LayoutBuilder') as { default: Constructor<Layout> }).default,
+  Renderer: (require('pdfmake/js/Renderer') as { default: Constructor<{ renderPages(pages: unknown[]): void }> }).default,
+  SVGMeasure: (require('pdfmake/js/SVGMeasure') as { default: Constructor<unknown> }).default,
+  normalizePageSize: (require('pdfmake/js/PageSize') as { normalizePageSize: (size: string, orientation?: string) => { width: number; height: number } }).normalizePageSize,
+  normalizePageMargin: (require('pdfmake/js/PageSize') as { normalizePageMargin: (m: readonly number[]) => unknown }).normalizePageMargin,
+  tableLayouts: (require('pdfmake/js/tableLayouts') as { tableLayouts: unknown }).tableLayouts,
+});
+
+/**
+ * Writes the certificates `batches` yields into one new PDF at `file` (never over an existing
+ * one), laying out and drawing one batch at a time and writing each batch's bytes before the
+ * next is drawn (pdfkit emits thousands of tiny chunks: gathered and written at once, in the
+ * worker's own thread). `onPages` hears the pages written so far after each batch. A job that is
+ * cancelled terminates the worker mid-file: its caller removes the unfinished file.
+ * Returns the number of pages written.
+ */
+export async function writeCertificatesPdf(batches: AsyncIterable<readonly CertificateFace[]> | Iterable<readonly CertificateFace[]>, file: string, title: string, onPages?: (pages: number) => void): Promise<number> {
+  const k = internals();
+  const size = k.normalizePageSize(PAGE_SETUP.pageSize);
+  const fonts = { [FONT_NAME]: { ...VIRTUAL_FONT_FILES } };
+  const options = { size: [size.width, size.height], pdfVersion: '1.3', compress: true, autoFirstPage: false, bufferPages: false, fontLayoutCache: true, info: { Title: title, Creator: 'Offering Desk', Producer: 'Offering Desk' }, font: null };
+  const doc = new k.PDFDocument(fonts, {}, {}, {}, options, pdfmake().virtualfs, () => false);
+  const fd = openSync(file, 'wx', 0o600);
+  // Read in paused mode, drained after each batch: the stream never holds more than one batch.
+  const flush = () => {
+    const pending: Buffer[] = [];
+    for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) pending.push(chunk);
+    const bytes = Buffer.concat(pending);
+    for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
+  };
+  let pages = 0;
+  try {
+    for await (const faces of batches) {
+      const builder = new k.LayoutBuilder(size, k.normalizePageMargin(PAGE_SETUP.pageMargins), new k.SVGMeasure());
+      builder.registerTableLayouts(k.tableLayouts);
+      const laidOut = builder.layoutDocument(certificatesContent(faces), doc, {}, PAGE_SETUP.defaultStyle, undefined, undefined, undefined, undefined, undefined);
+      new k.Renderer(doc, undefined).renderPages(laidOut);
+      pages += laidOut.length;
+      flush();
+      onPages?.(pages);
+    }
+    const ended = once(doc, 'end');
+    doc.end();
+    flush();
+    await ended;
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  return pages;
+}
