@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import * as rs from './register-schemas';
 import * as s from './schemas';
 import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
@@ -22,6 +23,7 @@ import type {
   TermsVersionView,
   UserSummary,
 } from './types';
+import type { CertificateDetailView, CertificatesPageView, HeldForeignView, HolderView, RegisterEntriesView, RegisterSummaryView } from './register-types';
 
 /** Who may call a channel: anyone (even before sign-in), any signed-in user, or the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
@@ -85,6 +87,13 @@ export const channels = {
   'certificates.reprint': { input: certificates.reprintCertificateInput, access: SUPERVISION },
   'prefs.get': { input: s.empty, access: 'public' },
   'prefs.set': { input: s.prefsPatchInput, access: 'public' },
+  // The register and its certificates, read-only: any signed-in role (a clerk and up).
+  'register.summary': { input: rs.registerSummaryInput, access: 'signed-in' },
+  'register.entries': { input: rs.registerEntriesInput, access: 'signed-in' },
+  'register.holder': { input: rs.registerHolderInput, access: 'signed-in' },
+  'register.heldForeign': { input: rs.heldForeignInput, access: 'signed-in' },
+  'certificates.list': { input: rs.certificatesListInput, access: 'signed-in' },
+  'certificates.detail': { input: rs.certificateDetailInput, access: 'signed-in' },
   // Register import: main's dialog chooses the file (a token stands for it); the import is a job.
   'register.layouts': { input: ri.registerLayoutsInput, access: 'signed-in' },
   'register.saveLayout': { input: ri.registerSaveLayoutInput, access: SUPERVISION },
@@ -135,6 +144,12 @@ export interface ChannelResults {
   'find': FoundItem[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;
+  'register.summary': RegisterSummaryView;
+  'register.entries': RegisterEntriesView;
+  'register.holder': HolderView;
+  'register.heldForeign': HeldForeignView;
+  'certificates.list': CertificatesPageView;
+  'certificates.detail': CertificateDetailView;
   'register.layouts': SavedLayout[];
   'register.saveLayout': SavedLayout;
   'register.chooseFile': ChosenRegisterFile;

@@ -164,8 +164,12 @@ export interface TermsHistoryView {
 
 /** One thing `find` found: enough to show it in a list and open it. */
 export interface FoundItem {
-  readonly kind: 'program' | 'user';
+  readonly kind: 'program' | 'user' | 'holder' | 'certificate';
+  /** A program's, user's or certificate's id; for a holder, its register entry's. */
   readonly id: number;
+  /** For a holder: where its page is (program and account). */
+  readonly programId?: number;
+  readonly account?: string;
   /** The program's or user's name. */
   readonly title: string;
   /** A line under it: issuer and CUSIP, or user name and role. */

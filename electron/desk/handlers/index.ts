@@ -6,6 +6,7 @@ import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
+import { registerViewsHandlers } from './register-views';
 import { registerImportHandlers } from './register-import';
 import { sessionHandlers } from './session';
 import { termsHandlers } from './terms';
@@ -24,6 +25,7 @@ export const handlers: HandlerTable = {
   ...journalHandlers,
   ...jobsHandlers,
   ...prefsHandlers,
+  ...registerViewsHandlers,
   ...registerImportHandlers,
   ...certificatesHandlers,
 };

@@ -61,6 +61,8 @@ export interface CertificatesReader {
   count(programId: number, selection?: CertificateSelection): Promise<number>;
   /** In number order, `limit` after sequence number `afterSeq`: for the grid, the mailing list and printing. */
   list(programId: number, selection: CertificateSelection, afterSeq: number, limit: number): Promise<CertificateRecord[]>;
+  /** A window of the selection in number order, by position: what a grid shows. */
+  window(programId: number, selection: CertificateSelection, window: { readonly offset: number; readonly limit: number }): Promise<CertificateRecord[]>;
   byId(id: number): Promise<CertificateRecord | undefined>;
   /** A number in any program (`programId` narrows it). */
   byNumber(number: string, programId?: number): Promise<CertificateRecord[]>;

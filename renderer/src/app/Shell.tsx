@@ -9,7 +9,7 @@ import { KeysOverlay } from '../features/help/KeysOverlay';
 import { NavigationProvider, useNavigation } from '../frame/navigation';
 import { createDeskQueryClient, useChangePushes } from '../frame/query';
 import { AREA_SCREENS } from '../frame/registry';
-import { areaHome } from '../frame/routes';
+import { areaHome, routeOfFound } from '../frame/routes';
 import { AREAS, areaForCommand } from '../lib/areas';
 import { isMenuCommand } from '../lib/keys';
 import { AreaNav } from './AreaNav';
@@ -187,7 +187,7 @@ function ShellFrame({ user, idleLockMinutes, locked, onLock, onSignOut, onBookRe
           onClose={() => setOverlay(null)}
           onOpen={(item) => {
             setOverlay(null);
-            navigation.navigate(item.kind === 'program' ? { area: 'setup', view: 'program', programId: item.id } : { area: 'setup', view: 'users' });
+            navigation.navigate(routeOfFound(item));
           }}
         />
       ) : null}

@@ -36,6 +36,8 @@ function lazyScreen(load: () => Promise<ComponentType<AreaScreenProps>>): AreaSc
  */
 export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   setup: lazyScreen(() => import('../features/setup/SetupArea').then((m) => m.SetupArea)),
+  register: lazyScreen(() => import('../features/register/RegisterArea').then((m) => m.RegisterArea)),
+  certificates: lazyScreen(() => import('../features/certificates/CertificatesArea').then((m) => m.CertificatesArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };
 

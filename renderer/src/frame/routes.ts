@@ -1,5 +1,6 @@
 import type { AreaId } from '../../../shared/areas';
 import { AREA_TABLE } from '../../../shared/areas';
+import type { FoundItem } from '../../../shared/ipc/types';
 
 /**
  * Where the clerk is, as a typed value: any screen can open "program 12 › terms" by building
@@ -9,7 +10,23 @@ export type Route =
   | { readonly area: 'setup'; readonly view: 'programs' }
   | { readonly area: 'setup'; readonly view: 'users' }
   | { readonly area: 'setup'; readonly view: 'program'; readonly programId: number; readonly section?: 'terms' }
-  | { readonly area: Exclude<AreaId, 'setup'> };
+  | { readonly area: 'register'; readonly programId?: number; readonly account?: string }
+  | { readonly area: 'certificates'; readonly programId?: number; readonly view?: 'list' | 'held'; readonly certificateId?: number }
+  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates'> };
+
+/** Where a Ctrl+K result opens: a program's page, the users, a holder's page, a certificate's. */
+export function routeOfFound(item: FoundItem): Route {
+  switch (item.kind) {
+    case 'program':
+      return { area: 'setup', view: 'program', programId: item.id };
+    case 'user':
+      return { area: 'setup', view: 'users' };
+    case 'holder':
+      return item.programId !== undefined && item.account !== undefined ? { area: 'register', programId: item.programId, account: item.account } : { area: 'register' };
+    case 'certificate':
+      return { area: 'certificates', certificateId: item.id };
+  }
+}
 
 export type RouteOf<A extends AreaId> = Extract<Route, { readonly area: A }>;
 
@@ -18,6 +35,15 @@ export const areaHome = (area: AreaId): Route => (area === 'setup' ? { area, vie
 /** A route in words, for the status line and screen readers: "Setup › program 12 › terms". */
 export function describeRoute(route: Route): string {
   const area = AREA_TABLE.find((a) => a.id === route.area)?.label ?? route.area;
+  if (route.area === 'register') {
+    if (route.programId === undefined) return area;
+    return `${area} › program ${route.programId}${route.account !== undefined ? ` › account ${route.account}` : ''}`;
+  }
+  if (route.area === 'certificates') {
+    if (route.certificateId !== undefined) return `${area} › certificate ${route.certificateId}`;
+    if (route.programId === undefined) return area;
+    return `${area} › program ${route.programId}${route.view === 'held' ? ' › held abroad' : ''}`;
+  }
   if (route.area !== 'setup') return area;
   if (route.view === 'program') return `${area} › program ${route.programId}${route.section ? ` › ${route.section}` : ''}`;
   return `${area} › ${route.view}`;

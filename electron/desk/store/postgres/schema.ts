@@ -302,6 +302,14 @@ ALTER TABLE programs ALTER COLUMN created_by DROP NOT NULL;
 ALTER TABLE program_terms ALTER COLUMN recorded_by DROP NOT NULL;
 `,
   },
+  {
+    version: 10,
+    name: 'register words by entry',
+    sql: `
+-- A name search checks each further word against the candidates of its rarest one: an entry's words by entry.
+CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
+`,
+  },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */

@@ -62,6 +62,14 @@ export function certificatesRepo(db: Kysely<BookTables>, log: RowLog): Certifica
       return Number(r.n);
     },
     list: async (programId, selection, afterSeq, limit) => (await selected(programId, selection).where('seq', '>', afterSeq).orderBy('seq').limit(limit).execute()).map(toCertificate),
+    window: async (programId, selection, w) =>
+      // The positions are found on the (program_id, seq) key alone; only the window's rows are read whole.
+      (
+        await certificates()
+          .where('id', 'in', selected(programId, selection).clearSelect().select('id').orderBy('seq').limit(w.limit).offset(w.offset))
+          .orderBy('seq')
+          .execute()
+      ).map(toCertificate),
     async byId(id) {
       const r = await certificates().where('id', '=', id).executeTakeFirst();
       return r && toCertificate(r);

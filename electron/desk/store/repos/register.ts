@@ -1,4 +1,4 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
 import type { RowLog } from '../row-digests';
 import { bulkInserter } from './bulk-insert';
@@ -102,29 +102,52 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       const r = await entries().where('e.id', '=', id).executeTakeFirst();
       return r && toEntry(r);
     },
-    entries: async (programId, window: RowWindow) =>
-      (await entries().where('e.program_id', '=', programId).orderBy('e.account').orderBy('e.class').limit(window.limit).offset(window.offset).execute()).map(toEntry),
+    entries: async (programId, window: RowWindow) => {
+      // The window's positions are counted on the (program_id, account, class) key alone; only its rows are read whole.
+      const ids = db.selectFrom('register_entries').select('id').where('program_id', '=', programId).orderBy('account').orderBy('class').limit(window.limit).offset(window.offset);
+      return (await entries().where('e.id', 'in', ids).orderBy('e.account').orderBy('e.class').execute()).map(toEntry);
+    },
     entriesByIds: async (ids) => (ids.length === 0 ? [] : (await entries().where('e.id', 'in', [...ids]).execute()).map(toEntry)),
     entriesAfter: async (programId, afterId, limit) =>
       (await entries().where('e.program_id', '=', programId).where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute()).map(toEntry),
     byAccount: async (programId, account) =>
       (await entries().where('e.program_id', '=', programId).where('e.account', '=', account).orderBy('e.class').execute()).map(toEntry),
     async find(query, limit) {
-      let q = entries();
-      if (query.programId !== undefined) q = q.where('e.program_id', '=', query.programId);
-      if (query.account !== undefined) q = q.where('e.account', '=', query.account);
-      if (query.tinLast4 !== undefined) q = q.where('e.tin_last4', '=', query.tinLast4);
-      if (query.postalCode !== undefined) {
+      const words = query.nameWords ?? [];
+      const narrowed = (q: ReturnType<typeof entries>) => {
+        if (query.account !== undefined) q = q.where('e.account', '=', query.account);
+        if (query.tinLast4 !== undefined) q = q.where('e.tin_last4', '=', query.tinLast4);
         const code = query.postalCode;
-        q = code.length === 5 ? q.where((eb) => eb.or([eb('e.postal_code', '=', code), eb.and([eb('e.postal_code', '>=', `${code}-`), eb('e.postal_code', '<', `${code}.`)])])) : q.where('e.postal_code', '=', code);
+        // A 5-digit code finds itself and its ZIP+4s: one range on the (program_id, postal_code) key
+        // that holds them in any collation, then checked exactly. Any other code finds only itself.
+        if (code !== undefined && /^\d{5}$/.test(code)) {
+          q = q
+            .where('e.postal_code', '>=', code)
+            .where('e.postal_code', '<=', `${code}-9999`)
+            .where((eb) => eb.or([eb('e.postal_code', '=', code), eb('e.postal_code', 'like', `${code}-____`)]));
+        } else if (code !== undefined) q = q.where('e.postal_code', '=', code);
+        return q;
+      };
+      if (words.length === 0) {
+        // Without a program, the (program_id, …) keys are still used: one seek per program.
+        const inPrograms = entries().where('e.program_id', 'in', query.programId !== undefined ? [query.programId] : db.selectFrom('programs').select('id'));
+        return (await narrowed(inPrograms).orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
       }
-      for (const word of query.nameWords ?? []) {
-        // Each word a prefix of a registration word: one range scan of register_words per word.
-        q = q.where((eb) =>
-          eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'e.id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word))),
-        );
+      let q = narrowed(entries());
+      if (query.programId !== undefined) q = q.where('e.program_id', '=', query.programId);
+      // Names: candidates come from the words index, then the other criteria narrow them. The
+      // first `limit` matches found are answered (sorted by account), not the first by account:
+      // the clerk types more to narrow.
+      const found: RegisterEntryRecord[] = [];
+      const page = Math.max(limit * 4, 100);
+      for (let offset = 0; found.length < limit; offset += page) {
+        const ids = await nameCandidates(db, words, page, offset);
+        if (ids.length === 0) break;
+        const rows = await q.where('e.id', 'in', ids).execute();
+        found.push(...rows.map(toEntry).slice(0, limit - found.length));
+        if (ids.length < page) break;
       }
-      return (await q.orderBy('e.account').orderBy('e.class').limit(limit).execute()).map(toEntry);
+      return found.sort((x, y) => (x.account < y.account ? -1 : x.account > y.account ? 1 : x.class < y.class ? -1 : x.class > y.class ? 1 : x.programId - y.programId));
     },
     async encryptedTin(entryId) {
       const r = await db.selectFrom('register_entries').select('tin_encrypted').where('id', '=', entryId).executeTakeFirst();
@@ -172,6 +195,58 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       return list.length;
     },
   };
+}
+
+/** How many words a prefix covers is counted up to this bound: enough to tell rare prefixes from common ones. */
+const RANGE_PROBE = 200_000;
+/** Below this, checking each candidate of the rarest word is cheaper than intersecting ranges. */
+const FEW_CANDIDATES = 3_000;
+
+/**
+ * Entries each of whose `words` is the start of a word of their registration. Each word's range
+ * of the words index is sized first (up to a bound). A rare word drives: each of its entries is
+ * checked with one seek on (entry_id, word) per other word, stopping at `limit`. When every word
+ * is fairly common, the ranges of the bounded ones are intersected (a scan of each, no seeks), so
+ * that a combination nobody has is answered quickly too.
+ */
+async function nameCandidates(db: Kysely<BookTables>, words: readonly string[], limit: number, offset: number): Promise<number[]> {
+  const sized = await bySize(db, words);
+  const rarest = sized[0];
+  if (rarest === undefined) return [];
+  const range = (word: string) => db.selectFrom('register_words').select('entry_id').where('word', '>=', word).where('word', '<', prefixEnd(word));
+  const alsoHas = (word: string) => (eb: ExpressionBuilder<BookTables & { d: { entry_id: number } }, 'd'>) =>
+    eb.exists(eb.selectFrom('register_words as w').select('w.entry_id').whereRef('w.entry_id', '=', 'd.entry_id').where('w.word', '>=', word).where('w.word', '<', prefixEnd(word)));
+  const bounded = sized.filter((s) => s.n < RANGE_PROBE);
+  if (offset === 0 && sized.length > 1 && rarest.n >= FEW_CANDIDATES) {
+    // Where the words often go together, the first few thousand candidates already fill the answer.
+    let first = db.selectFrom(range(rarest.word).limit(FEW_CANDIDATES).as('d')).select('d.entry_id').distinct();
+    for (const { word } of sized.slice(1)) first = first.where(alsoHas(word));
+    const found = (await first.limit(limit).execute()).map((r) => Number(r.entry_id));
+    if (found.length === limit) return found;
+  }
+  if (rarest.n < FEW_CANDIDATES || bounded.length < 2) {
+    let q = db.selectFrom(range(rarest.word).as('d')).select('d.entry_id').distinct();
+    for (const { word } of sized.slice(1)) q = q.where(alsoHas(word));
+    return (await q.limit(limit).offset(offset).execute()).map((r) => Number(r.entry_id));
+  }
+  const [first, ...rest] = bounded.map((s) => range(s.word));
+  const both = rest.reduce((acc, r) => acc.intersect(r), first!);
+  let q = db.selectFrom(both.as('d')).select('d.entry_id');
+  for (const { word } of sized.filter((s) => s.n >= RANGE_PROBE)) q = q.where(alsoHas(word));
+  return (await q.limit(limit).offset(offset).execute()).map((r) => Number(r.entry_id));
+}
+
+/** The words with how many index entries each covers (up to the bound), rarest first. */
+async function bySize(db: Kysely<BookTables>, words: readonly string[]): Promise<{ word: string; n: number }[]> {
+  if (words.length === 1) return [{ word: words[0]!, n: 0 }];
+  const counted = await Promise.all(
+    words.map(async (word) => {
+      const inner = db.selectFrom('register_words').select('entry_id').where('word', '>=', word).where('word', '<', prefixEnd(word)).limit(RANGE_PROBE);
+      const r = await db.selectFrom(inner.as('probe')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return { word, n: Number(r.n) };
+    }),
+  );
+  return counted.sort((a, b) => a.n - b.n || b.word.length - a.word.length);
 }
 
 const toRow = (programId: number, importId: number, e: NewRegisterEntry) => ({

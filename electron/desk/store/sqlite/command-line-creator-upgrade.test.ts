@@ -7,7 +7,7 @@ import { verifyLocation } from '../open-store';
 import { SYSTEM_ACTOR } from '../port';
 import { migrate } from './migrate';
 import { openSqliteBook } from './open';
-import { MIGRATIONS } from './schema';
+import { MIGRATIONS, SCHEMA_VERSION } from './schema';
 
 let t: ReturnType<typeof tempDir>;
 const clock = fakeClock();
@@ -58,7 +58,7 @@ describe('schema version 9: a program and its terms may name no user (the comman
     const before = snapshot(file);
     const store = await openSqliteBook(file, { now: clock.now });
     try {
-      expect((await store.info()).schemaVersion).toBe(9);
+      expect((await store.info()).schemaVersion).toBe(SCHEMA_VERSION); // 9 and any later migration
       const parsed = parseProgramFile(fixtureJson(ODD_LOT_PROGRAM_FILE));
       const { program, terms } = await createProgramFromFile(store, SYSTEM_ACTOR, (parsed as { file: ProgramFromFile }).file, { fileName: 'odd.json', sha256: '0'.repeat(64) });
       expect(program).toMatchObject({ createdBy: '(command line)' });

@@ -362,6 +362,14 @@ CREATE TRIGGER program_terms_no_delete BEFORE DELETE ON program_terms
 BEGIN SELECT RAISE(ABORT, 'Program terms are versioned: a version is never deleted'); END;
 `,
   },
+  {
+    version: 10,
+    name: 'register words by entry',
+    sql: `
+-- A name search checks each further word against the candidates of its rarest one: an entry's words by entry.
+CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
+`,
+  },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */

@@ -24,7 +24,7 @@ export function FindDialog({ onClose, onOpen, findsUsers }: FindDialogProps) {
   // Enter typed before the desk has answered for the last keystrokes: open the first match when it does.
   const [openWhenFound, setOpenWhenFound] = useState(false);
   const asked = useDebounced(query.trim(), TYPING_PAUSE_MS);
-  const results = useDeskQuery('find', { query: asked, limit: 20 }, { topics: ['programs', 'users'], enabled: asked !== '', placeholderData: (previous) => previous });
+  const results = useDeskQuery('find', { query: asked, limit: 20 }, { topics: ['programs', 'users', 'register', 'certificates'], enabled: asked !== '', placeholderData: (previous) => previous });
   const found: readonly FoundItem[] = asked === '' ? [] : (results.data ?? []);
   const current = Math.min(active, Math.max(found.length - 1, 0));
   const optionId = (i: number) => `${listId}-${i}`;
@@ -55,7 +55,7 @@ export function FindDialog({ onClose, onOpen, findsUsers }: FindDialogProps) {
   return (
     <Dialog title="Find" onClose={onClose} className="find">
       <div className="field">
-        <label htmlFor={inputId}>{findsUsers ? 'Program, CUSIP or user' : 'Program name, issuer or CUSIP'}</label>
+        <label htmlFor={inputId}>{findsUsers ? 'Holder, certificate, program, CUSIP or user' : 'Holder, certificate, program or CUSIP'}</label>
         <input
           id={inputId}
           data-autofocus
@@ -74,7 +74,7 @@ export function FindDialog({ onClose, onOpen, findsUsers }: FindDialogProps) {
           }}
           onKeyDown={onKeyDown}
         />
-        <span className="field-hint">Any words, in any order; the start of a word is enough. Holders and certificates will be found here too once the register exists.</span>
+        <span className="field-hint">A holder by account, the start of words of the name, TIN last four or postal code; a certificate by number (RT-000123 or rt123); a program by name, issuer or CUSIP.</span>
       </div>
       {results.error ? (
         <p className="form-problem" role="alert">
@@ -92,7 +92,7 @@ export function FindDialog({ onClose, onOpen, findsUsers }: FindDialogProps) {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => onOpen(item)}
           >
-            <span className="find-name">{item.title}</span> <span className="muted">{item.kind === 'user' ? 'User · ' : ''}{item.detail}</span>
+            <span className="find-name">{item.title}</span> <span className="muted">{item.kind === 'user' ? 'User · ' : item.kind === 'holder' ? 'Holder · ' : ''}{item.detail}</span>
           </li>
         ))}
       </ul>
