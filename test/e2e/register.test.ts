@@ -124,13 +124,14 @@ describe('the register and certificates, keyboard only', () => {
     await desk.shot('63-certificate-page');
   });
 
-  it('shows the certificates of a program, the issue button\'s reason, and the held-foreign list', async () => {
+  it('shows the certificates of a program, what was issued, and the held-foreign list', async () => {
     const { page } = desk;
     await key(page, '', 'Escape'); // from the certificate to its program's certificates
     await page.getByRole('heading', { name: 'Certificates: XO Communications 2003 rights offering' }).waitFor();
-    const issue = page.getByRole('button', { name: 'Issue certificates' });
-    expect(await issue.isDisabled()).toBe(true);
-    expect(await page.locator('.certificates .field-hint').innerText()).toMatch(/^Already issued .* by ada: a program is issued once\.$/);
+    // Issued once: no Issue button any more, the issue's counts instead, and printing.
+    expect(await page.getByRole('button', { name: 'Issue certificates' }).count()).toBe(0);
+    expect(await page.locator('.certificates .toolbar .muted').first().innerText()).toMatch(/^Issued .*: 7 certificates, class A/);
+    expect(await page.getByRole('button', { name: 'Print certificates…' }).count()).toBe(1);
     for (let i = 0; i < 12 && !(await focusedLabel(page)).startsWith('Certificates, 7'); i++) await key(page, '', 'Tab');
     expect(await focusedLabel(page)).toBe('Certificates, 7');
     await key(page, '', 'ArrowDown');
