@@ -3,6 +3,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 
 export type WorkerMessage<O, P> =
+  /** The worker's modules (native addons included) are loaded: it may now be terminated safely. */
+  | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly progress: P }
   | { readonly type: 'done'; readonly result: O }
   | { readonly type: 'error'; readonly message: string; readonly code?: string };
@@ -12,6 +14,7 @@ export function serveJob<I, O, P>(body: (input: I, progress: (p: P) => void) => 
   const port = parentPort;
   if (port === null) throw new Error('serveJob must run inside a worker thread');
   const post = (message: WorkerMessage<O, P>): void => port.postMessage(message);
+  post({ type: 'ready' });
   void (async () => {
     try {
       post({ type: 'done', result: await body(workerData as I, (progress) => post({ type: 'progress', progress })) });

@@ -78,13 +78,26 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
     const decide = (next: NonNullable<typeof outcome>): void => {
       if (outcome === null) outcome = next;
     };
+    // Terminating a thread while it is still loading better-sqlite3's addon aborts the whole
+    // process (a fatal N-API error, better-sqlite3 13): a cancel waits for the worker's 'ready'.
+    let ready = false;
+    let terminateWhenReady = false;
+    const stop = (): void => {
+      if (ready) void worker.terminate();
+      else terminateWhenReady = true;
+    };
     const onAbort = (): void => {
       decide({ ok: false, error: jobCancelled() });
-      void worker.terminate();
+      stop();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
     worker.on('message', (message: WorkerMessage<O, P>) => {
+      if (message.type === 'ready') {
+        ready = true;
+        if (terminateWhenReady) void worker.terminate();
+        return;
+      }
       if (outcome !== null) return;
       if (message.type === 'progress') {
         onProgress?.(message.progress);
@@ -92,7 +105,7 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
         decide({ ok: true, value: message.result });
       } else {
         decide({ ok: false, error: plainError(message.message, message.code) });
-        void worker.terminate();
+        stop();
       }
     });
     // An uncaught error inside the worker (or a worker file that cannot load): keep only its message.
