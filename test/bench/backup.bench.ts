@@ -7,11 +7,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { JobRegistry } from '../../electron/desk/jobs/registry';
-import type { JobView } from '../../shared/ipc/types';
 import { backupBook, restoreFromBackup } from '../../electron/desk/services/book';
 import { openStore } from '../../electron/desk/store/open-store';
 import type { BookHandle, BookStore, NewHolder } from '../../electron/desk/store/port';
 import { emit } from './emit';
+import { watchMain } from './watch-main';
 
 const HOLDERS = 1_000_000;
 
@@ -39,14 +39,14 @@ try {
   jobs.onJob(() => (pushes += 1));
 
   const backupCopy = path.join(dir, 'copy.book');
-  const backup = await watchMain(() => jobs.start('book.backup', user, (job) => backupBook(store, user, backupCopy, { overwrite: false }, job)));
+  const backup = await watchMain(jobs, () => jobs.start('book.backup', user, (job) => backupBook(store, user, backupCopy, { overwrite: false }, job)));
   // The other book-holding jobs on the same book, for comparison: restore from that copy, then
   // the check of the book as it opens again.
   const book: BookHandle = { current: store };
-  const restore = await watchMain(() => jobs.start('book.restore', user, (job) => restoreFromBackup(book, user, backupCopy, () => new Date(), job)));
+  const restore = await watchMain(jobs, () => jobs.start('book.restore', user, (job) => restoreFromBackup(book, user, backupCopy, () => new Date(), job)));
   await book.current.close();
   let reopened: BookStore | null = null;
-  const open = await watchMain(() =>
+  const open = await watchMain(jobs, () =>
     jobs.start('book.open', null, async (job) => {
       reopened = await openStore(path.join(dir, 'big.book'), { now: () => new Date(), mode: 'open', control: job });
       return null;
@@ -63,39 +63,6 @@ try {
   emit('main_thread_max_block_ms_during_backup_1m', backup.maxGapMs, 'ms', { timer: '5 ms setInterval', target: 50, mainCpuMsInThatGap: backup.cpuInGapMs, jobPushes: pushes, cores: os.cpus().length, load });
   emit('main_thread_max_block_ms_during_restore_1m', restore.maxGapMs, 'ms', { mainCpuMsInThatGap: restore.cpuInGapMs, seconds: restore.seconds });
   emit('main_thread_max_block_ms_during_open_check_1m', open.maxGapMs, 'ms', { mainCpuMsInThatGap: open.cpuInGapMs, seconds: open.seconds });
-
-  /**
-   * Runs a job to its end while a 5 ms ticker notes the longest gap between its ticks, and how
-   * much CPU the main thread itself used in that gap: on a busy machine a long gap with little
-   * CPU is the thread waiting for a core, not work that blocked it.
-   */
-  async function watchMain(start: () => { jobId: number }): Promise<{ job: JobView; seconds: number; maxGapMs: number; cpuInGapMs: number }> {
-    const cpuMs = (): number => {
-      const { user, system } = process.threadCpuUsage();
-      return (user + system) / 1000;
-    };
-    let last = performance.now();
-    let lastCpu = cpuMs();
-    let maxGap = 0;
-    let cpuInGap = 0;
-    const tick = (): void => {
-      const t = performance.now();
-      const cpu = cpuMs();
-      if (t - last > maxGap) {
-        maxGap = t - last;
-        cpuInGap = cpu - lastCpu;
-      }
-      last = t;
-      lastCpu = cpu;
-    };
-    const ticker = setInterval(tick, 5);
-    const started = performance.now();
-    const job = await jobs.whenFinished(start().jobId);
-    const seconds = (performance.now() - started) / 1000;
-    clearInterval(ticker);
-    tick();
-    return { job, seconds: Math.round(seconds * 1000) / 1000, maxGapMs: Math.round(maxGap * 10) / 10, cpuInGapMs: Math.round(cpuInGap * 10) / 10 };
-  }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
 import { rightsOfferingTermsSchema } from '../../shared/domain/terms';
 import { XO_TERMS_JSON } from '../../shared/domain/testing/terms';
-import type { JobProgress, JobView } from '../../shared/ipc/types';
+import type { JobProgress } from '../../shared/ipc/types';
 import { DEFAULT_LAYOUT, DEFAULT_LAYOUT_NAME } from '../../electron/desk/importers/layout';
 import { JobRegistry } from '../../electron/desk/jobs/registry';
 import { bookTinKey, environmentKeySource } from '../../electron/desk/security/tin-vault';
@@ -21,6 +21,7 @@ import type { ImportRegisterInput } from '../../electron/desk/workers/import-reg
 import { runJob } from '../../electron/desk/workers/run-job';
 import { writeRegisterFile } from '../fixtures/register/generate-register';
 import { emit } from './emit';
+import { watchMain } from './watch-main';
 
 const ROWS = Number(process.env['REGISTER_BENCH_ROWS'] ?? 1_000_000);
 const BAD_EVERY = ROWS / 10;
@@ -88,30 +89,3 @@ function emitRaw(csv: string): void {
   emit('import_raw_sqlite3_1m_s', Math.round(performance.now() - started) / 1000, 's', { tool: 'better-sqlite3, one prepared INSERT in one transaction (no sqlite3 CLI here)', rows: ROWS });
 }
 
-async function watchMain(jobs: JobRegistry, start: () => { jobId: number }): Promise<{ job: JobView; seconds: number; maxGapMs: number; cpuInGapMs: number }> {
-  const cpuMs = (): number => {
-    const { user, system } = process.threadCpuUsage();
-    return (user + system) / 1000;
-  };
-  let last = performance.now();
-  let lastCpu = cpuMs();
-  let maxGap = 0;
-  let cpuInGap = 0;
-  const tick = (): void => {
-    const t = performance.now();
-    const cpu = cpuMs();
-    if (t - last > maxGap) {
-      maxGap = t - last;
-      cpuInGap = cpu - lastCpu;
-    }
-    last = t;
-    lastCpu = cpu;
-  };
-  const ticker = setInterval(tick, 5);
-  const started = performance.now();
-  const job = await jobs.whenFinished(start().jobId);
-  const seconds = (performance.now() - started) / 1000;
-  clearInterval(ticker);
-  tick();
-  return { job, seconds: Math.round(seconds * 1000) / 1000, maxGapMs: Math.round(maxGap * 10) / 10, cpuInGapMs: Math.round(cpuInGap * 10) / 10 };
-}
