@@ -14,6 +14,13 @@ const text = (label: string, max: number) =>
 
 export const LAYOUT_FORMATS = ['csv', 'fixed', 'xlsx'] as const;
 
+/** The contract's columns (shared/contracts/REGISTER.md), in the contract's order. */
+export const REGISTER_COLUMNS = [
+  'account', 'registration1', 'registration2', 'registration3', 'registration4', 'address1', 'address2', 'city', 'state',
+  'postal_code', 'country', 'tin', 'tin_type', 'class', 'units', 'nominee', 'plan_shares',
+] as const;
+export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+
 const layoutSpec = labelled(z.record(z.string(), z.unknown(), { error: 'Layout must be a set of named fields (an object)' }), 'Layout');
 
 export const registerLayoutsInput = z.object({ issuer: text('Issuer', 200) }).strict();

@@ -4,13 +4,9 @@
  * fixed-width gives each a position. Saved per issuer under a name (import_layouts), validated here.
  */
 import { z } from 'zod';
-
-/** The contract's columns, in the contract's order. */
-export const REGISTER_COLUMNS = [
-  'account', 'registration1', 'registration2', 'registration3', 'registration4', 'address1', 'address2', 'city', 'state',
-  'postal_code', 'country', 'tin', 'tin_type', 'class', 'units', 'nominee', 'plan_shares',
-] as const;
-export type RegisterColumn = (typeof REGISTER_COLUMNS)[number];
+// The contract's columns live with the channels, so the screen that maps them knows them too.
+import { REGISTER_COLUMNS, type RegisterColumn } from '../../../shared/ipc/register-import';
+export { REGISTER_COLUMNS, type RegisterColumn };
 
 /** Columns a file may leave out: they read as blank (plan_shares as 0). */
 export const OPTIONAL_COLUMNS: ReadonlySet<RegisterColumn> = new Set(['registration2', 'registration3', 'registration4', 'address2', 'state', 'postal_code', 'nominee', 'plan_shares', 'class']);

@@ -7,10 +7,13 @@ import { Grid, type GridColumn } from '../../frame/grid/Grid';
 import { useArraySource } from '../../frame/grid/sources';
 import { useJobFinished } from '../../frame/jobs';
 import { useDeskQuery } from '../../frame/query';
+import { ColumnMapping, mappingByName, type ColumnMap } from './ColumnMapping';
 
 /** The default layout (as electron/desk/importers/layout.ts has it): the contract's CSV columns, matched by name. */
 const DEFAULT_LAYOUT = '';
 const DEFAULT_SPEC = { format: 'csv', columns: {}, delimiter: ',' };
+/** The columns as mapped on the screen (a file with a header whose names are not the contract's). */
+const MAPPED_LAYOUT = '\u0000mapped';
 /** Problems shown in the report grid; the exported report holds them all. */
 const SHOWN_PROBLEMS = 1000;
 
@@ -41,6 +44,7 @@ export function ImportPanel({ user, programId, issuer, hasRegister }: { user: Se
   const goodId = useId();
   const [file, setFile] = useState<ChosenRegisterFile | null>(null);
   const [layout, setLayout] = useState(DEFAULT_LAYOUT);
+  const [map, setMap] = useState<ColumnMap>({});
   const [goodRowsOnly, setGoodRowsOnly] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
   const [busy, setBusy] = useState(false);
@@ -54,14 +58,22 @@ export function ImportPanel({ user, programId, issuer, hasRegister }: { user: Se
     const chosen = await call('register.chooseFile', {});
     if (!chosen.ok) return status.report(chosen.error.message, chosen.error.code === 'CANCELLED' ? 'info' : 'problem');
     setFile(chosen.value);
+    setMap(mappingByName(chosen.value.preview.columns));
     setChecked(null);
+  };
+
+  const mappable = file !== null && file.format !== 'fixed';
+  const layoutToUse = () => {
+    if (layout === DEFAULT_LAYOUT) return { spec: DEFAULT_SPEC };
+    if (layout !== MAPPED_LAYOUT) return { name: layout };
+    return { spec: file?.format === 'xlsx' ? { format: 'xlsx', columns: map } : { format: 'csv', delimiter: ',', columns: map } };
   };
 
   const run = async (dryRun: boolean) => {
     if (!file) return;
     setBusy(true);
     try {
-      const started = await call('register.startImport', { programId, fileToken: file.fileToken, layout: layout === DEFAULT_LAYOUT ? { spec: DEFAULT_SPEC } : { name: layout }, goodRowsOnly, dryRun });
+      const started = await call('register.startImport', { programId, fileToken: file.fileToken, layout: layoutToUse(), goodRowsOnly, dryRun });
       if (!started.ok) return status.report(started.error.message, 'problem');
       const job = await finished(started.value.jobId);
       if (job.state !== 'done') return status.report(job.error?.message ?? `The import was ${job.state}; the book is as it was.`, job.state === 'cancelled' ? 'info' : 'problem');
@@ -126,6 +138,7 @@ export function ImportPanel({ user, programId, issuer, hasRegister }: { user: Se
             <label htmlFor={layoutId}>Layout</label>
             <select id={layoutId} value={layout} onChange={(e) => setLayout(e.target.value)}>
               <option value={DEFAULT_LAYOUT}>The contract's CSV columns, matched by name</option>
+              {mappable ? <option value={MAPPED_LAYOUT}>The columns as mapped here</option> : null}
               {(layouts.data ?? []).map((l) => (
                 <option key={l.name} value={l.name}>
                   {l.name} (version {l.version}, {l.format})
@@ -133,6 +146,9 @@ export function ImportPanel({ user, programId, issuer, hasRegister }: { user: Se
               ))}
             </select>
           </div>
+          {mappable && layout === MAPPED_LAYOUT ? (
+            <ColumnMapping issuer={issuer} format={file.format === 'xlsx' ? 'xlsx' : 'csv'} fileColumns={file.preview.columns} map={map} onChange={setMap} />
+          ) : null}
           <div className="field inline">
             <input id={goodId} type="checkbox" checked={goodRowsOnly} onChange={(e) => setGoodRowsOnly(e.target.checked)} />
             <label htmlFor={goodId}>Import the good rows only (otherwise any bad row refuses the whole file)</label>
