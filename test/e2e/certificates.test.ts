@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XO_TERMS_JSON } from '../../shared/domain/testing/terms';
-import { ADMIN, focusedLabel, key, launchChromium, must, openDeskPage, SCREENSHOTS, signInWithKeys, statusText, type DeskPage } from './harness';
+import { ADMIN, focusedLabel, key, launchChromium, SCREENSHOTS, signInWithKeys, statusText, type DeskPage } from './harness';
+import { closeProgramDesk, openProgramDesk, tabTo } from './program-desk';
 
 const XO = { kind: 'rights-offering', name: 'XO Communications 2003 rights offering', issuer: 'XO Communications, Inc.', cusip: '983764176', recordDate: '2002-11-15' };
 const HEADER = 'account,registration1,registration2,registration3,registration4,address1,address2,city,state,postal_code,country,tin,tin_type,class,units,nominee,plan_shares';
@@ -16,11 +17,6 @@ const GOOD = [
 const BAD = 'X-4,,,,,9 Oak St,,Austin,ZZ,787,US,000-12-3456,SSN,Q,12,,0';
 const PNG_DIR = path.join(SCREENSHOTS, '..', 'certificates');
 
-const tabTo = async (desk: DeskPage, label: string, back = false) => {
-  for (let i = 0; i < 40 && (await focusedLabel(desk.page)) !== label; i++) await key(desk.page, '', back ? 'Shift+Tab' : 'Tab');
-  expect(await focusedLabel(desk.page)).toBe(label);
-};
-
 // A supervisor's day one with the XO offering, keyboard only: the register with its mistakes
 // named, fixed and imported; certificates issued and printed; one page of each class looked at.
 describe('from the register file to printed certificates, keyboard only', () => {
@@ -30,26 +26,20 @@ describe('from the register file to printed certificates, keyboard only', () => 
   let file: string;
 
   beforeAll(async () => {
-    process.env.OFFERING_DESK_TIN_KEY = Buffer.alloc(32, 7).toString('base64');
     browser = await launchChromium();
-    desk = await openDeskPage(browser, {
-      seed: async (bridge) => {
-        dir = path.dirname(bridge.bookPath);
+    ({ desk } = await openProgramDesk(browser, {
+      program: XO,
+      terms: XO_TERMS_JSON,
+      tinKeyByte: 7,
+      openPath: (folder) => {
+        dir = folder;
         file = path.join(dir, 'xo-register.csv');
         writeFileSync(file, [HEADER, ...GOOD, BAD].join('\r\n'));
-        await must(bridge, 'session.createFirstAdmin', ADMIN);
-        const program = (await must(bridge, 'programs.create', XO)) as { id: number };
-        await must(bridge, 'terms.record', { programId: program.id, reason: 'Original terms', terms: XO_TERMS_JSON });
-        await must(bridge, 'session.signOut', {});
-        bridge.setOpenPath(file);
+        return file;
       },
-    });
+    }));
   });
-  afterAll(async () => {
-    await desk?.close();
-    await browser?.close();
-    delete process.env.OFFERING_DESK_TIN_KEY;
-  });
+  afterAll(() => closeProgramDesk(desk, browser));
 
   it('names every mistake of the file, then imports it once fixed', async () => {
     const { page } = desk;

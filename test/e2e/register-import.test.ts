@@ -3,7 +3,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, focusedLabel, key, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
+import { ADMIN, focusedLabel, key, launchChromium, signInWithKeys, statusText, type DeskPage } from './harness';
+import { closeProgramDesk, openProgramDesk } from './program-desk';
 
 const ODD_LOT = { kind: 'odd-lot', name: 'Acme odd-lot 2026', issuer: 'Acme Corp.', cusip: '037833100', recordDate: '2026-02-27' };
 const ODD_LOT_TERMS = { kind: 'odd-lot', processingFeePerShare: '0.65', roundLot: 100, recordDate: '2026-02-27', expiresAt: '2026-04-10T17:00', excludedJurisdictions: [], planSharesExcluded: true, backupWithholdingRate: '0.24' };
@@ -22,24 +23,11 @@ describe('importing a register from the screen, keyboard only', () => {
   const file = path.join(os.tmpdir(), `register-e2e-${process.pid}.csv`);
 
   beforeAll(async () => {
-    process.env.OFFERING_DESK_TIN_KEY = Buffer.alloc(32, 5).toString('base64');
     writeFileSync(file, CSV);
     browser = await launchChromium();
-    desk = await openDeskPage(browser, {
-      seed: async (bridge) => {
-        await must(bridge, 'session.createFirstAdmin', ADMIN);
-        const program = (await must(bridge, 'programs.create', ODD_LOT)) as { id: number };
-        await must(bridge, 'terms.record', { programId: program.id, reason: 'Original terms', terms: ODD_LOT_TERMS });
-        await must(bridge, 'session.signOut', {});
-        bridge.setOpenPath(file);
-      },
-    });
+    ({ desk } = await openProgramDesk(browser, { program: ODD_LOT, terms: ODD_LOT_TERMS, tinKeyByte: 5, openPath: file }));
   });
-  afterAll(async () => {
-    await desk?.close();
-    await browser?.close();
-    delete process.env.OFFERING_DESK_TIN_KEY;
-  });
+  afterAll(() => closeProgramDesk(desk, browser));
 
   it('checks the file, shows its problems, then imports the good rows', async () => {
     const { page } = desk;

@@ -3,18 +3,14 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, focusedLabel, key, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
+import { ADMIN, focusedLabel, key, launchChromium, signInWithKeys, statusText, type DeskPage } from './harness';
+import { closeProgramDesk, openProgramDesk, tabTo } from './program-desk';
 
 const ODD_LOT = { kind: 'odd-lot', name: 'Acme odd-lot 2026', issuer: 'Acme Corp.', cusip: '037833100', recordDate: '2026-02-27' };
 const ODD_LOT_TERMS = { kind: 'odd-lot', processingFeePerShare: '0.65', roundLot: 100, recordDate: '2026-02-27', expiresAt: '2026-04-10T17:00', excludedJurisdictions: [], planSharesExcluded: true, backupWithholdingRate: '0.24' };
 // The issuer's own names for two columns: "Acct No" for account, "Shares" for units.
 const HEADER = 'Acct No,registration1,registration2,registration3,registration4,address1,address2,city,state,postal_code,country,tin,tin_type,class,Shares,nominee,plan_shares';
 const CSV = [HEADER, 'A-1,JANE DOE,,,,1 Main St,,Springfield,IL,62701,US,123-45-6789,SSN,,50,,0', 'A-2,JOHN SMITH,,,,3 Main St,,Boston,MA,02108,US,,NONE,,70,,0'].join('\r\n');
-
-const tabTo = async (desk: DeskPage, label: string) => {
-  for (let i = 0; i < 60 && (await focusedLabel(desk.page)) !== label; i++) await key(desk.page, '', 'Tab');
-  expect(await focusedLabel(desk.page)).toBe(label);
-};
 
 // An issuer's file whose header names are its own: mapped on the screen, saved as its layout, imported.
 describe('mapping an issuer file\'s columns on the screen, keyboard only', () => {
@@ -23,24 +19,11 @@ describe('mapping an issuer file\'s columns on the screen, keyboard only', () =>
   const file = path.join(os.tmpdir(), `register-mapping-${process.pid}.csv`);
 
   beforeAll(async () => {
-    process.env.OFFERING_DESK_TIN_KEY = Buffer.alloc(32, 9).toString('base64');
     writeFileSync(file, CSV);
     browser = await launchChromium();
-    desk = await openDeskPage(browser, {
-      seed: async (bridge) => {
-        await must(bridge, 'session.createFirstAdmin', ADMIN);
-        const program = (await must(bridge, 'programs.create', ODD_LOT)) as { id: number };
-        await must(bridge, 'terms.record', { programId: program.id, reason: 'Original terms', terms: ODD_LOT_TERMS });
-        await must(bridge, 'session.signOut', {});
-        bridge.setOpenPath(file);
-      },
-    });
+    ({ desk } = await openProgramDesk(browser, { program: ODD_LOT, terms: ODD_LOT_TERMS, tinKeyByte: 9, openPath: file }));
   });
-  afterAll(async () => {
-    await desk?.close();
-    await browser?.close();
-    delete process.env.OFFERING_DESK_TIN_KEY;
-  });
+  afterAll(() => closeProgramDesk(desk, browser));
 
   it('maps the two columns the file names its own way, saves the layout, and imports', async () => {
     const { page } = desk;
