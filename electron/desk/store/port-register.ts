@@ -78,24 +78,8 @@ export interface RegisterEntryRecord {
   readonly planShares: string;
 }
 
-export interface NewRegisterEntry {
-  readonly line: number;
-  readonly account: string;
-  readonly class: string;
-  readonly registration: readonly [string, string, string, string];
-  readonly address1: string;
-  readonly address2: string;
-  readonly city: string;
-  readonly state: string;
-  readonly postalCode: string;
-  readonly country: string;
-  readonly tinType: TinType;
-  readonly tinLast4: string | null;
-  readonly tinEncrypted: Uint8Array | null;
-  readonly units: string;
-  readonly nominee: string;
-  readonly planShares: string;
-}
+/** A row as an import writes it: the record's columns, with the TIN's ciphertext instead of whether there is one. */
+export type NewRegisterEntry = Omit<RegisterEntryRecord, 'id' | 'programId' | 'importId' | 'hasTin'> & { readonly tinEncrypted: Uint8Array | null };
 
 /** What a register search may ask; every given criterion must hold. */
 export interface RegisterQuery {
