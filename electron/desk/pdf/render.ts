@@ -65,8 +65,8 @@ const internals = () => ({
  * Writes the certificates `batches` yields into one new PDF at `file` (never over an existing
  * one), laying out and drawing one batch at a time and writing each batch's bytes before the
  * next is drawn (pdfkit emits thousands of tiny chunks: gathered and written at once, in the
- * worker's own thread). `onPages` hears the pages written so far after each batch. A job that is
- * cancelled terminates the worker mid-file: its caller removes the unfinished file.
+ * worker's own thread). `onPages` hears the pages written so far after each batch; a cancelled
+ * job throws from it, mid-file: its caller removes the unfinished file.
  * Returns the number of pages written.
  */
 export async function writeCertificatesPdf(batches: AsyncIterable<readonly CertificateFace[]> | Iterable<readonly CertificateFace[]>, file: string, title: string, onPages?: (pages: number) => void): Promise<number> {

@@ -1,7 +1,7 @@
 // A worker entry for run-job tests: does whatever its input asks, including misbehave.
 import { serveJob } from '../workers/job-port';
 
-export type FixtureInput = { readonly do: 'echo'; readonly value: number } | { readonly do: 'throw' } | { readonly do: 'spin' } | { readonly do: 'exit' };
+export type FixtureInput = { readonly do: 'echo'; readonly value: number } | { readonly do: 'throw' } | { readonly do: 'spin' } | { readonly do: 'stuck' } | { readonly do: 'exit' };
 
 serveJob<FixtureInput, number, number>((input, progress) => {
   switch (input.do) {
@@ -13,9 +13,12 @@ serveJob<FixtureInput, number, number>((input, progress) => {
     case 'exit':
       process.exit(3);
       break;
-    case 'spin': {
+    case 'spin':
+      // Busy for good, reporting as it goes: a cancel is noticed at a report.
+      for (let i = 0; ; i += 1) if (i % 100_000 === 0) progress(i);
+    case 'stuck': {
       progress(0);
-      // Busy for good: only terminate() can end this thread.
+      // Busy for good and silent: only terminate() can end this thread.
       for (;;) Math.sqrt(Math.random());
     }
   }

@@ -31,13 +31,23 @@ describe('runWorker', () => {
     await expect(run({ do: 'exit' })).rejects.toThrow(/stopped unexpectedly \(exit code 3\)/);
   });
 
-  it('cancels through an AbortSignal: the busy worker is terminated and the promise rejects with CANCELLED', async () => {
+  it('cancels through an AbortSignal: the busy worker stops at its next report, and the promise rejects with CANCELLED', async () => {
     const controller = new AbortController();
-    const job = run({ do: 'spin' }, { signal: controller.signal, onProgress: () => controller.abort() });
+    const job = run({ do: 'spin' }, { signal: controller.signal, onProgress: () => controller.abort(), graceMs: 60_000 });
+    const started = Date.now();
     const error = await job.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DeskFailure);
     expect((error as DeskFailure).code).toBe('CANCELLED');
+    // It ended by itself, long before the last resort of a terminate.
+    expect(Date.now() - started).toBeLessThan(30_000);
     // The promise settles only once the thread has exited, so nothing is left running.
+    expect(process.getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort')).toEqual([]);
+  });
+
+  it('terminates a cancelled worker that never reports again, once its grace has passed', async () => {
+    const controller = new AbortController();
+    const job = run({ do: 'stuck' }, { signal: controller.signal, onProgress: () => controller.abort(), graceMs: 200 });
+    await expect(job).rejects.toMatchObject({ code: 'CANCELLED' });
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort')).toEqual([]);
   });
 
@@ -87,6 +97,16 @@ describe('the journal verification worker', () => {
     const controller = new AbortController();
     const job = verifyBookJournal(store, { signal: controller.signal, onProgress: () => controller.abort() });
     await expect(job).rejects.toMatchObject({ code: 'CANCELLED', message: 'The job was cancelled.' });
+  });
+
+  it('survives many cancels in the middle of its reads: the process is never aborted', async () => {
+    await growJournal(store, 30_000);
+    for (let round = 0; round < 12; round += 1) {
+      const controller = new AbortController();
+      const job = verifyBookJournal(store, { signal: controller.signal, onProgress: () => controller.abort() });
+      await expect(job).rejects.toMatchObject({ code: 'CANCELLED' });
+    }
+    expect(await verifyBookJournal(store)).toEqual({ ok: true, entries: 30_005 });
   });
 
   it('gives a plain message when the book cannot be opened', async () => {

@@ -5,7 +5,7 @@
 // is always gone by the time the returned promise settles.
 import { Worker } from 'node:worker_threads';
 import { DeskFailure, type DeskErrorCode } from '../../../shared/ipc/result';
-import type { WorkerMessage } from './job-port';
+import { CANCELLED_MESSAGE, type WorkerEnvelope, type WorkerMessage } from './job-port';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
@@ -44,10 +44,12 @@ export function useWorkers(next: WorkerLocator): void {
 
 export interface JobOptions<P> {
   readonly onProgress?: (progress: P) => void;
-  /** Aborting terminates the worker; the promise then rejects with DeskFailure 'CANCELLED'. */
+  /** Aborting asks the worker to stop (see serveJob); the promise then rejects with DeskFailure 'CANCELLED'. */
   readonly signal?: AbortSignal;
   /** Caps the worker's heap (MB): a job that makes garbage fast (PDFs) is collected early, keeping memory bounded. */
   readonly maxHeapMb?: number;
+  /** How long a worker may take to end by itself after a cancel or its last message (tests shorten it). */
+  readonly graceMs?: number;
 }
 
 /** Runs the named job in a new worker thread. */
@@ -55,7 +57,12 @@ export function runJob<I, O, P = unknown>(name: JobName, input: I, options: JobO
   return runWorker<I, O, P>(locator(name), input, options);
 }
 
-const CANCELLED_MESSAGE = 'The job was cancelled.';
+/**
+ * How long a worker has to end by itself, after a cancel or after its last message, before it is
+ * terminated. Every worker reports progress at least every few seconds (each report is where it
+ * notices a cancel); a terminate is for a worker stuck beyond that, and risks better-sqlite3#1507.
+ */
+const GRACE_MS = 30_000;
 
 /** What a cancelled job rejects with, wherever it notices the abort (in a worker or between slices). */
 export function jobCancelled(): DeskFailure {
@@ -65,30 +72,38 @@ const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BO
 
 /** As runJob, for a worker file given directly (tests use it for fixture workers). */
 export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {
-  const { signal, onProgress, maxHeapMb } = options;
+  const { signal, onProgress, maxHeapMb, graceMs = GRACE_MS } = options;
   if (signal?.aborted === true) return Promise.reject(jobCancelled());
 
   return new Promise<O>((resolve, reject) => {
     // A small young generation too: short-lived garbage (a PDF's layout) is what fills it.
     const resourceLimits = maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 } };
-    const worker = new Worker(launch.file, { workerData: input, execArgv: [...launch.execArgv], ...resourceLimits });
+    const cancel = new SharedArrayBuffer(4);
+    const envelope: WorkerEnvelope<I> = { input, cancel };
+    const worker = new Worker(launch.file, { workerData: envelope, execArgv: [...launch.execArgv], ...resourceLimits });
     // The outcome is decided by the first of: result, error, cancel, unexpected exit; the promise
     // settles only on 'exit', so a caller never goes on while the thread still holds the book open.
     let outcome: { ok: true; value: O } | { ok: false; error: Error } | null = null;
     const decide = (next: NonNullable<typeof outcome>): void => {
       if (outcome === null) outcome = next;
     };
-    // Terminating a thread while it is still loading better-sqlite3's addon aborts the whole
-    // process (a fatal N-API error, better-sqlite3 13): a cancel waits for the worker's 'ready'.
+    // Terminating a thread while it is loading better-sqlite3's addon, or inside one of its calls,
+    // aborts the whole process (better-sqlite3 13): the last resort waits for the worker's 'ready'.
     let ready = false;
     let terminateWhenReady = false;
-    const stop = (): void => {
+    const terminate = (): void => {
       if (ready) void worker.terminate();
       else terminateWhenReady = true;
     };
+    let grace: NodeJS.Timeout | null = null;
+    const terminateUnlessGone = (): void => {
+      grace ??= setTimeout(terminate, graceMs);
+    };
     const onAbort = (): void => {
       decide({ ok: false, error: jobCancelled() });
-      stop();
+      Atomics.store(new Int32Array(cancel), 0, 1);
+      worker.postMessage('cancel');
+      terminateUnlessGone();
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -98,15 +113,14 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
         if (terminateWhenReady) void worker.terminate();
         return;
       }
+      // After its last message (or a cancel) the worker only winds down: left to end by itself.
       if (outcome !== null) return;
       if (message.type === 'progress') {
         onProgress?.(message.progress);
-      } else if (message.type === 'done') {
-        decide({ ok: true, value: message.result });
-      } else {
-        decide({ ok: false, error: plainError(message.message, message.code) });
-        stop();
+        return;
       }
+      decide(message.type === 'done' ? { ok: true, value: message.result } : { ok: false, error: plainError(message.message, message.code) });
+      terminateUnlessGone();
     });
     // An uncaught error inside the worker (or a worker file that cannot load): keep only its message.
     worker.on('error', (error: unknown) => {
@@ -114,6 +128,7 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
     });
     worker.on('exit', (code) => {
       signal?.removeEventListener('abort', onAbort);
+      if (grace !== null) clearTimeout(grace);
       decide({ ok: false, error: plainError(`the worker stopped unexpectedly (exit code ${code})`) });
       const settled = outcome!;
       if (settled.ok) resolve(settled.value);
