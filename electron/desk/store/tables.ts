@@ -2,6 +2,7 @@
  * The book's tables as the query layer sees them (Kysely), the same for both stores: integers
  * for ids, counts and share numbers, text for instants (ISO UTC), JSON documents and money.
  */
+import type { IntakeTables } from './tables-intake';
 import type { Generated } from 'kysely';
 import type { ProgramKind, Role } from '../../../shared/ipc/schemas';
 
@@ -205,7 +206,7 @@ export interface TermsAmendmentsTable {
   decision_note: string | null;
 }
 
-export interface BookTables {
+export interface BookTables extends IntakeTables {
   search_terms: SearchTermsTable;
   users: UsersTable;
   programs: ProgramsTable;

@@ -3,6 +3,7 @@
  * the SQLite book (sqlite/schema.ts): same version numbers, so a book can be exported from one
  * store to the other. Only ever appended: never edit a migration that has shipped.
  */
+import { intakeSchemaSql } from '../schema-intake';
 import type { Migration } from '../sqlite/schema';
 
 /** Marks a database as an Offering Desk book, as SQLite's application_id marks a file. */
@@ -310,6 +311,7 @@ ALTER TABLE program_terms ALTER COLUMN recorded_by DROP NOT NULL;
 CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
 `,
   },
+  { version: 11, name: 'intake: mail log, elections, payments and the escrow ledger', sql: intakeSchemaSql('postgres') },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */
@@ -331,6 +333,21 @@ export const DESK_ROLE_GRANTS: readonly { readonly table: string; readonly privi
   { table: 'certificates', privileges: 'SELECT, INSERT' },
   { table: 'certificate_events', privileges: 'SELECT, INSERT' },
   { table: 'terms_amendments', privileges: 'SELECT, INSERT, UPDATE' },
+  { table: 'mail_batches', privileges: 'SELECT, INSERT' },
+  { table: 'envelopes', privileges: 'SELECT, INSERT' },
+  { table: 'batch_closings', privileges: 'SELECT, INSERT' },
+  { table: 'elections', privileges: 'SELECT, INSERT' },
+  { table: 'election_reversals', privileges: 'SELECT, INSERT' },
+  { table: 'nominee_certification_lines', privileges: 'SELECT, INSERT' },
+  { table: 'guaranteed_deliveries', privileges: 'SELECT, INSERT' },
+  { table: 'guaranteed_delivery_covers', privileges: 'SELECT, INSERT' },
+  { table: 'odd_lot_orders', privileges: 'SELECT, INSERT' },
+  { table: 'payments', privileges: 'SELECT, INSERT' },
+  { table: 'payment_allocations', privileges: 'SELECT, INSERT' },
+  { table: 'bank_layouts', privileges: 'SELECT, INSERT' },
+  { table: 'bank_files', privileges: 'SELECT, INSERT' },
+  { table: 'payment_events', privileges: 'SELECT, INSERT' },
+  { table: 'ledger_entries', privileges: 'SELECT, INSERT' },
   { table: 'schema_migrations', privileges: 'SELECT' },
   { table: 'book_identity', privileges: 'SELECT' },
 ];

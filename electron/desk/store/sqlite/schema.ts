@@ -5,6 +5,8 @@
  * Migrations are only ever appended: never edit one that has shipped.
  */
 
+import { intakeSchemaSql } from '../schema-intake';
+
 /** 'ODK1' as a big-endian 32-bit integer. */
 export const APPLICATION_ID = 0x4f444b31;
 
@@ -370,6 +372,7 @@ BEGIN SELECT RAISE(ABORT, 'Program terms are versioned: a version is never delet
 CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
 `,
   },
+  { version: 11, name: 'intake: mail log, elections, payments and the escrow ledger', sql: intakeSchemaSql('sqlite') },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */
