@@ -36,6 +36,7 @@ const WORDS: Readonly<Record<string, string>> = {
   'certificates.mailingListExported': 'Mailing list exported',
   'certificate.reprinted': 'Certificate reprinted (DUPLICATE)',
   'journal.exported': 'Audit trail exported',
+  'tin.revealed': 'Full TIN shown to a supervisor',
 };
 
 /** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */
