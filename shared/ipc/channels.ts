@@ -5,7 +5,7 @@ import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
-import type { CertificateIssueSummary, MailingListExport } from './certificates';
+import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import type {
   AmendmentsView,
@@ -157,7 +157,7 @@ export interface ChannelResults {
   'register.importResult': RegisterImportResult;
   'register.problems': RegisterProblemsPage;
   'register.exportReport': { fileName: string };
-  'certificates.issue': CertificateIssueSummary;
+  'certificates.issue': JobStarted;
   'certificates.exportMailingList': MailingListExport;
   'certificates.print': JobStarted;
   'certificates.reprint': JobStarted;
