@@ -133,6 +133,28 @@ describe('cancelling an issue', () => {
     expect(again).toMatchObject({ state: 'done', result: { certificates: entries, lastNumber: 'RT-040000' } });
     expect(await readBook((r) => r.certificates.count(big))).toBe(entries);
   });
+
+  it('at the last moment answers what the book holds: cancelled and unchanged, or done and issued', async () => {
+    const late = (await f.value('programs.create', { kind: 'rights-offering', name: 'XO Late', issuer: 'XO Communications, Inc.', cusip: '037833100', recordDate: '2003-10-10' })).id;
+    await f.value('terms.record', { programId: late, reason: 'Original terms', terms: XO_TERMS_JSON });
+    const entries = 12_000;
+    const store = await openStore(f.bookPath, { now: f.clock.now, mode: 'open' });
+    try {
+      await writeRegister(store, { programId: late, supervisor: sue }, manyEntries(entries));
+    } finally {
+      await store.close();
+    }
+    const before = await snapshot(late);
+    // The cancel goes in once the last certificate is written: while the change commits.
+    const stop = f.desk.onJob((job) => {
+      if (job.kind === 'certificates.issue' && job.state === 'running' && job.progress?.done === entries && job.progress.unit === 'certificates issued') void f.desk.dispatch('jobs.cancel', { jobId: job.jobId });
+    });
+    const job = await issued(late);
+    stop();
+    if (job.state === 'cancelled') expect(await snapshot(late)).toEqual(before);
+    else expect(job).toMatchObject({ state: 'done', result: { programId: late, certificates: entries, lastNumber: 'RT-012000' } });
+    expect(await readBook((r) => r.certificates.count(late))).toBe(job.state === 'done' ? entries : 0);
+  });
 });
 
 describe('certificates.exportMailingList', () => {

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { instantToWallTime } from '../../../shared/domain';
 import { DeskFailure } from '../../../shared/ipc/result';
-import { issuable, type IssueSummary } from '../services/certificates';
+import { issuable, summaryOfIssue, type IssueSummary } from '../services/certificates';
 import { printContext } from '../services/certificate-faces';
 import { printCertificates, reprintCertificate } from '../services/certificates-print';
 import { mailingListCsv } from '../services/mailing-list';
@@ -42,11 +42,25 @@ async function startIssue(programId: number, ctx: HandlerContext) {
   await ctx.store.read((r) => issuable(r, programId));
   const work: IssueCertificatesInput = { location: ctx.store.locationForWorkers(), actor: actorOf(user), programId };
   return ctx.jobs.start('certificates.issue', user, async (job) => {
-    const summary = await runJob<IssueCertificatesInput, IssueSummary, JobProgress>('issue-certificates', work, { signal: job.signal, onProgress: job.onProgress });
+    const summary = await runJob<IssueCertificatesInput, IssueSummary, JobProgress>('issue-certificates', work, { signal: job.signal, onProgress: job.onProgress }).catch((error: unknown) =>
+      committedDespiteCancel(ctx, programId, user.username, error),
+    );
     // Housekeeping after a bulk write: a book file folds its grown write-ahead log back in.
     await ctx.store.checkpoint().catch(() => undefined);
     return summary;
   });
+}
+
+/**
+ * A cancel that reached the worker only once its change was committing came too late to undo
+ * it: the job then answers what the book holds (the issue, done), never "cancelled" over an issue
+ * that exists. The worker has ended by the time runJob settles, so the book's answer is final.
+ */
+async function committedDespiteCancel(ctx: HandlerContext, programId: number, username: string, error: unknown): Promise<IssueSummary> {
+  if (!(error instanceof DeskFailure && error.code === 'CANCELLED')) throw error;
+  const issue = await ctx.store.read((r) => r.certificates.issueOf(programId));
+  if (issue?.issuedBy !== username) throw error;
+  return summaryOfIssue(issue);
 }
 
 export const certificatesHandlers = {

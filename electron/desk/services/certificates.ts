@@ -10,7 +10,7 @@
  */
 import { currentTerms, Dec, FirmRightsRate, type RightsClassTerms, type RightsOfferingTerms } from '../../../shared/domain';
 import { DeskFailure } from '../../../shared/ipc/result';
-import type { BookStore, ClassTotals, JobProgress, JournalActor, NewCertificate, ProgramRecord, ReadRepos, RegisterEntryRecord, WriteRepos } from '../store/port';
+import type { BookStore, CertificateIssueRecord, ClassTotals, JobProgress, JournalActor, NewCertificate, ProgramRecord, ReadRepos, RegisterEntryRecord, WriteRepos } from '../store/port';
 
 /** Entries read (and certificates written) per step: bounded memory whatever the register's size. */
 const PAGE = 5_000;
@@ -106,6 +106,19 @@ async function tallyRegister(tx: WriteRepos, programId: number, byCode: Readonly
 
 const totalsOf = (tallies: ReadonlyMap<string, Tally>): Record<string, ClassTotals> =>
   Object.fromEntries([...tallies].map(([code, t]) => [code, { certificates: t.certificates, held: t.held, units: t.units.toString(), firmRights: t.firmRights }]));
+
+/** An issue's summary as its record in the book keeps it. */
+export function summaryOfIssue(issue: CertificateIssueRecord): IssueSummary {
+  return {
+    programId: issue.programId,
+    issuedAt: issue.issuedAt,
+    certificates: issue.certificates,
+    held: Object.values(issue.totals).reduce((n, t) => n + t.held, 0),
+    firstNumber: certificateNumber(1),
+    lastNumber: certificateNumber(issue.certificates),
+    classes: issue.totals,
+  };
+}
 
 /**
  * Why the program cannot be issued now, thrown in words (odd-lot, no terms, issued before, an
