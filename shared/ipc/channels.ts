@@ -9,7 +9,7 @@ import * as audit from './audit';
 import * as tin from './tin';
 import type { RevealedTinView } from './tin';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
-import type { CertificateIssueSummary, MailingListExport } from './certificates';
+import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import type {
   AmendmentsView,
@@ -171,7 +171,7 @@ export interface ChannelResults {
   'register.importResult': RegisterImportResult;
   'register.problems': RegisterProblemsPage;
   'register.exportReport': { fileName: string };
-  'certificates.issue': CertificateIssueSummary;
+  'certificates.issue': JobStarted;
   'certificates.exportMailingList': MailingListExport;
   'certificates.print': JobStarted;
   'certificates.reprint': JobStarted;
