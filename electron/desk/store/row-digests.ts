@@ -152,19 +152,16 @@ export class RangeHash {
  */
 class BoundRange {
   readonly hash = new RangeHash();
-  from = 0;
-  to = 0;
+  /** The keys, ascending (a plain list: cheaper than a set for a million). */
+  readonly keys: number[] = [];
   /** A key out of order, or a row of the table written the ordinary way: the rows are read back instead. */
   broken = false;
   add(table: ProvenTable, key: number, rest: readonly unknown[]): void {
+    const last = this.keys[this.keys.length - 1];
+    this.keys.push(key);
     if (this.broken) return;
-    if (this.hash.count > 0 && key <= this.to) {
-      this.broken = true;
-      return;
-    }
-    if (this.hash.count === 0) this.from = key;
-    this.to = key;
-    this.hash.add(key, rowDigestOf(table, key, rest));
+    if (last !== undefined && key <= last) this.broken = true;
+    else this.hash.add(key, rowDigestOf(table, key, rest));
   }
 }
 
@@ -175,9 +172,9 @@ export class RowLog {
   /** `lockForBulk`: makes the change the journal's only appender before a bulk write, so no other rows fall in its key range. */
   constructor(readonly lockForBulk: () => Promise<void> = async () => undefined) {}
   wrote(table: ProvenTable, ...keys: number[]): void {
-    const bound = this.bound.get(table);
-    if (bound) bound.broken = true;
-    this.keysOf(table, keys);
+    let set = this.written.get(table);
+    if (!set) this.written.set(table, (set = new Set()));
+    for (const key of keys) set.add(Number(key));
   }
   /**
    * A row a bulk writer just wrote with exactly these values (`rest`: every column but the key,
@@ -186,27 +183,20 @@ export class RowLog {
    */
   wroteBound(table: ProvenTable, key: number, rest: readonly unknown[]): void {
     let bound = this.bound.get(table);
-    if (!bound) {
-      bound = new BoundRange();
-      if (this.written.has(table)) bound.broken = true;
-      this.bound.set(table, bound);
-    }
+    if (!bound) this.bound.set(table, (bound = new BoundRange()));
     bound.add(table, key, rest);
-    this.keysOf(table, [key]);
   }
-  private keysOf(table: ProvenTable, keys: readonly number[]): void {
-    let set = this.written.get(table);
-    if (!set) this.written.set(table, (set = new Set()));
-    for (const key of keys) set.add(Number(key));
+  /** Every table written, with its keys (ascending). */
+  *tables(): Generator<[ProvenTable, () => number[]]> {
+    for (const table of new Set([...this.written.keys(), ...this.bound.keys()])) {
+      yield [table, () => [...new Set([...(this.written.get(table) ?? []), ...(this.bound.get(table)?.keys ?? [])])].sort((a, b) => a - b)];
+    }
   }
-  get tables(): ReadonlyMap<ProvenTable, ReadonlySet<number>> {
-    return this.written;
-  }
-  /** The table's rows as digested when written, when that covers exactly the keys written. */
-  boundRange(table: ProvenTable, keys: ReadonlySet<number>): { from: number; to: number; n: number; h: string } | null {
+  /** The table's rows as digested when written, when every row of it this change wrote was (and in key order). */
+  boundRange(table: ProvenTable): { from: number; to: number; n: number; h: string } | null {
     const bound = this.bound.get(table);
-    if (!bound || bound.broken || bound.hash.count !== keys.size || bound.hash.count < RANGE_FROM) return null;
-    return { from: bound.from, to: bound.to, n: bound.hash.count, h: bound.hash.digest() };
+    if (!bound || bound.broken || this.written.has(table) || bound.keys.length < RANGE_FROM) return null;
+    return { from: bound.keys[0]!, to: bound.keys[bound.keys.length - 1]!, n: bound.hash.count, h: bound.hash.digest() };
   }
 }
 
@@ -231,13 +221,13 @@ export async function* rowsInRange(db: Kysely<BookTables>, table: ProvenTable, f
  */
 export async function digestWrites(db: Kysely<BookTables>, log: RowLog): Promise<RowClaim[]> {
   const claims: RowClaim[] = [];
-  for (const [table, keySet] of log.tables) {
-    const bound = log.boundRange(table, keySet);
+  for (const [table, keysOf] of log.tables()) {
+    const bound = log.boundRange(table);
     if (bound) {
       claims.push(await countedClaim(db, table, bound));
       continue;
     }
-    const keys = [...keySet].sort((a, b) => a - b);
+    const keys = keysOf();
     if (keys.length >= RANGE_FROM) {
       claims.push(await rangeClaim(db, table, keys));
       continue;
