@@ -110,16 +110,16 @@ export function validateRow(line: number, raw: RawRow, rules: RowRules): { probl
 
 /** The decimals the row's class allows, or null (reported) when the class is not the program's. */
 function classDecimals(cls: string, rules: RowRules, problems: RowProblem[], line: number): number | null {
-  const report = (message: string) => problems.push({ line, column: 'class', code: 'UNKNOWN_CLASS', message });
   if (rules.kind === 'odd-lot') {
     if (cls === '') return 0;
-    report(`Class ${quoted(cls)}: an odd-lot program has no classes, so the class is left blank`);
+    problems.push({ line, column: 'class', code: 'UNKNOWN_CLASS', message: `Class ${quoted(cls)}: an odd-lot program has no classes, so the class is left blank` });
     return null;
   }
   const decimals = rules.classes.get(cls);
   if (decimals !== undefined) return decimals;
   const known = [...rules.classes.keys()].join(', ');
-  report(cls === '' ? `Class is blank (this program's classes: ${known})` : `Class ${quoted(cls)} is not a class of this program (${known})`);
+  const message = cls === '' ? `Class is blank (this program's classes: ${known})` : `Class ${quoted(cls)} is not a class of this program (${known})`;
+  problems.push({ line, column: 'class', code: 'UNKNOWN_CLASS', message });
   return null;
 }
 
@@ -131,13 +131,12 @@ function classDecimals(cls: string, rules: RowRules, problems: RowProblem[], lin
 function checkQuantity(
   column: 'units' | 'plan_shares', label: string, rawValue: string, decimals: number | null, cls: string, blankIsZero: boolean, problems: RowProblem[], line: number,
 ): string | null {
-  const add = (_: RegisterColumn, code: ProblemCode, message: string) => problems.push({ line, column, code, message });
   const text = rawValue.trim();
   if (text === '' && blankIsZero) return decimals === null ? null : fixed('0', '', decimals);
   // The usual case, a plain whole number: no splitting needed.
   if (decimals !== null && WHOLE.test(text)) return fixed(text, '', decimals);
   if (!PLAIN_DECIMAL.test(text)) {
-    add(column, 'NOT_A_NUMBER', text === '' ? `${label} is blank` : `${label} ${quoted(text)} is not a plain decimal number (digits, and a point for decimals)`);
+    problems.push({ line, column, code: 'NOT_A_NUMBER', message: text === '' ? `${label} is blank` : `${label} ${quoted(text)} is not a plain decimal number (digits, and a point for decimals)` });
     return null;
   }
   const negative = text.startsWith('-');
@@ -145,13 +144,13 @@ function checkQuantity(
   const significant = fracPart.replace(/0+$/, '');
   const nonZero = /[1-9]/.test(intPart + significant);
   if (negative && nonZero) {
-    add(column, 'NEGATIVE', `${label} ${text} is below zero`);
+    problems.push({ line, column, code: 'NEGATIVE', message: `${label} ${text} is below zero` });
     return null;
   }
   if (decimals === null) return null;
   if (significant.length > decimals) {
     const allowed = decimals === 0 ? 'whole numbers only' : `at most ${decimals} decimal${decimals === 1 ? '' : 's'}`;
-    add(column, 'FRACTIONAL', `${label} ${text} has ${significant.length} decimal${significant.length === 1 ? '' : 's'}; ${cls === '' ? 'the program' : `class ${cls}`} allows ${allowed}`);
+    problems.push({ line, column, code: 'FRACTIONAL', message: `${label} ${text} has ${significant.length} decimal${significant.length === 1 ? '' : 's'}; ${cls === '' ? 'the program' : `class ${cls}`} allows ${allowed}` });
     return null;
   }
   return fixed(intPart, significant, decimals);
@@ -180,11 +179,12 @@ export class DuplicateCheck {
     if (account === '') return null;
     const cls = raw.class.trim();
     const key = DuplicateCheck.key(account, cls);
-    const what = () => `Account ${quoted(account)}${cls === '' ? '' : ` class ${quoted(cls)}`}`;
-    if (this.inBook.has(key)) return { line, column: 'account', code: 'DUPLICATE_ACCOUNT', message: `${what()} is already in this program's register` };
+    if (this.inBook.has(key)) return { line, column: 'account', code: 'DUPLICATE_ACCOUNT', message: `${duplicateOf(account, cls)} is already in this program's register` };
     const earlier = this.seen.get(key);
-    if (earlier !== undefined) return { line, column: 'account', code: 'DUPLICATE_ACCOUNT', message: `${what()} is already on line ${earlier}` };
+    if (earlier !== undefined) return { line, column: 'account', code: 'DUPLICATE_ACCOUNT', message: `${duplicateOf(account, cls)} is already on line ${earlier}` };
     this.seen.set(key, line);
     return null;
   }
 }
+
+const duplicateOf = (account: string, cls: string): string => `Account ${quoted(account)}${cls === '' ? '' : ` class ${quoted(cls)}`}`;

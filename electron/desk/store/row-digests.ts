@@ -9,7 +9,7 @@
  * refuses a table of tables.ts that TABLE_COVERAGE does not classify, and row-digests.test.ts
  * refuses a table of either schema that is not in tables.ts, or a column a digest leaves out.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { BookTables } from './tables';
 
@@ -116,7 +116,7 @@ export function rowDigest(table: ProvenTable, row: Record<string, unknown>): str
     const [column, type] = spec[i]!;
     values[i] = normalize(type, row[column]);
   }
-  return createHash('sha256').update(`${table}\0${JSON.stringify(values)}`).digest('hex');
+  return oneShotHash('sha256', `${table}\0${JSON.stringify(values)}`, 'hex');
 }
 
 /**
@@ -129,7 +129,8 @@ export function rowDigestOf(table: ProvenTable, key: number, rest: readonly unkn
   const values = new Array<string | number | null>(spec.length);
   values[0] = normalize('int', key);
   for (let i = 1; i < spec.length; i += 1) values[i] = normalize(spec[i]![1], rest[i - 1]);
-  return createHash('sha256').update(`${table}\0${JSON.stringify(values)}`).digest('hex');
+  // One-shot: no hash object per row (the same SHA-256 as createHash's).
+  return oneShotHash('sha256', `${table}\0${JSON.stringify(values)}`, 'hex');
 }
 
 /** A running hash over a key range's rows in key order: what a range claim commits to. */
