@@ -23,7 +23,8 @@ type SpilledRow = [
 /** Good rows written in order, then read back in order exactly once. */
 export class RowSpill {
   private readonly dir: string;
-  private readonly file: string;
+  /** Where the rows are (private to the desk's user; removed by discard). */
+  readonly file: string;
   private fd: number | null;
   private buffer = '';
   private readonly written: Hash = createHash('sha256');
