@@ -54,7 +54,7 @@ try {
   if (outcome.report.imported !== ROWS - bad || outcome.report.rejected !== bad) throw new Error(`imported ${outcome.report.imported}, rejected ${outcome.report.rejected}`);
   const count = await store.read((r) => r.register.count(programId));
   await store.close();
-  emit('import_1m_s', measured.seconds, 's', { rows: ROWS, bytes, imported: outcome.report.imported, rejected: outcome.report.rejected, inBook: count, target: 30, includes: 'both passes (check, then check + encrypt + write + journal), in a worker on its own connection' });
+  emit('import_1m_s', measured.seconds, 's', { rows: ROWS, bytes, imported: outcome.report.imported, rejected: outcome.report.rejected, inBook: count, target: 30, includes: 'both passes (one read: check + encrypt into a private spill; then write + journal), in a worker on its own connection' });
   emit('main_thread_max_block_ms_during_import_1m', measured.maxGapMs, 'ms', { timer: '5 ms setInterval', target: 50, mainCpuMsInThatGap: measured.cpuInGapMs, cores: os.cpus().length, load: os.loadavg()[0]?.toFixed(1) });
 
   const verifying = performance.now();

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { registerRow, writeRegisterFile } from '../../../test/fixtures/register/generate-register';
 import { goodRow, registerCsv } from '../testing/register-fixture';
 import { tempDir } from '../testing/temp';
 import { RegisterFileError, Utf8Checker } from './file-bytes';
@@ -60,6 +61,18 @@ describe('CSV', () => {
     await expect(readAll(file)).rejects.toThrow('r: line 3 has 2 fields where the header has 17');
     writeFileSync(file, registerCsv([goodRow(1)]) + '"open,');
     await expect(readAll(file)).rejects.toThrow(RegisterFileError);
+  });
+
+  it('reads characters cut by the read chunks whole, over a file of many chunks', async () => {
+    const file = dir.file('r.csv');
+    await writeRegisterFile(file, 12_000);
+    const { rows, sha256 } = await readAll(file);
+    expect(rows).toHaveLength(12_000);
+    rows.forEach(({ line, row }, n) => {
+      const expected = registerRow(n);
+      if (line !== n + 2 || row.registration1 !== expected[1] || row.city !== expected[7] || row.address1 !== expected[5]) throw new Error(`row ${n} reads differently`);
+    });
+    expect(sha256).toBe(sha(file));
   });
 
   it('checks UTF-8 across chunk boundaries exactly', () => {

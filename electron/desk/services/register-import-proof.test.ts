@@ -39,4 +39,24 @@ it(`verify proves every row of a ${ROWS.toLocaleString('en-US')}-row import, and
   await kit.raw("UPDATE register_entries SET units = '999999' WHERE id = 500");
   const tampered = await verifyLocation(kit.book.location);
   expect(tampered.rows?.problems).toBe(1);
+  expect(tampered.rows?.first).toMatchObject({ kind: 'range', table: 'register_entries', found: ROWS - bad, expected: ROWS - bad });
+});
+
+it('an imported row deleted, or one planted beside the import, is found by verify', { timeout: 600_000 }, async () => {
+  const file = kit.dir.file('register.csv');
+  await writeRegisterFile(file, 5_000, 0);
+  const key = await bookTinKey(store, environmentKeySource({ OFFERING_DESK_TIN_KEY: Buffer.alloc(32, 2).toString('base64') }), { create: true, now: kit.clock.now });
+  await importRegister(store, actorOf(book.supervisor), { programId: book.programId, file, fileName: 'register.csv', layoutName: DEFAULT_LAYOUT_NAME, spec: DEFAULT_LAYOUT, goodRowsOnly: false }, key);
+  await store.close();
+  expect((await verifyLocation(kit.book.location)).rows).toMatchObject({ problems: 0 });
+  await kit.disableJournalGuards();
+  if (kit.book.kind === 'sqlite') await kit.raw('DROP TRIGGER register_entries_no_delete');
+  else await kit.raw('ALTER TABLE register_entries DISABLE TRIGGER USER');
+  const [last] = await kit.raw('SELECT max(id) AS m FROM register_entries');
+  const top = Number(last?.['m']);
+  await kit.raw(`INSERT INTO register_entries (id, program_id, import_id, line, account, class, registration1, registration2, registration3, registration4, address1, address2, city, state, postal_code, country, tin_type, tin_last4, tin_encrypted, units, nominee, plan_shares)
+    SELECT ${top + 1}, program_id, import_id, line, 'PLANTED', class, registration1, registration2, registration3, registration4, address1, address2, city, state, postal_code, country, tin_type, tin_last4, tin_encrypted, units, nominee, plan_shares FROM register_entries WHERE id = ${top}`);
+  expect((await verifyLocation(kit.book.location)).rows?.first).toEqual({ kind: 'planted', table: 'register_entries', key: top + 1 });
+  await kit.raw(`DELETE FROM register_entries WHERE id IN (${top - 10}, ${top + 1})`);
+  expect((await verifyLocation(kit.book.location)).rows?.first).toMatchObject({ kind: 'range', table: 'register_entries', found: 4_999, expected: 5_000 });
 });

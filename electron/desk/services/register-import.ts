@@ -1,21 +1,23 @@
 /**
  * Importing a program's record-date register (shared/contracts/REGISTER.md). Pass 1 streams the
- * file and checks every row (every problem code, duplicates within the file and against the
- * register already in the book), touching nothing. Pass 2 — only if the file may be imported —
- * streams it again inside ONE change ('register.imported'): the import's record, then its good
- * rows in chunks, each TIN encrypted as it goes. All-or-nothing refuses any bad row; with
- * good-rows-only the bad ones are left out. A cancel at any point rolls the change back, and the
- * book is exactly as it was. The file must read the same (SHA-256) in both passes.
+ * file once and checks every row (every problem code, duplicates within the file and against the
+ * register already in the book), touching nothing in the book; when the rows are to be written,
+ * each good row is kept as checked — its TIN already encrypted — in a private temporary spill
+ * (importers/spill.ts). Pass 2 — only if the file may be imported — writes ONE change
+ * ('register.imported'): the import's record, then the spilled rows in chunks. All-or-nothing
+ * refuses any bad row (the spill stops at the first one); with good-rows-only the bad ones are
+ * left out. A cancel at any point rolls the change back, and the book is exactly as it was. What
+ * is written is exactly what was checked, from the one read whose SHA-256 is journaled.
  */
 import { statSync } from 'node:fs';
 import { DeskFailure } from '../../../shared/ipc/result';
-import { RegisterFileError } from '../importers/file-bytes';
 import type { LayoutSpec } from '../importers/layout';
 import { openRegisterSource } from '../importers/open-source';
 import { buildReport, type RegisterReport } from '../importers/report';
+import { RowSpill } from '../importers/spill';
 import { DuplicateCheck, rulesFromTerms, validateRow, type RowProblem, type RowRules } from '../importers/validate-row';
-import type { BookTinKey } from '../security/tin-vault';
-import type { BookStore, JobProgress, JournalActor, NewRegisterEntry, WriteRepos } from '../store/port';
+import type { BookTinKey, TinVault } from '../security/tin-vault';
+import type { BookStore, JobProgress, JournalActor, WriteRepos } from '../store/port';
 
 export interface RegisterImportInput {
   readonly programId: number;
@@ -86,8 +88,11 @@ interface CheckResult {
   readonly problems: RowProblem[];
 }
 
-/** Pass 1: every row checked, nothing written. */
-async function checkFile(input: RegisterImportInput, facts: ProgramFacts, control: ImportControl, size: () => number): Promise<CheckResult> {
+/**
+ * Pass 1: every row checked, nothing written to the book. With a spill, each good row goes into
+ * it with its TIN encrypted — until a bad row makes an all-or-nothing import refused.
+ */
+async function checkFile(input: RegisterImportInput, facts: ProgramFacts, control: ImportControl, size: () => number, keep: { spill: RowSpill; vault: TinVault } | null): Promise<CheckResult> {
   const source = openRegisterSource(input.file, input.fileName, input.spec);
   const duplicates = new DuplicateCheck(facts.inBook);
   const problems: RowProblem[] = [];
@@ -102,6 +107,10 @@ async function checkFile(input: RegisterImportInput, facts: ProgramFacts, contro
       if (checked.problems.length > 0) {
         badRows += 1;
         for (const p of checked.problems) problems.push(p);
+        if (!input.goodRowsOnly) keep = null; // refused: nothing more worth keeping
+      } else if (keep !== null && checked.good !== null) {
+        const { entry, tinDigits } = checked.good;
+        keep.spill.add({ ...entry, tinEncrypted: tinDigits === null ? null : keep.vault.encrypt(tinDigits) });
       }
       if (rows % CHECK_SLICE === 0) {
         checkAbort(control.signal);
@@ -123,7 +132,20 @@ async function checkFile(input: RegisterImportInput, facts: ProgramFacts, contro
 export async function importRegister(store: BookStore, actor: JournalActor, input: RegisterImportInput, key: BookTinKey | null, control: ImportControl = {}): Promise<RegisterImportOutcome> {
   const facts = await programFacts(store, input.programId);
   const size = () => statSync(input.file).size;
-  const checked = await checkFile(input, facts, control, size);
+  const writing = input.dryRun !== true && key?.state === 'ready';
+  const spill = writing ? new RowSpill() : null;
+  try {
+    const checked = await checkFile(input, facts, control, size, spill && key?.state === 'ready' ? { spill, vault: key.vault } : null);
+    spill?.finish();
+    return await commitImport(store, actor, input, facts, checked, key, spill, control);
+  } finally {
+    spill?.discard();
+  }
+}
+
+async function commitImport(
+  store: BookStore, actor: JournalActor, input: RegisterImportInput, facts: ProgramFacts, checked: CheckResult, key: BookTinKey | null, spill: RowSpill | null, control: ImportControl,
+): Promise<RegisterImportOutcome> {
   const good = checked.rows - checked.badRows;
   const refused = checked.badRows > 0 && !input.goodRowsOnly;
   if (refused || input.dryRun === true) {
@@ -133,7 +155,7 @@ export async function importRegister(store: BookStore, actor: JournalActor, inpu
     throw new DeskFailure('CONFLICT', `TINs cannot be encrypted: ${key === null ? 'no TIN key source is set' : key.reason}; nothing was imported`);
   }
   const importId = await store.change(actor, 'register.imported', async (tx, at) => {
-    const id = await writeImport(tx, at, actor, input, facts, checked, key, control);
+    const id = await writeImport(tx, at, actor, input, facts, checked, key, spill, control);
     const payload = {
       programId: input.programId, importId: id, fileName: input.fileName, sha256: checked.sha256, layout: input.layoutName,
       rows: checked.rows, imported: good, rejected: checked.badRows, goodRowsOnly: input.goodRowsOnly,
@@ -144,9 +166,9 @@ export async function importRegister(store: BookStore, actor: JournalActor, inpu
   return { committed: true, importId, report: buildReport({ sha256: checked.sha256, rows: checked.rows }, good, checked.badRows, checked.problems) };
 }
 
-/** Pass 2, inside the change: the record, then the good rows, re-read and re-checked as in pass 1. */
+/** Pass 2, inside the change: the record, then the good rows as pass 1 checked and kept them. */
 async function writeImport(
-  tx: WriteRepos, at: string, actor: JournalActor, input: RegisterImportInput, facts: ProgramFacts, checked: CheckResult, key: BookTinKey | null, control: ImportControl,
+  tx: WriteRepos, at: string, actor: JournalActor, input: RegisterImportInput, facts: ProgramFacts, checked: CheckResult, key: BookTinKey | null, spill: RowSpill | null, control: ImportControl,
 ): Promise<number> {
   const program = await tx.programs.byId(input.programId);
   if (!program) throw new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
@@ -154,7 +176,6 @@ async function writeImport(
   if ((await tx.register.count(input.programId)) !== facts.entriesBefore) {
     throw new DeskFailure('CONFLICT', "Another import of this program's register was committed while this file was being checked; nothing was imported — import the file again");
   }
-  const vault = key?.state === 'ready' ? key.vault : null;
   if (key?.state === 'ready' && key.isNew) {
     const existing = await tx.register.tinKey();
     if (existing) throw new DeskFailure('CONFLICT', "Another desk created this book's TIN key meanwhile; nothing was imported — import the file again");
@@ -165,30 +186,15 @@ async function writeImport(
     programId: input.programId, fileName: input.fileName, fileSha256: checked.sha256, layout: input.layoutName, rowCount: checked.rows,
     imported: good, rejected: checked.badRows, goodRowsOnly: input.goodRowsOnly, importedAt: at, importedBy: actor.id,
   });
-  const source = openRegisterSource(input.file, input.fileName, input.spec);
-  const duplicates = new DuplicateCheck(facts.inBook);
-  let chunk: NewRegisterEntry[] = [];
   let written = 0;
-  const flush = async () => {
-    checkAbort(control.signal);
-    written += await tx.register.insertEntries(input.programId, record.id, chunk);
-    chunk = [];
-    control.onProgress?.({ done: written, total: good, unit: 'rows imported' });
-  };
-  try {
-    for await (const { line, row } of source) {
-      const result = validateRow(line, row, facts.rules);
-      if (duplicates.check(line, row) !== null || result.good === null) continue;
-      const { entry, tinDigits } = result.good;
-      chunk.push({ ...entry, tinEncrypted: tinDigits === null || vault === null ? null : vault.encrypt(tinDigits) });
-      if (chunk.length >= WRITE_CHUNK) await flush();
+  if (good > 0) {
+    if (spill === null || spill.count !== good) throw new Error('The checked rows were not kept for writing');
+    for await (const chunk of spill.read(WRITE_CHUNK)) {
+      checkAbort(control.signal);
+      written += await tx.register.insertEntries(input.programId, record.id, chunk);
+      control.onProgress?.({ done: written, total: good, unit: 'rows imported' });
     }
-    if (chunk.length > 0) await flush();
-  } finally {
-    source.close();
   }
-  if (source.digest.sha256() !== checked.sha256 || written !== good) {
-    throw new RegisterFileError(`${input.fileName} changed while it was being imported (it no longer reads as it did when checked); nothing was imported`);
-  }
+  if (written !== good) throw new Error(`${written} of the ${good} checked rows were written`);
   return record.id;
 }

@@ -24,6 +24,8 @@ export interface OpenStoreOptions {
   readonly control?: JobControl<JobProgress>;
   /** A book file another connection of this process already has open, checked: joined without a second check. */
   readonly alreadyChecked?: boolean;
+  /** A worker's connection for one bulk job (a register import): a larger page cache while it lasts. */
+  readonly bulk?: boolean;
 }
 
 /** Opens the book at `location`: a file path (SQLite) or a postgres:// URL (an office's server). */

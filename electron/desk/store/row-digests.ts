@@ -9,9 +9,8 @@
  * refuses a table of tables.ts that TABLE_COVERAGE does not classify, and row-digests.test.ts
  * refuses a table of either schema that is not in tables.ts, or a column a digest leaves out.
  */
-import { createHash } from 'node:crypto';
+import { createHash, hash as oneShotHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
-import { canonicalJson } from './canonical';
 import type { BookTables } from './tables';
 
 /** The first schema version whose journal entries carry row digests. */
@@ -119,20 +118,50 @@ export interface RowDigests {
 }
 
 const columnList = (table: ProvenTable) => Object.keys(PROVEN_TABLES[table]);
+const SPECS = Object.fromEntries(PROVEN_TABLE_NAMES.map((t) => [t, Object.entries(PROVEN_TABLES[t]) as [string, ColumnType][]])) as unknown as Record<ProvenTable, readonly [string, ColumnType][]>;
 
 /** The value as both drivers' raw results are made equal: pg gives bigint as text, blobs as Buffers on both. */
 function normalize(type: ColumnType, value: unknown): string | number | null {
   if (value === null || value === undefined) return null;
-  if (type === 'int') return Number(value);
-  if (type === 'bytes') return Buffer.from(value as Uint8Array).toString('hex');
+  if (type === 'int') {
+    const n = Number(value);
+    if (!Number.isFinite(n)) throw new TypeError('A row digest may not hold NaN or Infinity');
+    return n;
+  }
+  if (type === 'bytes') {
+    const bytes = value as Uint8Array;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('hex');
+  }
   return String(value);
 }
 
-/** SHA-256 of the table's name and the row's columns in their fixed order. */
+/**
+ * SHA-256 of the table's name and the row's columns in their fixed order, as canonical JSON. For
+ * an array of strings, finite numbers and nulls, canonical JSON is exactly JSON.stringify's text:
+ * that is used, a million rows being digested at an import and again at every verify.
+ */
 export function rowDigest(table: ProvenTable, row: Record<string, unknown>): string {
-  const spec: Record<string, ColumnType> = PROVEN_TABLES[table];
-  const values = Object.entries(spec).map(([column, type]) => normalize(type, row[column]));
-  return createHash('sha256').update(table).update('\0').update(canonicalJson(values)).digest('hex');
+  const spec = SPECS[table];
+  const values = new Array<string | number | null>(spec.length);
+  for (let i = 0; i < spec.length; i += 1) {
+    const [column, type] = spec[i]!;
+    values[i] = normalize(type, row[column]);
+  }
+  return oneShotHash('sha256', `${table}\0${JSON.stringify(values)}`, 'hex');
+}
+
+/**
+ * rowDigest of a row given positionally: its key, then its other columns' values in the order of
+ * PROVEN_TABLES[table] (where the key, `id`, comes first). The same digest, no object per row.
+ */
+export function rowDigestOf(table: ProvenTable, key: number, rest: readonly unknown[]): string {
+  const spec = SPECS[table];
+  if (spec[0]?.[0] !== 'id' || rest.length !== spec.length - 1) throw new Error(`A ${table} row has ${spec.length - 1} columns besides its key`);
+  const values = new Array<string | number | null>(spec.length);
+  values[0] = normalize('int', key);
+  for (let i = 1; i < spec.length; i += 1) values[i] = normalize(spec[i]![1], rest[i - 1]);
+  // One-shot: no hash object per row (the same SHA-256 as createHash's).
+  return oneShotHash('sha256', `${table}\0${JSON.stringify(values)}`, 'hex');
 }
 
 /** A running hash over a key range's rows in key order: what a range claim commits to. */
@@ -148,9 +177,30 @@ export class RangeHash {
   }
 }
 
+/**
+ * Rows a bulk writer digested from the very values it bound, as it wrote them, in ascending key
+ * order: the range claim is then made without reading a million rows back (digestWrites still
+ * counts the rows in the range, so that no other row can hide in it).
+ */
+class BoundRange {
+  readonly hash = new RangeHash();
+  /** The keys, ascending (a plain list: cheaper than a set for a million). */
+  readonly keys: number[] = [];
+  /** A key out of order, or a row of the table written the ordinary way: the rows are read back instead. */
+  broken = false;
+  add(table: ProvenTable, key: number, rest: readonly unknown[]): void {
+    const last = this.keys[this.keys.length - 1];
+    this.keys.push(key);
+    if (this.broken) return;
+    if (last !== undefined && key <= last) this.broken = true;
+    else this.hash.add(key, rowDigestOf(table, key, rest));
+  }
+}
+
 /** The keys a change's repositories wrote, per table; the store digests them before appending. */
 export class RowLog {
   private readonly written = new Map<ProvenTable, Set<number>>();
+  private readonly bound = new Map<ProvenTable, BoundRange>();
   /** `lockForBulk`: makes the change the journal's only appender before a bulk write, so no other rows fall in its key range. */
   constructor(readonly lockForBulk: () => Promise<void> = async () => undefined) {}
   wrote(table: ProvenTable, ...keys: number[]): void {
@@ -158,8 +208,27 @@ export class RowLog {
     if (!set) this.written.set(table, (set = new Set()));
     for (const key of keys) set.add(Number(key));
   }
-  get tables(): ReadonlyMap<ProvenTable, ReadonlySet<number>> {
-    return this.written;
+  /**
+   * A row a bulk writer just wrote with exactly these values (`rest`: every column but the key,
+   * in PROVEN_TABLES[table]'s order) under the key the store gave it; digested now. Keys must
+   * come in ascending order; call after lockForBulk.
+   */
+  wroteBound(table: ProvenTable, key: number, rest: readonly unknown[]): void {
+    let bound = this.bound.get(table);
+    if (!bound) this.bound.set(table, (bound = new BoundRange()));
+    bound.add(table, key, rest);
+  }
+  /** Every table written, with its keys (ascending). */
+  *tables(): Generator<[ProvenTable, () => number[]]> {
+    for (const table of new Set([...this.written.keys(), ...this.bound.keys()])) {
+      yield [table, () => [...new Set([...(this.written.get(table) ?? []), ...(this.bound.get(table)?.keys ?? [])])].sort((a, b) => a - b)];
+    }
+  }
+  /** The table's rows as digested when written, when every row of it this change wrote was (and in key order). */
+  boundRange(table: ProvenTable): { from: number; to: number; n: number; h: string } | null {
+    const bound = this.bound.get(table);
+    if (!bound || bound.broken || this.written.has(table) || bound.keys.length < RANGE_FROM) return null;
+    return { from: bound.keys[0]!, to: bound.keys[bound.keys.length - 1]!, n: bound.hash.count, h: bound.hash.digest() };
   }
 }
 
@@ -178,11 +247,19 @@ export async function* rowsInRange(db: Kysely<BookTables>, table: ProvenTable, f
   }
 }
 
-/** Reads back every row the change wrote, as stored, and digests it: what its entry will carry. */
+/**
+ * Digests every row the change wrote: read back as stored, in this transaction — except a bulk
+ * write digested from the values it bound (RowLog.wroteBound), whose range is only counted here.
+ */
 export async function digestWrites(db: Kysely<BookTables>, log: RowLog): Promise<RowClaim[]> {
   const claims: RowClaim[] = [];
-  for (const [table, keySet] of log.tables) {
-    const keys = [...keySet].sort((a, b) => a - b);
+  for (const [table, keysOf] of log.tables()) {
+    const bound = log.boundRange(table);
+    if (bound) {
+      claims.push(await countedClaim(db, table, bound));
+      continue;
+    }
+    const keys = keysOf();
     if (keys.length >= RANGE_FROM) {
       claims.push(await rangeClaim(db, table, keys));
       continue;
@@ -194,6 +271,15 @@ export async function digestWrites(db: Kysely<BookTables>, log: RowLog): Promise
     }
   }
   return claims;
+}
+
+/** A bound range's claim, once the table is seen to hold exactly its rows in that key range. */
+async function countedClaim(db: Kysely<BookTables>, table: ProvenTable, bound: { from: number; to: number; n: number; h: string }): Promise<RowClaim> {
+  const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)} WHERE id >= ${bound.from} AND id <= ${bound.to}`.execute(db);
+  const found = Number(rows[0]?.n ?? 0);
+  // Another writer's rows inside the range would make it unprovable: bulk writers hold the chain lock.
+  if (found !== bound.n) throw new Error(`The ${table} rows ${bound.from}–${bound.to} of this change are interleaved with others`);
+  return { t: table, from: bound.from, to: bound.to, n: bound.n, h: bound.h };
 }
 
 async function rangeClaim(db: Kysely<BookTables>, table: ProvenTable, keys: readonly number[]): Promise<RowClaim> {

@@ -17,7 +17,7 @@ export function searchTerms(...texts: readonly string[]): string[] {
 /** Only the words of `texts` (no whole-text term): what a register entry's registration is found by. */
 export function wordsOf(...texts: readonly string[]): string[] {
   const words = new Set<string>();
-  for (const text of texts) for (const word of fold(text).split(/[^\p{L}\p{N}]+/u)) if (word !== '') words.add(word.slice(0, MAX_TERM));
+  for (const text of texts) if (text !== '') for (const word of fold(text).split(/[^\p{L}\p{N}]+/u)) if (word !== '') words.add(word.slice(0, MAX_TERM));
   return [...words];
 }
 
@@ -32,8 +32,14 @@ export function queryWords(query: string): string[] {
 const MAX_TERM = 40;
 const MAX_WORDS = 6;
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\x00-\x7f]*$/;
+
+/** ASCII text has nothing to decompose or strip: only lower-cased (most of a million names). */
 const fold = (text: string): string =>
-  text
+  ASCII.test(text)
+    ? text.toLowerCase()
+    : text
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -22,7 +22,7 @@ export interface ImportRegisterInput {
 
 serveJob<ImportRegisterInput, RegisterImportOutcome, JobProgress>(async (input, progress, signal) => {
   // The book is open (and was checked as it opened) in main: this connection only joins it.
-  const store = await openStore(input.location, { now: () => new Date(), mode: 'open', alreadyChecked: true });
+  const store = await openStore(input.location, { now: () => new Date(), mode: 'open', alreadyChecked: true, bulk: true });
   try {
     const key: BookTinKey = input.key
       ? { state: 'ready', vault: TinVault.fromExported(input.key.keyId, input.key.key), record: input.key.record, isNew: input.key.isNew }

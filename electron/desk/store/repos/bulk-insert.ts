@@ -28,11 +28,32 @@ export function bulkInserter(db: Kysely<BookTables>) {
       const values = new Array<unknown>(rows.length * columns.length);
       let n = 0;
       for (const row of rows) for (const column of columns) values[n++] = row[column];
-      const { rows: written } = await db.executeQuery<Row>(CompiledQuery.raw(text, values));
-      // SQLite's driver answers synchronously, so a long bulk write would otherwise hold the
-      // event loop (and the window's requests) until it ends: one turn of the loop per chunk.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      return written;
+      return run(text, values);
+    },
+    /**
+     * `count` rows already as one flat list of values in `columns` order: no object per row. The
+     * statement for a count is compiled once (from placeholder rows) and reused.
+     */
+    async insertValues(table: keyof BookTables, columns: readonly string[], count: number, values: readonly unknown[], returning?: string): Promise<Row[]> {
+      if (count === 0) return [];
+      if (values.length !== count * columns.length) throw new Error(`${values.length} values do not make ${count} rows of ${columns.length} columns`);
+      const key = `${table}:${columns.join(',')}:${count}:${returning ?? ''}`;
+      let text = compiled.get(key);
+      if (text === undefined) {
+        const blank = Object.fromEntries(columns.map((c) => [c, null]));
+        const query = db.insertInto(table).values(Array.from({ length: count }, () => blank) as never);
+        text = (returning === undefined ? query : query.returning(returning as never)).compile().sql;
+        compiled.set(key, text);
+      }
+      return run(text, values);
     },
   };
+
+  async function run(text: string, values: readonly unknown[]): Promise<Row[]> {
+    const { rows: written } = await db.executeQuery<Row>(CompiledQuery.raw(text, values as unknown[]));
+    // SQLite's driver answers synchronously, so a long bulk write would otherwise hold the
+    // event loop (and the window's requests) until it ends: one turn of the loop per chunk.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return written;
+  }
 }

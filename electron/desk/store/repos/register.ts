@@ -1,13 +1,14 @@
 import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
-import type { RowLog } from '../row-digests';
+import { PROVEN_TABLES, type RowLog } from '../row-digests';
 import { bulkInserter } from './bulk-insert';
 import { prefixEnd, wordsOf } from '../search-terms';
 import type { BookTables, RegisterEntriesTable } from '../tables';
 
 /** Rows per INSERT: 22 columns × 400 rows stays under both stores' bound-parameter limits. */
 const INSERT_CHUNK = 400;
-const WORDS_CHUNK = 2_000;
+/** Word rows per INSERT (a power of two: see insertWords). */
+const WORDS_CHUNK = 512;
 
 // The ciphertext is selected only by encryptedTin: screens never receive it.
 const ENTRY_COLUMNS = [
@@ -189,18 +190,55 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
     async insertEntries(programId, importId, list: readonly NewRegisterEntry[]) {
       if (list.length === 0) return 0;
       await log.lockForBulk();
+      const words: WordRow[] = [];
       for (let i = 0; i < list.length; i += INSERT_CHUNK) {
         const chunk = list.slice(i, i + INSERT_CHUNK);
-        const rows = chunk.map((e) => toRow(programId, importId, e));
-        const ids = (await bulk.insert('register_entries', rows, 'id')).map((r) => Number(r.id));
-        log.wrote('register_entries', ...ids);
-        const words = chunk.flatMap((e, k) => wordsOf(...e.registration).map((word) => ({ word, entry_id: ids[k] ?? 0 })));
-        for (let w = 0; w < words.length; w += WORDS_CHUNK) await bulk.insert('register_words', words.slice(w, w + WORDS_CHUNK));
+        const rows = chunk.map((e) => entryValues(programId, importId, e));
+        const ids = (await bulk.insertValues('register_entries', INSERT_COLUMNS, rows.length, rows.flat(), 'id')).map((r) => Number(r.id));
+        if (ids.length !== rows.length) throw new Error(`${ids.length} of ${rows.length} register entries were given keys`);
+        for (let k = 0; k < rows.length; k += 1) {
+          const id = ids[k]!;
+          // Digested from the values just bound, under the key the store gave: nothing is read back.
+          log.wroteBound('register_entries', id, rows[k]!);
+          for (const word of wordsOf(...chunk[k]!.registration)) words.push({ word, id });
+        }
       }
+      await insertWords(bulk, words);
       return list.length;
     },
   };
 }
+
+/**
+ * The words index rows of a batch of entries, in index order (so that each lands next to the one
+ * before it), in statements of a few fixed sizes (each compiled and prepared once, then reused).
+ */
+async function insertWords(bulk: ReturnType<typeof bulkInserter>, words: WordRow[]): Promise<void> {
+  words.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.id - b.id));
+  const put = (from: number, count: number) => {
+    const values = new Array<unknown>(count * 2);
+    for (let k = 0; k < count; k += 1) {
+      values[2 * k] = words[from + k]!.word;
+      values[2 * k + 1] = words[from + k]!.id;
+    }
+    return bulk.insertValues('register_words', WORD_COLUMNS, count, values);
+  };
+  let at = 0;
+  for (; at + WORDS_CHUNK <= words.length; at += WORDS_CHUNK) await put(at, WORDS_CHUNK);
+  // The rest in power-of-two pieces: at most a handful of statement sizes, whatever the count.
+  for (let size = WORDS_CHUNK / 2; size >= 1; size = Math.floor(size / 2)) {
+    if (words.length - at >= size) {
+      await put(at, size);
+      at += size;
+    }
+  }
+}
+
+interface WordRow {
+  readonly word: string;
+  readonly id: number;
+}
+const WORD_COLUMNS = ['word', 'entry_id'] as const;
 
 /** How many words a prefix covers is counted up to this bound: enough to tell rare prefixes from common ones. */
 const RANGE_PROBE = 200_000;
@@ -254,29 +292,24 @@ async function bySize(db: Kysely<BookTables>, words: readonly string[]): Promise
   return counted.sort((a, b) => a.n - b.n || b.word.length - a.word.length);
 }
 
-const toRow = (programId: number, importId: number, e: NewRegisterEntry) => ({
-  program_id: programId,
-  import_id: importId,
-  line: e.line,
-  account: e.account,
-  class: e.class,
-  registration1: e.registration[0],
-  registration2: e.registration[1],
-  registration3: e.registration[2],
-  registration4: e.registration[3],
-  address1: e.address1,
-  address2: e.address2,
-  city: e.city,
-  state: e.state,
-  postal_code: e.postalCode,
-  country: e.country,
-  tin_type: e.tinType,
-  tin_last4: e.tinLast4,
-  tin_encrypted: e.tinEncrypted === null ? null : Buffer.from(e.tinEncrypted),
-  units: e.units,
-  nominee: e.nominee,
-  plan_shares: e.planShares,
-});
+/** The columns a new entry is inserted with: those of PROVEN_TABLES.register_entries after its key, in that order. */
+const INSERT_COLUMNS = [
+  'program_id', 'import_id', 'line', 'account', 'class', 'registration1', 'registration2', 'registration3', 'registration4',
+  'address1', 'address2', 'city', 'state', 'postal_code', 'country', 'tin_type', 'tin_last4', 'tin_encrypted', 'units', 'nominee', 'plan_shares',
+] as const;
+
+// The values are digested positionally (RowLog.wroteBound): the two orders must be one.
+if (Object.keys(PROVEN_TABLES.register_entries).slice(1).join() !== INSERT_COLUMNS.join()) throw new Error('INSERT_COLUMNS is not the digest order of register_entries');
+
+/** A new entry's values in INSERT_COLUMNS order. */
+function entryValues(programId: number, importId: number, e: NewRegisterEntry): unknown[] {
+  const [r1, r2, r3, r4] = e.registration;
+  const sealed = e.tinEncrypted === null ? null : Buffer.isBuffer(e.tinEncrypted) ? e.tinEncrypted : Buffer.from(e.tinEncrypted);
+  return [
+    programId, importId, e.line, e.account, e.class, r1, r2, r3, r4,
+    e.address1, e.address2, e.city, e.state, e.postalCode, e.country, e.tinType, e.tinLast4, sealed, e.units, e.nominee, e.planShares,
+  ];
+}
 
 function toImport(r: Selectable<BookTables['register_imports']> & { username: string | null }) {
   return {

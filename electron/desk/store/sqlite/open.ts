@@ -16,6 +16,8 @@ export interface OpenBookOptions {
   readonly alreadyChecked?: boolean;
   /** Progress and cancel of the check of an existing file (which runs in a worker). */
   readonly control?: JobControl<JobProgress>;
+  /** A worker's connection for one bulk job: a larger page cache (BULK_CACHE_KIB). */
+  readonly bulk?: boolean;
 }
 
 /**
@@ -32,6 +34,8 @@ export async function openSqliteBook(file: string, options: OpenBookOptions): Pr
   else if (!existsSync(path.dirname(path.resolve(file)))) throw bookRefused(file, 'its folder does not exist');
 
   const db = openConnection(file);
+  // The indexes a million-row import grows stay in memory while it writes (the connection is the job's alone).
+  if (options.bulk === true) db.pragma(`cache_size = -${BULK_CACHE_KIB}`);
   let store: QueryStore | null = null;
   try {
     const { from, to } = migrate(db, options.now);
@@ -56,6 +60,9 @@ async function checkBook(file: string, control: JobControl<JobProgress> | undefi
   if (size(file) + size(`${file}-wal`) < CHECK_IN_WORKER_FROM_BYTES) inspectBook(file);
   else await inspectBookInWorker(file, control);
 }
+
+/** The page cache of a bulk job's connection: 256 MiB, released when the job's connection closes. */
+export const BULK_CACHE_KIB = 256 * 1024;
 
 /** A read-write connection with the settings every book connection needs. */
 export function openConnection(file: string): Database.Database {

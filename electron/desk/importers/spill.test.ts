@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { NewRegisterEntry } from '../store/port-register';
+import { RowSpill } from './spill';
+
+const entry = (n: number): NewRegisterEntry => ({
+  line: n + 2, account: `A${n}`, class: n % 2 === 0 ? 'A' : '', registration: [`Nguyễn Văn ${n}`, n % 3 === 0 ? 'say "hi"\r\nnext line' : '', 'JT TEN', ''],
+  address1: `${n} Hauptstraße`, address2: '', city: 'Łódź', state: '', postalCode: '90-001', country: 'PL', tinType: n % 5 === 0 ? 'NONE' : 'SSN',
+  tinLast4: n % 5 === 0 ? null : String(1000 + n).slice(-4), tinEncrypted: n % 5 === 0 ? null : Buffer.from([1, n % 256, 0, 255]), units: `${n}.50`, nominee: '', planShares: '0',
+});
+
+let spill: RowSpill | null = null;
+afterEach(() => spill?.discard());
+
+async function readBack(s: RowSpill, batch: number): Promise<NewRegisterEntry[][]> {
+  const batches: NewRegisterEntry[][] = [];
+  for await (const rows of s.read(batch)) batches.push(rows);
+  return batches;
+}
+
+describe('RowSpill', () => {
+  it('gives back every row exactly as added, in order and in batches, from a file only its owner reads', async () => {
+    spill = new RowSpill();
+    const rows = Array.from({ length: 25_000 }, (_, n) => entry(n));
+    for (const row of rows) spill.add(row);
+    spill.finish();
+    expect(statSync(spill.file).mode & 0o777).toBe(0o600);
+    expect(statSync(path.dirname(spill.file)).mode & 0o777).toBe(0o700);
+    const batches = await readBack(spill, 1_000);
+    expect(batches.map((b) => b.length)).toEqual(Array.from({ length: 25 }, () => 1_000));
+    expect(batches.flat().map((r) => ({ ...r, tinEncrypted: r.tinEncrypted && [...r.tinEncrypted] }))).toEqual(rows.map((r) => ({ ...r, tinEncrypted: r.tinEncrypted && [...r.tinEncrypted] })));
+    // Read again (a change tried again reads it anew), then removed.
+    expect((await readBack(spill, 10_000)).flat()).toHaveLength(25_000);
+    spill.discard();
+    expect(existsSync(spill.file)).toBe(false);
+  });
+
+  it('refuses rows altered in the file between the passes', async () => {
+    spill = new RowSpill();
+    for (let n = 0; n < 10; n += 1) spill.add(entry(n));
+    spill.finish();
+    writeFileSync(spill.file, readFileSync(spill.file, 'utf8').replace('"A3"', '"A9"'));
+    await expect(readBack(spill, 100)).rejects.toThrow('The checked rows kept for writing were altered before they were written');
+  });
+});
