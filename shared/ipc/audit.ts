@@ -30,13 +30,13 @@ export type JournalFilterRead = z.output<typeof journalFilterSchema>;
 
 export const journalSearchInput = z
   .object({
-    filter: journalFilterSchema,
+    filter: labelled(journalFilterSchema, 'Filter'),
     offset: labelled(z.number().int().min(0), 'Position'),
     limit: labelled(z.number().int().min(1).max(500), 'Number of entries'),
   })
   .strict();
 
-export const journalExportInput = z.object({ filter: journalFilterSchema }).strict();
+export const journalExportInput = z.object({ filter: labelled(journalFilterSchema, 'Filter') }).strict();
 
 /** A window of what the filter keeps, as every long list answers: its total, where it starts, its rows. */
 export interface JournalSearchView {
