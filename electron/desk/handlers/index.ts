@@ -2,6 +2,7 @@ import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
 import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
+import { intakeHandlers } from './intake';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
@@ -28,4 +29,5 @@ export const handlers: HandlerTable = {
   ...registerViewsHandlers,
   ...registerImportHandlers,
   ...certificatesHandlers,
+  ...intakeHandlers,
 };
