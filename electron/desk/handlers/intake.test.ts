@@ -26,7 +26,7 @@ afterEach(async () => f.close());
 
 const form = (batchId: number, envelopeId: number, more: Record<string, unknown> = {}) => ({
   batchId, envelopeId, certificateNumber: 'rt4', basicShares: 100, signed: true,
-  payments: [{ method: 'check', amount: '500', checkNumber: '104233', abaRouting: '021000021', payer: 'Nguyen Van An' }],
+  payments: [{ method: 'check' as const, amount: '500', checkNumber: '104233', abaRouting: '021000021', payer: 'Nguyen Van An' }],
   ...more,
 });
 

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
-import { useState, type KeyboardEvent } from 'react';
-import type { ElectionVerdict, ElectionWarning, SaveElectionAnswer } from '../../../../shared/ipc/intake-forms';
+import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import type { ElectionDraft, ElectionVerdict, ElectionWarning, SaveElectionAnswer } from '../../../../shared/ipc/intake-forms';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
@@ -49,12 +49,18 @@ export function ElectionForm({ programId, batchId, envelopeId, envelopeLabel, on
   const number = useDebounced(normalizeCertificateNumber(v.certificateNumber), 120);
   const certificate = useDeskQuery('intake.certificate', { programId, number }, { topics: ['intake', 'certificates'], enabled: CERTIFICATE.test(number) });
   const found = certificate.data && certificate.data.number === number ? certificate.data : null;
-  const draft = useDebounced(found ? draftOf(v, batchId, envelopeId) : null, 150);
+  // Debounced as text: the draft is a new object on every render, its JSON only when something changed.
+  const draftJson = useDebounced(JSON.stringify(found ? draftOf(v, batchId, envelopeId, { preview: true }) : null), 150);
+  const draft = useMemo(() => JSON.parse(draftJson) as ElectionDraft | null, [draftJson]);
   const preview = useDeskQuery('intake.assess', { draft: draft! }, { topics: ['intake'], enabled: draft !== null, placeholderData: keepPreviousData });
   const verdict: ElectionVerdict | null = found && preview.data ? preview.data : null;
 
-  // The payer is most often the registered holder: carried in once the certificate is found.
-  if (found && v.payments[0] && v.payments[0].payer === '' && found.registration[0]) form.setValue('payments.0.payer', found.registration[0]);
+  // The payer is most often the registered holder: carried in once the certificate typed now is found.
+  const typedNumber = normalizeCertificateNumber(v.certificateNumber);
+  const carryPayer = found && found.number === typedNumber && v.payments[0]?.payer === '' ? (found.registration[0] ?? '') : '';
+  useEffect(() => {
+    if (carryPayer !== '') form.setValue('payments.0.payer', carryPayer);
+  }, [carryPayer]);
 
   const noteFor = (field: string) => {
     const codes = verdict?.deficiencies.filter((d) => d.field === field) ?? [];

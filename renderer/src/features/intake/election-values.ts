@@ -4,7 +4,7 @@
  * stay the text keyed, shares are whole numbers parsed from digits.
  */
 import { abaRoutingProblem } from '../../../../shared/domain/aba';
-import { amountSchema, electionDraftSchema, PAYMENT_METHODS_KEYED, type ElectionDraft, type KeyedPaymentMethod, type PaymentKeyed } from '../../../../shared/ipc/intake-forms';
+import { amountSchema, electionDraftSchema, PAYMENT_METHODS_KEYED, paymentInput, type ElectionDraft, type KeyedPaymentMethod, type PaymentKeyed } from '../../../../shared/ipc/intake-forms';
 import { normalizeMoney, normalizeShares, parseKeyedShares, plainDecimal } from '../../lib/amounts';
 import { checkWith, type FieldCheck } from '../../lib/validation';
 
@@ -145,7 +145,7 @@ const paymentOf = (p: PaymentValues): PaymentKeyed | null => {
  * What main is asked to assess or save; null while the form cannot be read yet (no
  * certificate number, a share count that is not digits). Blank payment rows are left out.
  */
-export function draftOf(values: ElectionValues, batchId: number, envelopeId: number): ElectionDraft | null {
+export function draftOf(values: ElectionValues, batchId: number, envelopeId: number, options: { readonly preview?: boolean } = {}): ElectionDraft | null {
   const number = normalizeCertificateNumber(values.certificateNumber);
   if (!electionDraftSchema.shape.certificateNumber.safeParse(number).success) return null;
   const basic = values.basicShares.trim() === '' ? null : parseKeyedShares(values.basicShares);
@@ -156,6 +156,9 @@ export function draftOf(values: ElectionValues, batchId: number, envelopeId: num
   for (const p of values.payments) {
     if (isBlankPayment(p)) continue;
     const payment = paymentOf(p);
+    // The preview goes on without a row still being keyed (a check with no number yet); a save does not.
+    const fine = payment !== null && paymentInput.safeParse(payment).success;
+    if (!fine && options.preview === true) continue;
     if (!payment) return null;
     payments.push(payment);
   }
