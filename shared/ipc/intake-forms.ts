@@ -292,6 +292,7 @@ export interface CorrectedElection {
 /** One keyed item of a batch, as the list on the mail log shows it. */
 export interface BatchItemView {
   readonly electionId: number;
+  readonly envelopeId: number;
   readonly envelopeSeq: number;
   readonly certificateNumber: string;
   readonly holder: string;
@@ -304,4 +305,6 @@ export interface BatchItemView {
   /** Corrected by a later election (§4a): this one no longer counts. */
   readonly reversed: boolean;
   readonly correctsId: number | null;
+  /** The form's answers as keyed, for a correction to start from. */
+  readonly answers: Pick<ElectionDraft, 'signed' | 'signatureMatches' | 'allJointHoldersSigned' | 'fiduciary' | 'capacity' | 'fiduciaryEvidence' | 'deliverElsewhere' | 'medallion' | 'taxFormOnFile' | 'foreignInstruction'>;
 }

@@ -66,7 +66,7 @@ describe('keying a day’s mail, keyboard only', () => {
     await browser?.close();
   });
 
-  const KEY_NAMES = new Set(['Enter', 'Tab', 'Shift+Tab', 'Escape', 'Backspace']);
+  const KEY_NAMES = new Set(['Enter', 'Tab', 'Shift+Tab', 'Escape', 'Backspace', 'Home', 'ArrowDown']);
   /** Types the texts and presses the keys, in order. */
   const seq = async (...parts: string[]) => {
     for (const part of parts) {
@@ -216,6 +216,22 @@ describe('keying a day’s mail, keyboard only', () => {
     await desk.shot('82-intake-batch');
   });
 
+  it('corrects a saved item from the list: reversed with its reason and keyed again (§4a)', async () => {
+    for (let i = 0; i < 80 && !(await focusedLabel(page)).startsWith('Items keyed'); i++) await page.keyboard.press('Tab');
+    expect(await focusedLabel(page)).toBe('Items keyed, 10');
+    await seq('Home', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'Enter');
+    await page.getByRole('heading', { name: /^Correct item \d+: RT-000003$/ }).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Reason for the correction');
+    await seq('Basic shares keyed as 100, the form says 80', 'Tab');
+    expect(await focusedLabel(page)).toBe('Basic shares');
+    await page.keyboard.press('Control+a');
+    await seq('80');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(() => statusText(page)).toMatch(/^Done: Item \d+ corrected: reversed, and keyed again as item \d+ — no deficiencies\.$/);
+    await page.getByRole('grid', { name: /^Items keyed, 11$/ }).waitFor();
+    await desk.shot('83-intake-corrected');
+  });
+
   it('keeps in the book exactly what the screen showed', async () => {
     const batches = await desk.bridge.desk.dispatch('intake.batches', { programId: 1 });
     if (!batches.ok) throw new Error(batches.error.message);
@@ -223,20 +239,22 @@ describe('keying a day’s mail, keyboard only', () => {
     const answer = await desk.bridge.desk.dispatch('intake.items', { batchId });
     if (!answer.ok) throw new Error(answer.error.message);
     const items = answer.value as BatchItemView[];
-    expect(items.map((i) => [i.envelopeSeq, i.certificateNumber, i.basicShares, i.oversubscriptionShares, i.amount, i.codes.join(' ')])).toEqual([
-      [1, 'RT-000006', 100, 0, '500.00', 'NO_GOOD_FUNDS'],
-      [1, 'RT-000001', 100, 0, '500.00', ''],
-      [1, 'RT-000002', null, 0, '250.00', ''],
-      [1, 'RT-000003', 100, 0, '400.00', 'PAYMENT_SHORT'],
-      [1, 'RT-000004', 10, 0, '50.00', 'UNSIGNED'],
-      [1, 'RT-000005', 1000, 200, '6000.00', ''],
-      [1, 'RT-000007', 20, 0, '100.00', ''],
-      [1, 'RT-000008', 40, 0, '200.00', 'NO_GOOD_FUNDS'],
-      [1, 'RT-000001', 5, 0, '25.00', ''],
-      [2, 'RT-000009', 10, 0, '50.00', 'LATE'],
+    expect(items.map((i) => [i.envelopeSeq, i.certificateNumber, i.basicShares, i.oversubscriptionShares, i.amount, i.codes.join(' '), i.reversed, i.correctsId !== null])).toEqual([
+      [1, 'RT-000006', 100, 0, '500.00', 'NO_GOOD_FUNDS', false, false],
+      [1, 'RT-000001', 100, 0, '500.00', '', false, false],
+      [1, 'RT-000002', null, 0, '250.00', '', false, false],
+      // Corrected: its money moved to the correction, deposited once.
+      [1, 'RT-000003', 100, 0, '0.00', 'NO_GOOD_FUNDS', true, false],
+      [1, 'RT-000004', 10, 0, '50.00', 'UNSIGNED', false, false],
+      [1, 'RT-000005', 1000, 200, '6000.00', '', false, false],
+      [1, 'RT-000007', 20, 0, '100.00', '', false, false],
+      [1, 'RT-000008', 40, 0, '200.00', 'NO_GOOD_FUNDS', false, false],
+      [1, 'RT-000001', 5, 0, '25.00', '', false, false],
+      [2, 'RT-000009', 10, 0, '50.00', 'LATE', false, false],
+      [1, 'RT-000003', 80, 0, '400.00', '', false, true],
     ]);
-    const grid = await page.getByRole('grid', { name: /^Items keyed, 10$/ }).innerText();
-    for (const code of ['NO_GOOD_FUNDS', 'PAYMENT_SHORT', 'UNSIGNED', 'LATE']) expect(grid).toContain(code);
+    const grid = await page.getByRole('grid', { name: /^Items keyed, 11$/ }).innerText();
+    for (const shown of ['NO_GOOD_FUNDS', 'UNSIGNED', 'LATE', 'Corrected (reversed)', 'Corrects item']) expect(grid).toContain(shown);
     expect(desk.problems).toEqual([]);
   });
 });

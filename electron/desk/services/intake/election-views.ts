@@ -7,7 +7,7 @@ import { DEFICIENCY_FIELD, type BatchItemView, type CertificateForForm, type Ele
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { BookStore, ReadRepos } from '../../store/port';
 import { maskTin } from '../register-view-model';
-import { assess, assessStored, sumAmounts, type KeyedFacts, type Verdict } from './assess';
+import { assess, assessStored, keyedFactsSchema, sumAmounts, type KeyedFacts, type Verdict } from './assess';
 import { certificateGround, formGround, type CertificateGround, type FormGround } from './election-context';
 import { batchById, electionsOfBatch, envelopesOf, reversalOf } from './reads';
 import { rightsProgram } from '../certificates';
@@ -25,6 +25,22 @@ export function factsOf(d: ElectionDraft): KeyedFacts {
     medallionGuarantee: d.medallion,
     taxFormOnFile: d.taxFormOnFile,
     foreignInstruction: d.foreignInstruction,
+  };
+}
+
+/** The form's answers from a stored election's facts (what `factsOf` wrote). */
+export function answersOf(f: KeyedFacts): BatchItemView['answers'] {
+  return {
+    signed: f.signed,
+    signatureMatches: f.signatureMatchesRegistration ?? true,
+    allJointHoldersSigned: f.allJointHoldersSigned ?? true,
+    fiduciary: f.signedAsFiduciary ?? false,
+    capacity: f.capacity ?? '',
+    fiduciaryEvidence: f.fiduciaryEvidence ?? false,
+    deliverElsewhere: f.deliverToOtherNameOrAddress ?? false,
+    medallion: f.medallionGuarantee ?? false,
+    taxFormOnFile: f.taxFormOnFile ?? true,
+    foreignInstruction: f.foreignInstruction ?? false,
   };
 }
 
@@ -134,6 +150,7 @@ export function batchItems(store: BookStore, batchId: number): Promise<BatchItem
       const payments = await r.intake.paymentsOf(e.id);
       items.push({
         electionId: e.id,
+        envelopeId: envelope.id,
         envelopeSeq: envelope.seq,
         certificateNumber: certificate.number,
         holder: entry?.registration[0] ?? '',
@@ -145,6 +162,7 @@ export function batchItems(store: BookStore, batchId: number): Promise<BatchItem
         keyedBy: await nameOf(e.keyedBy),
         reversed: (await reversalOf(r, e.id)) !== undefined,
         correctsId: e.correctsId,
+        answers: answersOf(keyedFactsSchema.parse(e.facts)),
       });
     }
     return items;

@@ -13,6 +13,7 @@ import { normalizeMoney } from '../../lib/amounts';
 import { formatInstant, formatIsoDate, normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
 import { formatClock, normalizeKeyedTime, parseKeyedTime } from '../../lib/times';
 import { formSchema, type FieldCheck } from '../../lib/validation';
+import { CorrectionForm } from './CorrectionForm';
 import { ElectionForm } from './ElectionForm';
 import { KeyedField } from './KeyedField';
 import { VerdictPanel } from './VerdictPanel';
@@ -58,6 +59,7 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
   const [chosen, setChosen] = useState<number | null>(null);
   const [last, setLast] = useState<{ answer: Extract<SaveElectionAnswer, { saved: true }>; number: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
+  const [correcting, setCorrecting] = useState<BatchItemView | null>(null);
   const list = envelopes.data ?? [];
   const current = list.find((e) => e.id === chosen) ?? list[list.length - 1] ?? null;
   const batchDate = batch ? formatIsoDate(batch.receiptDate) : '';
@@ -131,7 +133,16 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
           </select>
         </div>
       ) : null}
-      {current && batch && !batch.closed ? (
+      {correcting ? (
+        <CorrectionForm
+          item={correcting}
+          batchId={batchId}
+          onDone={() => {
+            setCorrecting(null);
+            focusCertificate();
+          }}
+        />
+      ) : current && batch && !batch.closed ? (
         <ElectionForm
           key={current.id}
           programId={programId}
@@ -145,7 +156,16 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
         <p className="muted">{batch?.closed ? 'This batch is closed.' : 'Stamp the first envelope to key its items.'}</p>
       )}
       {last ? <VerdictPanel verdict={last.answer.verdict} title={`Last saved: item ${last.answer.electionId}, ${last.number}`} /> : null}
-      {items.data ? <Grid label="Items keyed" columns={ITEM_COLUMNS} source={itemSource} emptyText="Nothing keyed in this batch yet." /> : null}
+      {items.data ? (
+        <Grid
+          label="Items keyed"
+          columns={ITEM_COLUMNS}
+          source={itemSource}
+          emptyText="Nothing keyed in this batch yet."
+          onOpen={(item) => (item.reversed ? status.report(`Item ${item.electionId} was corrected already: correct the item that replaced it.`, 'info') : setCorrecting(item))}
+        />
+      ) : null}
+      <p className="muted">In the list, Enter on an item corrects it (§4a: reversed with a reason and keyed again).</p>
     </section>
   );
 }
