@@ -46,6 +46,8 @@ export interface IntakeReader {
   // --- The mail log and the election form -------------------------------------------------
   /** Payments of a program carrying this check number (a duplicate check is warned of), in id order. */
   paymentsByCheck(programId: number, checkNumber: string): Promise<IntakeRecord<'payments'>[]>;
+  /** A certificate's elections that no reversal withdrew, in id order (one query, whatever their number). */
+  unreversedElections(certificateId: number): Promise<IntakeRecord<'elections'>[]>;
 }
 
 export interface PaymentWithEvents {

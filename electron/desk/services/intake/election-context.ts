@@ -6,7 +6,7 @@
 import { rightsDeadlines, wallTimeToInstant, type RightsClassTerms, type RightsOfferingTerms } from '../../../../shared/domain';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { CertificateRecord, ProgramRecord, ReadRepos, RegisterEntryRecord } from '../../store/port';
-import { batchById, closingOf, electionsOfCertificate, envelopeById, reversedAmong, type BatchRecord, type ElectionRecord, type EnvelopeRecord } from './reads';
+import { batchById, closingOf, envelopeById, type BatchRecord, type ElectionRecord, type EnvelopeRecord } from './reads';
 import { rightsProgram } from '../certificates';
 
 export interface FormGround {
@@ -79,8 +79,6 @@ export async function certificateGround(r: ReadRepos, program: ProgramRecord, te
 }
 
 /** A certificate's elections that still count: those no correction reversed. */
-export async function unreversedElections(r: ReadRepos, certificateId: number): Promise<ElectionRecord[]> {
-  const all = await electionsOfCertificate(r, certificateId);
-  const reversed = await reversedAmong(r, all.map((e) => e.id));
-  return all.filter((e) => !reversed.has(e.id));
+export function unreversedElections(r: ReadRepos, certificateId: number): Promise<ElectionRecord[]> {
+  return r.intake.unreversedElections(certificateId);
 }

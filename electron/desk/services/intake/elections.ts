@@ -38,9 +38,11 @@ const sameAccount = (p: Pick<PaymentRecord, 'bankAccount' | 'abaRouting' | 'paye
 
 async function warningsFor(tx: WriteRepos, ground: FormGround, cert: CertificateGround, draft: ElectionDraft, correcting?: number): Promise<ElectionWarning[]> {
   const warnings: ElectionWarning[] = [];
+  const names = new Map<number, string>();
   for (const e of cert.earlier) {
     if (e.id === correcting) continue;
-    const who = (await tx.users.byId(e.keyedBy))?.username ?? `user ${e.keyedBy}`;
+    if (!names.has(e.keyedBy)) names.set(e.keyedBy, (await tx.users.byId(e.keyedBy))?.username ?? `user ${e.keyedBy}`);
+    const who = names.get(e.keyedBy)!;
     const basic = e.basicShares === null ? 'no number indicated' : `${e.basicShares.toLocaleString('en-US')} basic shares`;
     warnings.push({ kind: 'certificate-keyed-before', electionId: e.id, message: `${cert.certificate.number} was keyed before: item ${e.id} by ${who} on ${formatInstantEt(e.keyedAt)} (${basic}). Confirm to key it again.` });
   }

@@ -19,12 +19,4 @@ export const envelopesOf = (r: R, batchId: number) => r.intake.where('envelopes'
 export const electionById = (r: R, id: number) => r.intake.byId('elections', id);
 export const electionsOfBatch = (r: R, batchId: number) => r.intake.where('elections', 'batchId', batchId);
 export const oddLotOrdersOfBatch = (r: R, batchId: number) => r.intake.where('odd_lot_orders', 'batchId', batchId);
-export const electionsOfCertificate = (r: R, certificateId: number) => r.intake.where('elections', 'certificateId', certificateId);
 export const reversalOf = async (r: R, electionId: number) => (await r.intake.where('election_reversals', 'electionId', electionId, 1))[0];
-
-/** The ids among `ids` that a correction reversed. */
-export async function reversedAmong(r: R, ids: readonly number[]): Promise<Set<number>> {
-  const reversed = new Set<number>();
-  for (const id of ids) if (await reversalOf(r, id)) reversed.add(id);
-  return reversed;
-}
