@@ -142,7 +142,7 @@ export const paymentInput = z
 export type PaymentKeyed = z.output<typeof paymentInput>;
 
 /** What the clerk keyed on one election form. Check boxes: true = yes. */
-export const electionDraftSchema = z
+export const electionDraftSchema = labelled(z
   .object({
     batchId: idOf('Batch'),
     envelopeId: idOf('Envelope'),
@@ -174,7 +174,7 @@ export const electionDraftSchema = z
     foreignInstruction: yesNo('Instruction from the holder abroad').default(false),
     payments: labelled(z.array(paymentInput, { error: 'Payments must be a list' }).max(20, 'Payments: at most 20 on one form'), 'Payments').default([]),
   })
-  .strict();
+  .strict(), 'Election form');
 export type ElectionDraft = z.output<typeof electionDraftSchema>;
 
 export const assessElectionInput = z.object({ draft: electionDraftSchema }).strict();
