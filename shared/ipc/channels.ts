@@ -11,6 +11,8 @@ import type { RevealedTinView } from './tin';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
 import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
+import * as intakeForms from './intake-forms';
+import type { BatchItemView, BatchView, CertificateForForm, CorrectedElection, ElectionVerdict, EnvelopeView, SaveElectionAnswer } from './intake-forms';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -34,6 +36,8 @@ export type Access = 'public' | 'signed-in' | readonly Role[];
 
 const ADMIN = ['admin'] as const;
 const SUPERVISION = ['supervisor', 'admin'] as const;
+/** Keying the mail: clerks and up. */
+const KEYING = ['clerk', 'supervisor', 'admin'] as const;
 
 /**
  * The one channel map. Main registers exactly one handler per entry and validates every
@@ -112,6 +116,17 @@ export const channels = {
   'register.importResult': { input: ri.registerJobInput, access: SUPERVISION },
   'register.problems': { input: ri.registerProblemsInput, access: SUPERVISION },
   'register.exportReport': { input: ri.registerExportReportInput, access: SUPERVISION },
+  // Intake: the mail log (batches, envelopes stamped in New York time) and the election form.
+  'intake.batches': { input: intakeForms.intakeBatchesInput, access: 'signed-in' },
+  'intake.openBatch': { input: intakeForms.openBatchInput, access: KEYING },
+  'intake.envelopes': { input: intakeForms.batchIdInput, access: 'signed-in' },
+  'intake.addEnvelope': { input: intakeForms.addEnvelopeInput, access: KEYING },
+  'intake.certificate': { input: intakeForms.certificateForFormInput, access: KEYING },
+  // The live preview: the engine's verdict on what is keyed so far, nothing saved.
+  'intake.assess': { input: intakeForms.assessElectionInput, access: KEYING },
+  'intake.saveElection': { input: intakeForms.saveElectionInput, access: KEYING },
+  'intake.correctElection': { input: intakeForms.correctElectionInput, access: KEYING },
+  'intake.items': { input: intakeForms.batchIdInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -175,6 +190,15 @@ export interface ChannelResults {
   'certificates.exportMailingList': MailingListExport;
   'certificates.print': JobStarted;
   'certificates.reprint': JobStarted;
+  'intake.batches': BatchView[];
+  'intake.openBatch': BatchView;
+  'intake.envelopes': EnvelopeView[];
+  'intake.addEnvelope': EnvelopeView;
+  'intake.certificate': CertificateForForm;
+  'intake.assess': ElectionVerdict;
+  'intake.saveElection': SaveElectionAnswer;
+  'intake.correctElection': CorrectedElection;
+  'intake.items': BatchItemView[];
 }
 
 /** What the renderer passes (before defaults are applied in main). */

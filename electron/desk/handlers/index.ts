@@ -2,6 +2,7 @@ import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
 import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
+import { intakeHandlers } from './intake';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { prefsHandlers } from './prefs';
@@ -30,4 +31,5 @@ export const handlers: HandlerTable = {
   ...registerImportHandlers,
   ...certificatesHandlers,
   ...tinHandlers,
+  ...intakeHandlers,
 };

@@ -42,6 +42,12 @@ export interface IntakeReader {
   rightsSurrendered(certificateId: number): Promise<number>;
   /** The payments applied to an election (its own, or a split's allocations), each with its clearance events. */
   paymentsOf(electionId: number): Promise<readonly PaymentWithEvents[]>;
+
+  // --- The mail log and the election form -------------------------------------------------
+  /** Payments of a program carrying this check number (a duplicate check is warned of), in id order. */
+  paymentsByCheck(programId: number, checkNumber: string): Promise<IntakeRecord<'payments'>[]>;
+  /** A certificate's elections that no reversal withdrew, in id order (one query, whatever their number). */
+  unreversedElections(certificateId: number): Promise<IntakeRecord<'elections'>[]>;
 }
 
 export interface PaymentWithEvents {
@@ -56,4 +62,12 @@ export interface IntakeWriter extends IntakeReader {
   insert<T extends IntakeTable>(table: T, row: NewIntakeRow<T>): Promise<number>;
   /** Inserts many rows of one table inside the caller's change (a bulk write: one key range in the journal). */
   insertMany<T extends IntakeTable>(table: T, rows: readonly NewIntakeRow<T>[]): Promise<number[]>;
+
+  // --- The mail log and the election form -------------------------------------------------
+  /**
+   * Makes this change the book's only writer from here to its commit, so what it reads next
+   * (a certificate's elections, a check number's payments) cannot change under it: two clerks
+   * keying the same certificate at once on PostgreSQL are taken one after the other.
+   */
+  serializeWriters(): Promise<void>;
 }

@@ -70,7 +70,8 @@ export function EntryForm({ title, onSave, onAbandon, dirty, saveLabel = 'Save',
       return;
     }
     if (e.key === 'Enter' && !e.altKey && !e.shiftKey) {
-      const list = fields();
+      // Fields marked data-enter-skip (exceptions a clean form leaves as they are) are reached with Tab.
+      const list = fields().filter((el) => el === e.target || !el.hasAttribute('data-enter-skip'));
       const at = list.indexOf(e.target as HTMLElement);
       if (at === -1) return; // buttons keep their own Enter
       e.preventDefault();

@@ -96,6 +96,21 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
       }
       return out;
     },
+    // --- The mail log and the election form ---------------------------------------------
+    async paymentsByCheck(programId, checkNumber) {
+      // payments_by_check (program_id, check_number) answers this without a scan.
+      const { rows } = await sql<Row>`SELECT ${selectAll('payments')} FROM payments WHERE program_id = ${programId} AND check_number = ${checkNumber} ORDER BY id`.execute(db);
+      return rows.map((r) => toRecord('payments', r));
+    },
+    async unreversedElections(certificateId) {
+      const { rows } = await sql<Row>`
+        SELECT ${sql.raw(Object.keys(columnsOf('elections')).map((c) => `e.${c}`).join(', '))} FROM elections e
+        WHERE e.certificate_id = ${certificateId} AND NOT EXISTS (SELECT 1 FROM election_reversals r WHERE r.election_id = e.id)
+        ORDER BY e.id`.execute(db);
+      return rows.map((r) => toRecord('elections', r));
+    },
+    // The journal's own lock, taken early: on SQLite changes are one at a time already.
+    serializeWriters: () => log.lockForBulk(),
     async insert(table, record) {
       const [written] = await bulk.insert(table, [toRow(table, record as Row)], 'id');
       const id = Number(written?.id);
