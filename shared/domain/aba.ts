@@ -18,7 +18,7 @@ function weightedSum(digits: string): number {
 }
 
 /** True when `routing` is nine digits whose check digit is right. */
-export function isValidAbaRouting(routing: unknown): routing is string {
+export function isValidAbaRouting(routing: unknown): boolean {
   return typeof routing === 'string' && ABA_PATTERN.test(routing) && weightedSum(routing) % 10 === 0;
 }
 
