@@ -1,8 +1,8 @@
 /**
- * The store port's part for payments after they are received: finding them, their clearance and
- * returns, supervisors' splits, banks' clearance file layouts and the files read, and the escrow
- * ledger. The payments themselves (and their 'deposited' entries) are written with the election
- * they pay for, through the intake part.
+ * The store port's part for payments after they are received, read side: finding them, their
+ * clearance and returns, supervisors' splits, banks' clearance file layouts and the files read,
+ * and the escrow ledger. Every write is an insert through the intake part (port-intake.ts); the
+ * payments themselves and their 'deposited' entries are written with the election they pay for.
  */
 import type { EscrowMethod, LedgerKind } from '../../../shared/domain/escrow';
 
@@ -38,7 +38,6 @@ export interface PaymentEventRecord {
   readonly at: string;
   readonly createdBy: number;
 }
-export type NewPaymentEvent = Omit<PaymentEventRecord, 'id'>;
 
 export interface LedgerEntryRecord {
   readonly id: number;
@@ -53,7 +52,6 @@ export interface LedgerEntryRecord {
   readonly at: string;
   readonly createdBy: number | null;
 }
-export type NewLedgerEntry = Omit<LedgerEntryRecord, 'id'>;
 
 export interface PaymentAllocationRecord {
   readonly id: number;
@@ -64,7 +62,6 @@ export interface PaymentAllocationRecord {
   readonly allocatedAt: string;
   readonly allocatedBy: number;
 }
-export type NewPaymentAllocation = Omit<PaymentAllocationRecord, 'id'>;
 
 export interface BankLayoutRecord {
   readonly id: number;
@@ -75,7 +72,6 @@ export interface BankLayoutRecord {
   readonly savedAt: string;
   readonly savedBy: number;
 }
-export type NewBankLayout = Omit<BankLayoutRecord, 'id'>;
 
 export interface BankFileRecord {
   readonly id: number;
@@ -90,7 +86,6 @@ export interface BankFileRecord {
   readonly readAt: string;
   readonly readBy: number;
 }
-export type NewBankFile = Omit<BankFileRecord, 'id'>;
 
 export interface PaymentFilter {
   readonly checkNumber?: string | undefined;
@@ -129,10 +124,5 @@ export interface PaymentsReader {
   bankFile(id: number): Promise<BankFileRecord | undefined>;
 }
 
-export interface PaymentsWriter extends PaymentsReader {
-  insertEvents(rows: readonly NewPaymentEvent[]): Promise<number[]>;
-  insertLedgerEntries(rows: readonly NewLedgerEntry[]): Promise<number[]>;
-  insertAllocations(rows: readonly NewPaymentAllocation[]): Promise<number[]>;
-  insertBankLayout(row: NewBankLayout): Promise<BankLayoutRecord>;
-  insertBankFile(row: NewBankFile): Promise<BankFileRecord>;
-}
+/** Writes go through the intake part's inserts (tx.intake.insert / insertMany): these tables are its. */
+export type PaymentsWriter = PaymentsReader;

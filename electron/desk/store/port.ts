@@ -8,6 +8,7 @@ import type { JsonValue } from './canonical';
 import type { ChainReport, VerifyProgress } from './journal-chain';
 import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
+import type { IntakeReader, IntakeWriter } from './port-intake';
 import type { PaymentsReader, PaymentsWriter } from './port-payments';
 import type { RegisterReader, RegisterWriter } from './port-register';
 import type { SignInFailuresReader, SignInFailuresWriter } from './port-sign-in';
@@ -16,6 +17,7 @@ export type { ChainReport, VerifyProgress } from './journal-chain';
 export type { JsonValue } from './canonical';
 export type * from './port-amendments';
 export type * from './port-certificates';
+export type * from './port-intake';
 export type * from './port-payments';
 export type * from './port-register';
 export type * from './port-sign-in';
@@ -231,6 +233,7 @@ export interface ReadRepos {
   readonly register: RegisterReader;
   readonly certificates: CertificatesReader;
   readonly amendments: AmendmentsReader;
+  readonly intake: IntakeReader;
   readonly payments: PaymentsReader;
 }
 
@@ -246,6 +249,7 @@ export interface WriteRepos {
   readonly register: RegisterWriter;
   readonly certificates: CertificatesWriter;
   readonly amendments: AmendmentsWriter;
+  readonly intake: IntakeWriter;
   readonly payments: PaymentsWriter;
 }
 

@@ -5,6 +5,7 @@ import type { BookTables } from '../tables';
 import { amendmentsRepo } from './amendments';
 import { certificatesRepo } from './certificates';
 import { holdersRepo } from './holders';
+import { intakeRepo } from './intake';
 import { paymentsRepo } from './payments';
 import { journalRepo, type JournalRepo } from './journal';
 import { programsRepo } from './programs';
@@ -36,6 +37,7 @@ export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): S
     register: registerRepo(db, log),
     certificates: certificatesRepo(db, log),
     amendments: amendmentsRepo(db, log),
-    payments: paymentsRepo(db, log),
+    intake: intakeRepo(db, log),
+    payments: paymentsRepo(db),
   };
 }

@@ -1,14 +1,10 @@
 import { sql, type Kysely } from 'kysely';
 import type { EscrowMethod, LedgerKind } from '../../../../shared/domain/escrow';
 import type { BankFileRecord, BankLayoutRecord, PaymentRecord, PaymentSettlement, PaymentsWriter } from '../port-payments';
-import type { ProvenTable, RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
-import { bulkInserter } from './bulk-insert';
 
-/** Rows per INSERT and ids per IN list: well under both stores' bound-parameter limits. */
+/** Ids per IN list: well under both stores' bound-parameter limits. */
 const CHUNK = 400;
-/** From this many rows a write takes the journal's bulk lock first (store/row-digests.ts). */
-const BULK_ROWS = 64;
 
 function chunks<T>(items: readonly T[]): T[][] {
   const out: T[][] = [];
@@ -18,8 +14,7 @@ function chunks<T>(items: readonly T[]): T[][] {
 
 const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-export function paymentsRepo(db: Kysely<BookTables>, log: RowLog): PaymentsWriter {
-  const bulk = bulkInserter(db);
+export function paymentsRepo(db: Kysely<BookTables>): PaymentsWriter {
   const payments = () =>
     db
       .selectFrom('payments as p')
@@ -37,19 +32,6 @@ export function paymentsRepo(db: Kysely<BookTables>, log: RowLog): PaymentsWrite
   });
   const settledAs = (kind: PaymentSettlement) => sql<boolean>`exists (select 1 from payment_events e where e.payment_id = p.id and e.kind = ${kind})`;
   const unsettled = sql<boolean>`not exists (select 1 from payment_events e where e.payment_id = p.id)`;
-
-  /** Inserts rows in chunks, taking the bulk lock first for many, and reports their keys to the row log. */
-  async function insertAll(table: ProvenTable & keyof BookTables, rows: readonly Record<string, unknown>[]): Promise<number[]> {
-    if (rows.length >= BULK_ROWS) await log.lockForBulk();
-    const ids: number[] = [];
-    for (const part of chunks(rows)) {
-      const written = await bulk.insert(table, part, 'id');
-      const keys = written.map((r) => Number(r['id']));
-      log.wrote(table, ...keys);
-      ids.push(...keys);
-    }
-    return ids;
-  }
 
   const layouts = () => db.selectFrom('bank_layouts').select(['id', 'bank', 'name', 'version', 'spec', 'saved_at', 'saved_by']);
   const toLayout = (r: { id: number; bank: string; name: string; version: number; spec: string; saved_at: string; saved_by: number }): BankLayoutRecord => ({
@@ -131,27 +113,5 @@ export function paymentsRepo(db: Kysely<BookTables>, log: RowLog): PaymentsWrite
     },
     bankLayout,
     bankFile,
-    insertEvents: (rows) =>
-      insertAll('payment_events', rows.map((e) => ({ payment_id: e.paymentId, kind: e.kind, business_date: e.businessDate, reason: e.reason, bank_file_id: e.bankFileId, at: e.at, created_by: e.createdBy }))),
-    insertLedgerEntries: (rows) =>
-      insertAll(
-        'ledger_entries',
-        rows.map((e) => ({ program_id: e.programId, kind: e.kind, method: e.method, amount: e.amount, business_date: e.businessDate, payment_id: e.paymentId, election_id: e.electionId, memo: e.memo, at: e.at, created_by: e.createdBy })),
-      ),
-    insertAllocations: (rows) =>
-      insertAll('payment_allocations', rows.map((a) => ({ payment_id: a.paymentId, election_id: a.electionId, amount: a.amount, reason: a.reason, allocated_at: a.allocatedAt, allocated_by: a.allocatedBy }))),
-    async insertBankLayout(row) {
-      const [id] = await insertAll('bank_layouts', [{ bank: row.bank, name: row.name, version: row.version, spec: JSON.stringify(row.spec), saved_at: row.savedAt, saved_by: row.savedBy }]);
-      const stored = await layouts().where('id', '=', id!).executeTakeFirstOrThrow();
-      return toLayout(stored);
-    },
-    async insertBankFile(row) {
-      const [id] = await insertAll('bank_files', [
-        { program_id: row.programId, bank: row.bank, layout: row.layout, file_name: row.fileName, file_sha256: row.fileSha256, lines: row.lines, matched: row.matched, unmatched: row.unmatched, read_at: row.readAt, read_by: row.readBy },
-      ]);
-      const stored = await bankFile(id!);
-      if (!stored) throw new Error('A bank file just recorded could not be read back');
-      return stored;
-    },
   };
 }
