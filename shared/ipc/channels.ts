@@ -5,6 +5,8 @@ import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
+import * as payments from './payments';
+import type { BankFileReport, BankLayoutView, DepositSlipView, LedgerView, PaymentView } from './payments';
 import type { CertificateIssueSummary, MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import type {
@@ -102,6 +104,19 @@ export const channels = {
   'register.importResult': { input: ri.registerJobInput, access: SUPERVISION },
   'register.problems': { input: ri.registerProblemsInput, access: SUPERVISION },
   'register.exportReport': { input: ri.registerExportReportInput, access: SUPERVISION },
+  // Payments: clerks find, clear and return payments and read bank files (main's dialog chooses the
+  // file); a supervisor splits a payment across elections and saves a bank's layout.
+  'payments.find': { input: payments.findPaymentsInput, access: 'signed-in' },
+  'payments.get': { input: payments.paymentIdInput, access: 'signed-in' },
+  'payments.clear': { input: payments.clearPaymentInput, access: 'signed-in' },
+  'payments.return': { input: payments.returnPaymentInput, access: 'signed-in' },
+  'payments.split': { input: payments.splitPaymentInput, access: SUPERVISION },
+  'payments.bankLayouts': { input: payments.bankLayoutsInput, access: 'signed-in' },
+  'payments.saveBankLayout': { input: payments.saveBankLayoutInput, access: SUPERVISION },
+  'payments.readBankFile': { input: payments.readBankFileInput, access: 'signed-in' },
+  'payments.exportUnmatched': { input: payments.bankFileInput, access: 'signed-in' },
+  'payments.ledger': { input: payments.ledgerInput, access: 'signed-in' },
+  'payments.depositSlip': { input: payments.depositSlipInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -161,6 +176,17 @@ export interface ChannelResults {
   'certificates.exportMailingList': MailingListExport;
   'certificates.print': JobStarted;
   'certificates.reprint': JobStarted;
+  'payments.find': PaymentView[];
+  'payments.get': PaymentView;
+  'payments.clear': PaymentView;
+  'payments.return': PaymentView;
+  'payments.split': PaymentView;
+  'payments.bankLayouts': BankLayoutView[];
+  'payments.saveBankLayout': BankLayoutView;
+  'payments.readBankFile': BankFileReport;
+  'payments.exportUnmatched': { fileName: string; lines: number };
+  'payments.ledger': LedgerView;
+  'payments.depositSlip': DepositSlipView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

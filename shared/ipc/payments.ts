@@ -46,6 +46,8 @@ export const findPaymentsInput = z
   })
   .strict();
 
+export const paymentIdInput = z.object({ paymentId: idOf('Payment') }).strict();
+
 export const clearPaymentInput = z.object({ paymentId: idOf('Payment'), businessDate: businessDate('Cleared on') }).strict();
 
 export const returnPaymentInput = z
@@ -93,7 +95,7 @@ export const bankLayoutSpec = z
 export type BankLayoutSpec = z.output<typeof bankLayoutSpec>;
 
 export const bankLayoutsInput = z.object({}).strict();
-export const saveBankLayoutInput = z.object({ bank: text('Bank', 100), name: text('Layout name', 100), spec: bankLayoutSpec }).strict();
+export const saveBankLayoutInput = z.object({ bank: text('Bank', 100), name: text('Layout name', 100), spec: labelled(bankLayoutSpec.clone(), 'Layout') }).strict();
 export const readBankFileInput = z.object({ programId: idOf('Program'), bank: text('Bank', 100), layout: text('Layout name', 100) }).strict();
 export const bankFileInput = z.object({ bankFileId: idOf('Bank file') }).strict();
 export const ledgerInput = z.object({ programId: idOf('Program') }).strict();

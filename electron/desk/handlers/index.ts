@@ -4,6 +4,7 @@ import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
+import { paymentsHandlers } from './payments';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
@@ -28,4 +29,5 @@ export const handlers: HandlerTable = {
   ...registerViewsHandlers,
   ...registerImportHandlers,
   ...certificatesHandlers,
+  ...paymentsHandlers,
 };

@@ -79,3 +79,9 @@ export function keyPayment(store: BookStore, book: PaymentsBook, where: { batchI
     return { payload: { paymentId: id }, result: id };
   });
 }
+
+/** The same for a program already in the book (a desk's): its certificates read as they stand. */
+export async function paymentsBookOf(store: BookStore, programId: number, supervisor: SessionUser, clerk: SessionUser): Promise<PaymentsBook> {
+  const certificates = await store.read(async (r) => r.certificates.list(programId, {}, 0, 100));
+  return { programId, supervisor, clerk, certificates };
+}
