@@ -28,6 +28,9 @@ const BY_PREFIX: Readonly<Record<string, readonly Topic[]>> = {
   // A payment cleared, returned or split, a bank file read, a layout saved: the Payments area's lists and the ledger.
   payment: ['payments'],
   payments: ['payments'],
+  // An election keyed with its payments (and their deposits) changes the payments and the ledger.
+  election: ['payments'],
+  intake: ['payments'],
 };
 
 /** Every change touches the journal; the rest follows from the action's prefix. */
