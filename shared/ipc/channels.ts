@@ -114,6 +114,7 @@ export const channels = {
   'payments.bankLayouts': { input: payments.bankLayoutsInput, access: 'signed-in' },
   'payments.saveBankLayout': { input: payments.saveBankLayoutInput, access: SUPERVISION },
   'payments.readBankFile': { input: payments.readBankFileInput, access: 'signed-in' },
+  'payments.bankFileReport': { input: payments.bankFileJobInput, access: 'signed-in' },
   'payments.exportUnmatched': { input: payments.bankFileInput, access: 'signed-in' },
   'payments.ledger': { input: payments.ledgerInput, access: 'signed-in' },
   'payments.depositSlip': { input: payments.depositSlipInput, access: 'signed-in' },
@@ -183,7 +184,8 @@ export interface ChannelResults {
   'payments.split': PaymentView;
   'payments.bankLayouts': BankLayoutView[];
   'payments.saveBankLayout': BankLayoutView;
-  'payments.readBankFile': BankFileReport;
+  'payments.readBankFile': JobStarted;
+  'payments.bankFileReport': BankFileReport;
   'payments.exportUnmatched': { fileName: string; lines: number };
   'payments.ledger': LedgerView;
   'payments.depositSlip': DepositSlipView;

@@ -98,6 +98,7 @@ export const bankLayoutsInput = z.object({}).strict();
 export const saveBankLayoutInput = z.object({ bank: text('Bank', 100), name: text('Layout name', 100), spec: labelled(bankLayoutSpec.clone(), 'Layout') }).strict();
 export const readBankFileInput = z.object({ programId: idOf('Program'), bank: text('Bank', 100), layout: text('Layout name', 100) }).strict();
 export const bankFileInput = z.object({ bankFileId: idOf('Bank file') }).strict();
+export const bankFileJobInput = z.object({ jobId: idOf('Job') }).strict();
 export const ledgerInput = z.object({ programId: idOf('Program') }).strict();
 export const depositSlipInput = z.object({ batchId: idOf('Batch') }).strict();
 

@@ -105,6 +105,7 @@ export interface JobResults {
   'register.import': import('./register-import').RegisterImportResult;
   'certificates.print': import('./certificates').CertificatesPrintResult;
   'certificates.reprint': import('./certificates').CertificateReprintResult;
+  'payments.bankFile': { readonly bankFileId: number; readonly cleared: number; readonly returned: number; readonly unmatched: number };
 }
 
 export interface JournalVerification {

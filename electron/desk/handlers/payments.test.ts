@@ -69,12 +69,38 @@ describe('payments channels', () => {
     writeFileSync(file, `${FIXTURE_HEADER}\n1001,12345678,615.00,11/12/2003,PAID,,\n1002,12345678,100.00,11/12/2003,NSF,Insufficient funds,\n1003,12345678,615.00,11/12/2003,PAID,,\n`);
     await f.refused('payments.readBankFile', { programId, bank: FIXTURE_BANK, layout: FIXTURE_LAYOUT }, 'CANCELLED');
     f.chooseOpen(file);
-    const report = await f.value('payments.readBankFile', { programId, bank: FIXTURE_BANK, layout: FIXTURE_LAYOUT });
+    const started = await f.value('payments.readBankFile', { programId, bank: FIXTURE_BANK, layout: FIXTURE_LAYOUT });
+    const job = await f.desk.whenFinished(started.jobId);
+    expect(job).toMatchObject({ kind: 'payments.bankFile', state: 'done', result: { cleared: 1, returned: 1, unmatched: 1 } });
+    const report = await f.value('payments.bankFileReport', { jobId: started.jobId });
     expect(report).toMatchObject({ fileName: 'clearance.csv', lines: 3, cleared: 1, returned: 1, unmatched: [{ line: 4, code: 'NO_SUCH_CHECK' }] });
     const out = f.dir.file('unmatched.csv');
     f.chooseSave(out);
     expect(await f.value('payments.exportUnmatched', { bankFileId: report.bankFileId })).toEqual({ fileName: 'unmatched.csv', lines: 1 });
     expect(readFileSync(out, 'utf8').split('\r\n')[1]).toBe('4,1003,12345678,615.00,11/12/2003,PAID,,,NO_SUCH_CHECK,no payment with check number 1003 on account 12345678 in this program');
     expect((await f.value('payments.get', { paymentId: ids.other })).status).toBe('returned');
+
+    // The same file again: the job fails in words, and nothing is applied twice.
+    const before = await f.journalCount();
+    f.chooseOpen(file);
+    const again = await f.desk.whenFinished((await f.value('payments.readBankFile', { programId, bank: FIXTURE_BANK, layout: FIXTURE_LAYOUT })).jobId);
+    expect(again).toMatchObject({ state: 'failed', error: { code: 'CONFLICT', message: expect.stringMatching(/already read/) } });
+    expect(await f.journalCount()).toBe(before);
+  });
+
+  it('stops a bank file cancelled while it is read, leaving the book as it was', async () => {
+    await f.signInAs('sue');
+    await f.value('payments.saveBankLayout', { bank: FIXTURE_BANK, name: FIXTURE_LAYOUT, spec: FIXTURE_BANK_LAYOUT });
+    const file = f.dir.file('big.csv');
+    const lines = Array.from({ length: 60_000 }, (_, i) => `${9000 + i},12345678,615.00,11/12/2003,PAID,,`);
+    writeFileSync(file, [FIXTURE_HEADER, '1001,12345678,615.00,11/12/2003,PAID,,', ...lines, ''].join('\n'));
+    const before = await f.journalCount();
+    f.chooseOpen(file);
+    const started = await f.value('payments.readBankFile', { programId, bank: FIXTURE_BANK, layout: FIXTURE_LAYOUT });
+    await f.value('jobs.cancel', { jobId: started.jobId });
+    expect(await f.desk.whenFinished(started.jobId)).toMatchObject({ state: 'cancelled' });
+    expect(await f.journalCount()).toBe(before);
+    expect((await f.value('payments.get', { paymentId: ids.check })).status).toBe('received');
+    await f.refused('payments.bankFileReport', { jobId: started.jobId }, 'NOT_FOUND', 'jobId');
   });
 });

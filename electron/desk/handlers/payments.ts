@@ -18,20 +18,26 @@ import { escrowLedger } from '../services/payments/ledger';
 import { splitPayment } from '../services/payments/split';
 import { signedIn, type HandlerContext, type HandlerTable } from './types';
 
-/** Bank file reports kept per desk (its job registry), the newest last. */
-const reports = new WeakMap<JobRegistry, Map<number, BankFileReport>>();
+/** Bank file reports kept per desk (its job registry), by bank file and by the job that read it; the oldest go first. */
+interface DeskReports {
+  readonly byFile: Map<number, BankFileReport>;
+  readonly byJob: Map<number, number>;
+}
+const reports = new WeakMap<JobRegistry, DeskReports>();
 const KEEP_REPORTS = 20;
 
-function reportsOf(ctx: HandlerContext): Map<number, BankFileReport> {
+function reportsOf(ctx: HandlerContext): DeskReports {
   let found = reports.get(ctx.jobs);
-  if (!found) reports.set(ctx.jobs, (found = new Map()));
+  if (!found) reports.set(ctx.jobs, (found = { byFile: new Map(), byJob: new Map() }));
   return found;
 }
 
-function keep(ctx: HandlerContext, report: BankFileReport): void {
-  const kept = reportsOf(ctx);
-  kept.set(report.bankFileId, report);
-  for (const old of [...kept.keys()].slice(0, Math.max(0, kept.size - KEEP_REPORTS))) kept.delete(old);
+function keep(ctx: HandlerContext, jobId: number, report: BankFileReport): void {
+  const { byFile, byJob } = reportsOf(ctx);
+  byFile.set(report.bankFileId, report);
+  byJob.set(jobId, report.bankFileId);
+  for (const old of [...byFile.keys()].slice(0, Math.max(0, byFile.size - KEEP_REPORTS))) byFile.delete(old);
+  for (const old of [...byJob.keys()].slice(0, Math.max(0, byJob.size - KEEP_REPORTS))) byJob.delete(old);
 }
 
 async function writeDurably(file: string, text: string): Promise<void> {
@@ -52,16 +58,31 @@ export const paymentsHandlers = {
   'payments.split': (input, ctx) => splitPayment(ctx.store, signedIn(ctx), input),
   'payments.bankLayouts': (_input, ctx) => listBankLayouts(ctx.store),
   'payments.saveBankLayout': (input, ctx) => saveBankLayout(ctx.store, signedIn(ctx), input),
+  // A job: the file is read (progress in bytes, Cancel in the status bar) and applied in one change.
   'payments.readBankFile': async (input, ctx) => {
     const user = signedIn(ctx);
     const chosen = await ctx.host.chooseOpenPath({ title: `Choose ${input.bank}'s clearance file (CSV)` });
     if (chosen === null) throw new DeskFailure('CANCELLED', 'No file was chosen');
-    const report = await applyBankFile(ctx.store, user, { programId: input.programId, bank: input.bank, layout: input.layout, file: chosen, fileName: path.basename(chosen) });
-    keep(ctx, report);
-    return report;
+    const work = { programId: input.programId, bank: input.bank, layout: input.layout, file: chosen, fileName: path.basename(chosen) };
+    let jobId = 0;
+    const started = ctx.jobs.start('payments.bankFile', user, async (job) => {
+      const report = await applyBankFile(ctx.store, user, work, { signal: job.signal, onProgress: job.onProgress });
+      keep(ctx, jobId, report);
+      return { bankFileId: report.bankFileId, cleared: report.cleared, returned: report.returned, unmatched: report.unmatched.length };
+    });
+    jobId = started.jobId;
+    return started;
+  },
+  'payments.bankFileReport': (input, ctx) => {
+    const { byFile, byJob } = reportsOf(ctx);
+    const report = byFile.get(byJob.get(input.jobId) ?? 0);
+    if (report) return report;
+    const job = ctx.jobs.get(input.jobId);
+    if (job?.kind === 'payments.bankFile' && job.state === 'running') throw new DeskFailure('CONFLICT', 'The bank file is still being read: its report is ready when it has finished', 'jobId');
+    throw new DeskFailure('NOT_FOUND', 'There is no report of that bank file on this desk (it failed, was cancelled, or was read long ago)', 'jobId');
   },
   'payments.exportUnmatched': async (input, ctx) => {
-    const report = reportsOf(ctx).get(input.bankFileId);
+    const report = reportsOf(ctx).byFile.get(input.bankFileId);
     if (!report) throw new DeskFailure('NOT_FOUND', 'This desk no longer has the report of that bank file: read lately files only', 'bankFileId');
     const chosen = await ctx.host.chooseSavePath({ title: 'Save the unmatched lines', defaultName: `unmatched-${report.fileName.replace(/\.[^.]*$/, '')}.csv` });
     if (chosen === null) throw new DeskFailure('CANCELLED', 'The unmatched lines were not saved');

@@ -52,8 +52,16 @@ async function writeMatches(tx: WriteRepos, by: SessionUser, at: string, program
   );
 }
 
+/** How a job follows the work: bytes read of the file's size; a cancel stops it with the book as it was. */
+export interface BankFileControl {
+  readonly onProgress?: (progress: { done: number; total: number; unit: string }) => void;
+  readonly signal?: AbortSignal;
+}
+
+const cancelled = () => new DeskFailure('CANCELLED', 'Reading the bank file was cancelled: nothing was applied');
+
 /** Applies the lines read; the whole file in one change. */
-function applyLines(store: BookStore, by: SessionUser, input: BankFileInput, read: { lines: readonly BankLine[]; sha256: string }): Promise<BankFileReport> {
+function applyLines(store: BookStore, by: SessionUser, input: BankFileInput, read: { lines: readonly BankLine[]; sha256: string }, signal?: AbortSignal): Promise<BankFileReport> {
   return store.change(actorOf(by), 'payments.bankFileRead', async (tx, at) => {
     if (!(await tx.programs.byId(input.programId))) throw new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
     const earlier = (await tx.intake.where('bank_files', 'fileSha256', read.sha256)).find((f) => f.programId === input.programId);
@@ -65,6 +73,8 @@ function applyLines(store: BookStore, by: SessionUser, input: BankFileInput, rea
     });
     await writeMatches(tx, by, at, input.programId, bankFileId, input.fileName, matched);
     await confirmAlone(tx, input.programId, matched.map((m) => m.paymentId));
+    // A cancel up to here rolls the whole change back.
+    if (signal?.aborted) throw cancelled();
     const cleared = matched.filter((m) => m.outcome === 'cleared');
     const returned = matched.filter((m) => m.outcome === 'returned');
     const report: BankFileReport = {
@@ -83,14 +93,21 @@ function applyLines(store: BookStore, by: SessionUser, input: BankFileInput, rea
 }
 
 /** Reads the file with the saved layout and applies it; a file that cannot be read changes nothing. */
-export async function applyBankFile(store: BookStore, by: SessionUser, input: BankFileInput): Promise<BankFileReport> {
+export async function applyBankFile(store: BookStore, by: SessionUser, input: BankFileInput, control: BankFileControl = {}): Promise<BankFileReport> {
   const layout = await store.read((r) => resolveBankLayout(r, input.bank, input.layout));
+  const { onProgress, signal } = control;
   let read;
   try {
-    read = await readBankFile(input.file, input.fileName, layout.spec);
+    read = await readBankFile(input.file, input.fileName, layout.spec, (done, total) => {
+      if (signal?.aborted) throw cancelled();
+      onProgress?.({ done, total, unit: 'bytes' });
+    });
+    if (signal?.aborted) throw cancelled();
   } catch (error) {
     if (error instanceof Error && error.name.endsWith('FileError')) throw new DeskFailure('INVALID_INPUT', error.message, 'file');
     throw error;
   }
-  return applyLines(store, by, { ...input, layout: `${layout.name} v${layout.version}` }, read);
+  const report = await applyLines(store, by, { ...input, layout: `${layout.name} v${layout.version}` }, read, signal);
+  onProgress?.({ done: read.bytes, total: read.bytes, unit: 'bytes' });
+  return report;
 }

@@ -99,7 +99,11 @@ function readOf(record: readonly string[], index: Partial<Record<Field, number>>
 }
 
 /** Reads the whole file into its lines (a bank file is small beside the book), with its hash. */
-export async function readBankFile(file: string, shown: string, spec: BankLayoutSpec, onLine?: (line: number) => void): Promise<ReadBankFile> {
+/** Told every so many lines how many bytes of how many are read; may throw to stop (a cancel). */
+export type ReadProgress = (bytesRead: number, bytesTotal: number) => void;
+const PROGRESS_EVERY = 2_000;
+
+export async function readBankFile(file: string, shown: string, spec: BankLayoutSpec, onProgress?: ReadProgress): Promise<ReadBankFile> {
   const size = await checkRegisterFile(file, shown);
   if (size > MAX_BANK_FILE_BYTES) throw new BankFileError(`${shown} is ${size} bytes, larger than the ${MAX_BANK_FILE_BYTES / 1024 / 1024} MiB a bank file may be`);
   const { stream, digest } = readRegisterBytes(file, shown, { utf8: true });
@@ -116,9 +120,10 @@ export async function readBankFile(file: string, shown: string, spec: BankLayout
       }
       const read = readOf(record, index);
       lines.push({ line: info.lines, read, ...meaningOf(read, spec) });
-      onLine?.(lines.length);
+      if (onProgress && lines.length % PROGRESS_EVERY === 0) onProgress(digest.bytes(), size);
     }
   } catch (error) {
+    stream.destroy();
     if (error instanceof RegisterFileError) throw error;
     if (error instanceof CsvError) throw new BankFileError(`${shown}: ${error.message.split('\n')[0] ?? error.code}`);
     throw error;

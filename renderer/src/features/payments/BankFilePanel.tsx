@@ -6,6 +6,7 @@ import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { Grid, type GridColumn } from '../../frame/grid/Grid';
 import { useArraySource } from '../../frame/grid/sources';
+import { useJobFinished } from '../../frame/jobs';
 import { invalidateTopics, useDeskQuery } from '../../frame/query';
 import { BankLayoutForm } from './BankLayoutForm';
 import { dollars } from './format';
@@ -52,6 +53,7 @@ export function BankFilePanel({ user, programId }: { user: SessionUser; programI
   const [problem, setProblem] = useState<string | null>(null);
   const [reading, setReading] = useState(false);
   const readButton = useRef<HTMLButtonElement>(null);
+  const finished = useJobFinished();
   const list = layouts.data ?? [];
   const layout = list.find((l) => `${l.bank}\u0000${l.name}` === chosen) ?? list[0];
 
@@ -60,10 +62,24 @@ export function BankFilePanel({ user, programId }: { user: SessionUser; programI
     setProblem(null);
     setReading(true);
     try {
-      const result = await call('payments.readBankFile', { programId, bank: layout.bank, layout: layout.name });
+      const started = await call('payments.readBankFile', { programId, bank: layout.bank, layout: layout.name });
+      if (!started.ok) {
+        if (started.error.code !== 'CANCELLED') setProblem(started.error.message);
+        status.report(started.error.message, started.error.code === 'CANCELLED' ? 'info' : 'problem');
+        return;
+      }
+      // The file is read as a job: its progress and Cancel are in the status bar meanwhile.
+      const job = await finished(started.value.jobId);
+      if (job.state !== 'done') {
+        const message = job.error?.message ?? `Reading the bank file was ${job.state}; nothing was applied.`;
+        if (job.state === 'failed') setProblem(message);
+        status.report(message, job.state === 'cancelled' ? 'info' : 'problem');
+        return;
+      }
+      const result = await call('payments.bankFileReport', { jobId: started.value.jobId });
       if (!result.ok) {
-        if (result.error.code !== 'CANCELLED') setProblem(result.error.message);
-        status.report(result.error.message, result.error.code === 'CANCELLED' ? 'info' : 'problem');
+        setProblem(result.error.message);
+        status.report(result.error.message, 'problem');
         return;
       }
       setReport(result.value);
