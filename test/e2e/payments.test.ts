@@ -8,7 +8,7 @@ import { FIXTURE_BANK, FIXTURE_BANK_LAYOUT, FIXTURE_HEADER, FIXTURE_LAYOUT } fro
 import { openStore } from '../../electron/desk/store/open-store';
 import { keyElection, keyPayment, openBatch, paymentsBookOf } from '../../electron/desk/testing/payments-fixture';
 import { writeRegister, XO_CUSIP } from '../../electron/desk/testing/xo-register-fixture';
-import { ADMIN, CLERK, focusedLabel, key, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
+import { ADMIN, CLERK, focusedLabel, key, launchChromium, menuCommand, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
 import { tabTo } from './program-desk';
 
 const XO = { kind: 'rights-offering', name: 'XO Communications 2003 rights offering', issuer: 'XO Communications, Inc.', cusip: XO_CUSIP, recordDate: '2003-10-10' };
@@ -115,6 +115,37 @@ describe('payments, clearance from a bank file and the escrow ledger, keyboard o
     expect(byDay).toMatch(/11\/10\/2003\s+\$801\.10\s+\$0\.00\s+\$0\.00\s+\$776\.50\s+\$24\.60\s+\$801\.10/);
     expect(byDay).toMatch(/11\/12\/2003\s+\$0\.00\s+\$676\.50\s+\$100\.00\s+\$0\.00\s+\$701\.10\s+\$701\.10\s+\$100\.00/);
     await desk.shot('82-escrow-ledger');
+  });
+
+  it('lets a supervisor split a payment across two elections, to the cent', async () => {
+    const { page } = desk;
+    await menuCommand(page, 'session:signOut');
+    await signInWithKeys(page, ADMIN);
+    await expect.poll(() => focusedLabel(page)).toBe('Programs');
+    await page.keyboard.press('Control+5');
+    await page.getByRole('heading', { name: 'Payments', exact: true }).first().waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
+    await key(page, '', 'Enter');
+    await expect.poll(() => focusedLabel(page)).toBe('Check number');
+    await key(page, '1001', 'Enter');
+    await expect.poll(() => focusedLabel(page)).toBe('Payments found, 1');
+    await key(page, '', 'Enter');
+    await page.getByRole('heading', { name: 'Check 1001: $615.00' }).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Election 1');
+    await key(page, '', 'Tab');
+    await key(page, '515', 'Tab');
+    await key(page, '2', 'Tab');
+    await key(page, '99.99', 'Tab');
+    await page.getByText('Parts add up to $614.99 of $615.00: $0.01 short.').waitFor();
+    await key(page, '', 'Shift+Tab', 'Control+a', 'Backspace');
+    await key(page, '100');
+    await page.getByText('Parts add up to $615.00 of $615.00: exact.').waitFor();
+    await tabTo(desk, 'Reason for the split');
+    await key(page, 'One check paid for two certificates of one holder', 'Enter');
+    await expect.poll(() => statusText(page)).toBe('Done: Payment #1 ($615.00) split across 2 elections.');
+    await page.getByText('election #1: $515.00; election #2: $100.00').waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Check 1001: $615.00');
+    await desk.shot('83-payment-split');
     expect(desk.problems).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { invalidateTopics, useDeskQuery } from '../../frame/query';
 import { formatIsoDate, normalizeKeyedDate, parseKeyedDate } from '../../lib/dates';
 import { formSchema, type FieldCheck } from '../../lib/validation';
 import { dollars, METHOD_LABELS, stateInWords } from './format';
+import { SplitForm } from './SplitForm';
 
 type Values = { businessDate: string; reason: string };
 
@@ -64,7 +65,7 @@ function SettleForm({ payment, kind, onBack }: { payment: PaymentView; kind: 'cl
 }
 
 /** One payment: what was received, its state (§6a), and — while it is unsettled and clears — the clear and return forms. */
-export function PaymentPanel({ paymentId, onBack }: { paymentId: number; onBack: () => void }) {
+export function PaymentPanel({ paymentId, onBack, maySplit }: { paymentId: number; onBack: () => void; maySplit: boolean }) {
   const payment = useDeskQuery('payments.get', { paymentId }, { topics: ['payments'] });
   const heading = useRef<HTMLHeadingElement>(null);
   const loaded = payment.data !== undefined;
@@ -73,11 +74,13 @@ export function PaymentPanel({ paymentId, onBack }: { paymentId: number; onBack:
     const first = document.querySelector<HTMLElement>('.payment-page [data-field]');
     (first ?? heading.current)?.focus();
   }, [loaded]);
-  // Once settled the forms are gone: the focus goes to the payment's heading, not to nowhere.
-  const settled = payment.data?.status;
+  // Once cleared, returned or split, the form used is gone: the focus goes to the payment's heading, not to nowhere.
+  const shape = payment.data ? `${payment.data.status}:${payment.data.allocations.length}` : null;
+  const shapeSeen = useRef<string | null>(null);
   useLayoutEffect(() => {
-    if (settled && settled !== 'received') heading.current?.focus();
-  }, [settled]);
+    if (shape !== null && shapeSeen.current !== null && shape !== shapeSeen.current) heading.current?.focus();
+    shapeSeen.current = shape;
+  }, [shape]);
   if (payment.error) {
     return (
       <p className="form-problem" role="alert">
@@ -114,6 +117,7 @@ export function PaymentPanel({ paymentId, onBack }: { paymentId: number; onBack:
       ) : (
         <p className="muted">{p.clears ? 'This payment is settled: a payment clears or comes back once.' : 'Good funds on receipt (§6a): nothing to clear.'}</p>
       )}
+      {maySplit && p.status !== 'returned' && p.allocations.length === 0 ? <SplitForm payment={p} /> : null}
     </section>
   );
 }

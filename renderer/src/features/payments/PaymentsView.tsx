@@ -41,7 +41,7 @@ export function PaymentsView({ user, programId, view, paymentId }: { user: Sessi
         ))}
       </nav>
       {paymentId !== undefined ? (
-        <PaymentPanel paymentId={paymentId} onBack={() => navigate({ area: 'payments', programId, view: 'find' })} />
+        <PaymentPanel paymentId={paymentId} maySplit={user.role !== 'clerk'} onBack={() => navigate({ area: 'payments', programId, view: 'find' })} />
       ) : view === 'bank' ? (
         <BankFilePanel user={user} programId={programId} />
       ) : view === 'ledger' ? (
