@@ -5,6 +5,10 @@ import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
+import * as audit from './audit';
+import * as tin from './tin';
+import type { RevealedTinView } from './tin';
+import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
 import * as payments from './payments';
 import type { BankFileReport, BankLayoutView, DepositSlipView, LedgerView, PaymentView } from './payments';
 import type { CertificateIssueSummary, MailingListExport } from './certificates';
@@ -81,6 +85,10 @@ export const channels = {
   // The starter may cancel their own job; a supervisor or administrator anyone's (checked in the handler).
   'jobs.cancel': { input: s.jobIdInput, access: 'signed-in' },
   'journal.list': { input: s.journalListInput, access: SUPERVISION },
+  // The audit trail for people: filtered windows, the actions present, a CSV export (main's dialog).
+  'journal.search': { input: audit.journalSearchInput, access: SUPERVISION },
+  'journal.actions': { input: s.empty, access: SUPERVISION },
+  'journal.export': { input: audit.journalExportInput, access: SUPERVISION },
   'find': { input: s.findInput, access: 'signed-in' },
   // Certificates: issue once per program; print (a job, into a folder main's dialog chooses); a DUPLICATE reprint (a job).
   'certificates.issue': { input: certificates.issueCertificatesInput, access: SUPERVISION },
@@ -94,6 +102,8 @@ export const channels = {
   'register.entries': { input: rs.registerEntriesInput, access: 'signed-in' },
   'register.holder': { input: rs.registerHolderInput, access: 'signed-in' },
   'register.heldForeign': { input: rs.heldForeignInput, access: 'signed-in' },
+  // A full TIN, to a supervisor with a reason, journaled (§15); masked everywhere else.
+  'register.revealTin': { input: tin.revealTinInput, access: SUPERVISION },
   'certificates.list': { input: rs.certificatesListInput, access: 'signed-in' },
   'certificates.detail': { input: rs.certificateDetailInput, access: 'signed-in' },
   // Register import: main's dialog chooses the file (a token stands for it); the import is a job.
@@ -157,6 +167,9 @@ export interface ChannelResults {
   'jobs.list': JobView[];
   'jobs.cancel': JobView;
   'journal.list': JournalEntryView[];
+  'journal.search': JournalSearchView;
+  'journal.actions': JournalActionView[];
+  'journal.export': JournalExportView;
   'find': FoundItem[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;
@@ -164,6 +177,7 @@ export interface ChannelResults {
   'register.entries': RegisterEntriesView;
   'register.holder': HolderView;
   'register.heldForeign': HeldForeignView;
+  'register.revealTin': RevealedTinView;
   'certificates.list': CertificatesPageView;
   'certificates.detail': CertificateDetailView;
   'register.layouts': SavedLayout[];

@@ -9,6 +9,7 @@ import type { ChainReport, VerifyProgress } from './journal-chain';
 import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
 import type { IntakeReader, IntakeWriter } from './port-intake';
+import type { TinsReader } from './port-tins';
 import type { PaymentsReader, PaymentsWriter } from './port-payments';
 import type { RegisterReader, RegisterWriter } from './port-register';
 import type { SignInFailuresReader, SignInFailuresWriter } from './port-sign-in';
@@ -18,6 +19,7 @@ export type { JsonValue } from './canonical';
 export type * from './port-amendments';
 export type * from './port-certificates';
 export type * from './port-intake';
+export type * from './port-tins';
 export type * from './port-payments';
 export type * from './port-register';
 export type * from './port-sign-in';
@@ -195,6 +197,27 @@ export interface JournalReader {
   head(): Promise<JournalHead | null>;
   /** Newest first; `beforeSeq` pages back through older entries. */
   list(options: { beforeSeq?: number | undefined; limit: number }): Promise<JournalEntry[]>;
+  /** How many entries the filter keeps. */
+  countWhere(filter: JournalFilter): Promise<number>;
+  /** A window of the entries the filter keeps, newest first, by position. */
+  window(filter: JournalFilter, offset: number, limit: number): Promise<JournalEntry[]>;
+  /** The actions the journal holds, with how many entries each. */
+  actions(): Promise<{ action: string; entries: number }[]>;
+}
+
+/** What the audit trail is filtered by; every part is optional and they all must hold. */
+export interface JournalFilter {
+  readonly username?: string | undefined;
+  /** The entry's payload names this program (`"programId": n`). */
+  readonly programId?: number | undefined;
+  /** Text the payload contains, whatever its case: a certificate number, an account, a file name. */
+  readonly text?: string | undefined;
+  readonly action?: string | undefined;
+  /** ISO instants: at ≥ from, at < to. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  /** Only entries older than this one (an export pages back by it). */
+  readonly beforeSeq?: number | undefined;
 }
 
 export type SearchKind = 'program' | 'user' | 'holder';
@@ -234,6 +257,7 @@ export interface ReadRepos {
   readonly certificates: CertificatesReader;
   readonly amendments: AmendmentsReader;
   readonly intake: IntakeReader;
+  readonly tins: TinsReader;
   readonly payments: PaymentsReader;
 }
 
@@ -250,6 +274,7 @@ export interface WriteRepos {
   readonly certificates: CertificatesWriter;
   readonly amendments: AmendmentsWriter;
   readonly intake: IntakeWriter;
+  readonly tins: TinsReader;
   readonly payments: PaymentsWriter;
 }
 
