@@ -8,7 +8,7 @@ import { parseCents, formatCents } from '../../../../shared/domain/money';
 import type { BankFileReport } from '../../../../shared/ipc/payments';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
-import type { BookStore, WriteRepos } from '../../store/port';
+import type { BookStore, PaymentRecord, WriteRepos } from '../../store/port';
 import { actorOf } from '../views';
 import { readBankFile, type BankLine } from './bank-file';
 import { resolveBankLayout } from './bank-layouts';
@@ -25,22 +25,24 @@ export interface BankFileInput {
   readonly fileName: string;
 }
 
-async function candidatesOf(tx: WriteRepos, programId: number): Promise<MatchCandidate[]> {
+/** The payments a file may name, with what has happened to each so far; and the same by id. */
+async function candidatesOf(tx: WriteRepos, programId: number): Promise<{ candidates: MatchCandidate[]; byId: Map<number, PaymentRecord> }> {
   const payments = await tx.payments.clearable(programId);
   const events = await tx.payments.events(programId);
   const byPayment = new Map<number, { kind: 'cleared' | 'returned' }[]>();
   for (const e of events) byPayment.set(e.paymentId, [...(byPayment.get(e.paymentId) ?? []), e]);
-  return payments.map((p) => {
+  const candidates = payments.map((p) => {
     const status = statusOf(byPayment.get(p.id) ?? []);
     return { id: p.id, method: p.method, amount: p.amount, checkNumber: p.checkNumber, bankAccount: p.bankAccount, reference: p.reference, receivedOn: p.receiptDate, settled: status === 'received' ? null : status };
   });
+  return { candidates, byId: new Map(payments.map((p) => [p.id, p])) };
 }
 
 const total = (lines: readonly MatchedLine[]) => formatCents(lines.reduce((s, l) => s + parseCents(l.amount), 0n));
 
-async function writeMatches(tx: WriteRepos, by: SessionUser, at: string, programId: number, bankFileId: number, fileName: string, matched: readonly MatchedLine[]): Promise<void> {
+async function writeMatches(tx: WriteRepos, by: SessionUser, at: string, file: { programId: number; bankFileId: number; fileName: string }, payments: ReadonlyMap<number, PaymentRecord>, matched: readonly MatchedLine[]): Promise<void> {
   if (matched.length === 0) return;
-  const payments = new Map((await tx.payments.clearable(programId)).map((p) => [p.id, p]));
+  const { programId, bankFileId, fileName } = file;
   await tx.intake.insertMany('payment_events', matched.map((m) => ({ paymentId: m.paymentId, kind: m.outcome, businessDate: m.businessDate, reason: m.reason, bankFileId, at, createdBy: by.id })));
   await tx.intake.insertMany(
     'ledger_entries',
@@ -66,12 +68,13 @@ function applyLines(store: BookStore, by: SessionUser, input: BankFileInput, rea
     if (!(await tx.programs.byId(input.programId))) throw new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
     const earlier = (await tx.intake.where('bank_files', 'fileSha256', read.sha256)).find((f) => f.programId === input.programId);
     if (earlier) throw new DeskFailure('CONFLICT', `This file was already read on ${earlier.readAt.slice(0, 10)} as bank file #${earlier.id} (${earlier.fileName}): nothing was applied twice`, 'file');
-    const { matched, unmatched } = matchBankLines(read.lines, await candidatesOf(tx, input.programId));
+    const { candidates, byId } = await candidatesOf(tx, input.programId);
+    const { matched, unmatched } = matchBankLines(read.lines, candidates);
     const bankFileId = await tx.intake.insert('bank_files', {
       programId: input.programId, bank: input.bank, layout: input.layout, fileName: input.fileName, fileSha256: read.sha256,
       lines: read.lines.length, matched: matched.length, unmatched: unmatched.length, readAt: at, readBy: by.id,
     });
-    await writeMatches(tx, by, at, input.programId, bankFileId, input.fileName, matched);
+    await writeMatches(tx, by, at, { programId: input.programId, bankFileId, fileName: input.fileName }, byId, matched);
     await confirmAlone(tx, input.programId, matched.map((m) => m.paymentId));
     // A cancel up to here rolls the whole change back.
     if (signal?.aborted) throw cancelled();
