@@ -41,7 +41,8 @@ try {
     times.push(performance.now() - t0);
   }
   times.sort((a, b) => a - b);
-  emit('payment_clear_p99_ms', Number(times[Math.floor(times.length * 0.99)]!.toFixed(2)), 'ms', { payments: N });
+  const at = (q: number) => Number(times[Math.floor(times.length * q)]!.toFixed(2));
+  emit('payment_clear_p99_ms', at(0.99), 'ms', { payments: N, median: at(0.5) });
 
   await saveBankLayout(store, book.supervisor, { bank: FIXTURE_BANK, name: FIXTURE_LAYOUT, spec: FIXTURE_BANK_LAYOUT });
   const lines = Math.floor(N / 2);
