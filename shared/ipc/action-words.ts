@@ -37,6 +37,11 @@ const WORDS: Readonly<Record<string, string>> = {
   'certificate.reprinted': 'Certificate reprinted (DUPLICATE)',
   'journal.exported': 'Audit trail exported',
   'tin.revealed': 'Full TIN shown to a supervisor',
+  'payment.cleared': 'Payment cleared',
+  'payment.returned': 'Payment returned unpaid',
+  'payment.split': 'Payment split across elections',
+  'payments.bankFileRead': 'Bank clearance file applied',
+  'payments.bankLayoutSaved': 'Bank file layout saved',
 };
 
 /** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */

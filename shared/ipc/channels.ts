@@ -9,6 +9,8 @@ import * as audit from './audit';
 import * as tin from './tin';
 import type { RevealedTinView } from './tin';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
+import * as payments from './payments';
+import type { BankFileReport, BankLayoutView, DepositSlipView, LedgerView, PaymentView } from './payments';
 import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import * as intakeForms from './intake-forms';
@@ -127,6 +129,20 @@ export const channels = {
   'intake.saveElection': { input: intakeForms.saveElectionInput, access: KEYING },
   'intake.correctElection': { input: intakeForms.correctElectionInput, access: KEYING },
   'intake.items': { input: intakeForms.batchIdInput, access: 'signed-in' },
+  // Payments: clerks find, clear and return payments and read bank files (main's dialog chooses the
+  // file); a supervisor splits a payment across elections and saves a bank's layout.
+  'payments.find': { input: payments.findPaymentsInput, access: 'signed-in' },
+  'payments.get': { input: payments.paymentIdInput, access: 'signed-in' },
+  'payments.clear': { input: payments.clearPaymentInput, access: 'signed-in' },
+  'payments.return': { input: payments.returnPaymentInput, access: 'signed-in' },
+  'payments.split': { input: payments.splitPaymentInput, access: SUPERVISION },
+  'payments.bankLayouts': { input: payments.bankLayoutsInput, access: 'signed-in' },
+  'payments.saveBankLayout': { input: payments.saveBankLayoutInput, access: SUPERVISION },
+  'payments.readBankFile': { input: payments.readBankFileInput, access: 'signed-in' },
+  'payments.bankFileReport': { input: payments.bankFileJobInput, access: 'signed-in' },
+  'payments.exportUnmatched': { input: payments.bankFileInput, access: 'signed-in' },
+  'payments.ledger': { input: payments.ledgerInput, access: 'signed-in' },
+  'payments.depositSlip': { input: payments.depositSlipInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -199,6 +215,18 @@ export interface ChannelResults {
   'intake.saveElection': SaveElectionAnswer;
   'intake.correctElection': CorrectedElection;
   'intake.items': BatchItemView[];
+  'payments.find': PaymentView[];
+  'payments.get': PaymentView;
+  'payments.clear': PaymentView;
+  'payments.return': PaymentView;
+  'payments.split': PaymentView;
+  'payments.bankLayouts': BankLayoutView[];
+  'payments.saveBankLayout': BankLayoutView;
+  'payments.readBankFile': JobStarted;
+  'payments.bankFileReport': BankFileReport;
+  'payments.exportUnmatched': { fileName: string; lines: number };
+  'payments.ledger': LedgerView;
+  'payments.depositSlip': DepositSlipView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

@@ -122,8 +122,8 @@ export const paymentInput = z
     checkNumber: digitsOf('Check number', 15, '104233').optional(),
     abaRouting: labelled(
       z.string({ error: 'Routing number must be text' }).trim().superRefine((s, ctx) => {
-        const problem = abaRoutingProblem(s);
-        if (problem) ctx.addIssue({ code: 'custom', message: `Routing number: ${problem}` });
+        const problem = abaRoutingProblem(s, 'Routing number');
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
       }),
       'Routing number',
       '9 digits at the left of the check’s bottom line',

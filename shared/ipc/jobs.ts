@@ -15,6 +15,8 @@ export const JOB_KINDS = {
   'certificates.issue': { label: 'Issuing certificates', holdsBook: true },
   'certificates.print': { label: 'Printing certificates', holdsBook: false },
   'certificates.reprint': { label: 'Reprinting a certificate (DUPLICATE)', holdsBook: false },
+  // One change for the whole file on the desk's own connection, like any save.
+  'payments.bankFile': { label: 'Reading a bank clearance file', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

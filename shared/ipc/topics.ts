@@ -2,7 +2,7 @@
  * What main announces after a committed change, so that screens refresh what they show.
  * A topic names a kind of data; a query that reads it is refreshed when the topic is announced.
  */
-export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates', 'intake'] as const;
+export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates', 'intake', 'payments'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** One committed change, as every desk on the same book hears of it. */
@@ -25,9 +25,14 @@ const BY_PREFIX: Readonly<Record<string, readonly Topic[]>> = {
   // A certificate's event (printed, reprinted) or an issue changes what the register screens show too.
   certificate: ['certificates'],
   certificates: ['certificates', 'register'],
-  // The mail log and keyed items.
-  intake: ['intake'],
-  election: ['intake'],
+  // The mail log and keyed items; an election keyed with its payments (and their deposits) changes
+  // the payments and the ledger too.
+  intake: ['intake', 'payments'],
+  election: ['intake', 'payments'],
+  // A payment cleared, returned or split, a bank file read, a layout saved: the Payments area's
+  // lists and the ledger, and the verdicts of the elections it pays for.
+  payment: ['payments', 'intake'],
+  payments: ['payments', 'intake'],
 };
 
 /** Every change touches the journal; the rest follows from the action's prefix. */

@@ -106,6 +106,7 @@ export interface JobResults {
   'certificates.issue': import('./certificates').CertificateIssueSummary;
   'certificates.print': import('./certificates').CertificatesPrintResult;
   'certificates.reprint': import('./certificates').CertificateReprintResult;
+  'payments.bankFile': { readonly bankFileId: number; readonly cleared: number; readonly returned: number; readonly unmatched: number };
 }
 
 export interface JournalVerification {

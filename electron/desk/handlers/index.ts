@@ -5,6 +5,7 @@ import { findHandlers } from './find';
 import { intakeHandlers } from './intake';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
+import { paymentsHandlers } from './payments';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
@@ -32,4 +33,5 @@ export const handlers: HandlerTable = {
   ...certificatesHandlers,
   ...tinHandlers,
   ...intakeHandlers,
+  ...paymentsHandlers,
 };

@@ -56,7 +56,7 @@ describe('the intake channels', () => {
     const bad = (more: Record<string, unknown>) => f.refused('intake.saveElection', { draft: form(batch.id, envelope.id, more) }, 'INVALID_INPUT');
     expect((await bad({ certificateNumber: 'XY-1' })).message).toMatch(/Certificate number: type or scan it as printed/);
     expect((await bad({ basicShares: 1.5 })).message).toMatch(/Basic shares must be whole shares/);
-    expect((await bad({ payments: [{ method: 'check', amount: '500', checkNumber: '1', abaRouting: '021000022', payer: 'An' }] })).message).toMatch(/Routing number: 021000022 is not a valid routing number \(its check digit is wrong\)/);
+    expect((await bad({ payments: [{ method: 'check', amount: '500', checkNumber: '1', abaRouting: '021000022', payer: 'An' }] })).message).toMatch(/Routing number: 021000022 fails its check digit \(the last digit should be 1\)/);
     expect((await bad({ payments: [{ method: 'check', amount: '5.001', checkNumber: '1', abaRouting: '021000021', payer: 'An' }] })).message).toMatch(/Amount: type dollars and cents/);
     expect((await bad({ payments: [{ method: 'wire', amount: '5', payer: 'An' }] })).message).toMatch(/Wire reference is required for a wire/);
     await f.refused('intake.addEnvelope', { batchId: batch.id, stampedLocal: '12/01/2003 10:15', itemCount: 1 }, 'INVALID_INPUT', 'stampedLocal');

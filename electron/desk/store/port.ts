@@ -10,6 +10,7 @@ import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
 import type { IntakeReader, IntakeWriter } from './port-intake';
 import type { TinsReader } from './port-tins';
+import type { PaymentsReader, PaymentsWriter } from './port-payments';
 import type { RegisterReader, RegisterWriter } from './port-register';
 import type { SignInFailuresReader, SignInFailuresWriter } from './port-sign-in';
 
@@ -19,6 +20,7 @@ export type * from './port-amendments';
 export type * from './port-certificates';
 export type * from './port-intake';
 export type * from './port-tins';
+export type * from './port-payments';
 export type * from './port-register';
 export type * from './port-sign-in';
 
@@ -256,6 +258,7 @@ export interface ReadRepos {
   readonly amendments: AmendmentsReader;
   readonly intake: IntakeReader;
   readonly tins: TinsReader;
+  readonly payments: PaymentsReader;
 }
 
 /** What a change's body may call: the same, with the writing methods. The journal is written by the store alone. */
@@ -272,6 +275,7 @@ export interface WriteRepos {
   readonly amendments: AmendmentsWriter;
   readonly intake: IntakeWriter;
   readonly tins: TinsReader;
+  readonly payments: PaymentsWriter;
 }
 
 /** What a change's body returns: the journal payload (before/after) and the caller's result. */

@@ -29,8 +29,12 @@ export function JobsProvider({ signedIn, children }: { signedIn: boolean; childr
   const call = useDesk();
   const [jobs, setJobs] = useState<ReadonlyMap<number, JobView>>(new Map());
   const waiting = useRef(new Map<number, ((job: JobView) => void)[]>());
+  // What was heard, at once: a job that ends before the screen asks after it (a quick one, its end
+  // pushed before the starting channel's answer is read) is found here, not waited for forever.
+  const heard = useRef(new Map<number, JobView>());
 
   const hear = useCallback((job: JobView) => {
+    heard.current.set(job.jobId, job);
     setJobs((current) => new Map(current).set(job.jobId, job));
     if (!isOver(job)) return;
     for (const resolve of waiting.current.get(job.jobId) ?? []) resolve(job);
@@ -45,10 +49,8 @@ export function JobsProvider({ signedIn, children }: { signedIn: boolean; childr
     });
   }, [call, hear, signedIn]);
 
-  const jobsRef = useRef(jobs);
-  jobsRef.current = jobs;
   const finished = useCallback((jobId: number) => {
-    const known = jobsRef.current.get(jobId);
+    const known = heard.current.get(jobId);
     if (known && isOver(known)) return Promise.resolve(known);
     return new Promise<JobView>((resolve) => {
       waiting.current.set(jobId, [...(waiting.current.get(jobId) ?? []), resolve]);

@@ -39,6 +39,7 @@ export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   register: lazyScreen(() => import('../features/register/RegisterArea').then((m) => m.RegisterArea)),
   certificates: lazyScreen(() => import('../features/certificates/CertificatesArea').then((m) => m.CertificatesArea)),
   intake: lazyScreen(() => import('../features/intake/IntakeArea').then((m) => m.IntakeArea)),
+  payments: lazyScreen(() => import('../features/payments/PaymentsArea').then((m) => m.PaymentsArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };
 

@@ -13,7 +13,11 @@ export type Route =
   | { readonly area: 'register'; readonly programId?: number; readonly account?: string }
   | { readonly area: 'certificates'; readonly programId?: number; readonly view?: 'list' | 'held'; readonly certificateId?: number }
   | { readonly area: 'intake'; readonly programId?: number; readonly batchId?: number }
-  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake'> };
+  | { readonly area: 'payments'; readonly programId?: number; readonly view?: PaymentsView; readonly paymentId?: number }
+  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments'> };
+
+/** The Payments area's views: find and settle one payment, read a bank file, the escrow ledger. */
+export type PaymentsView = 'find' | 'bank' | 'ledger';
 
 /** Where a Ctrl+K result opens: a program's page, the users, a holder's page, a certificate's. */
 export function routeOfFound(item: FoundItem): Route {
@@ -48,6 +52,11 @@ export function describeRoute(route: Route): string {
   if (route.area === 'intake') {
     if (route.programId === undefined) return area;
     return `${area} › program ${route.programId}${route.batchId !== undefined ? ` › batch ${route.batchId}` : ''}`;
+  }
+  if (route.area === 'payments') {
+    if (route.programId === undefined) return area;
+    const view = route.paymentId !== undefined ? ` › payment ${route.paymentId}` : route.view === 'bank' ? ' › bank file' : route.view === 'ledger' ? ' › escrow ledger' : '';
+    return `${area} › program ${route.programId}${view}`;
   }
   if (route.area !== 'setup') return area;
   if (route.view === 'program') return `${area} › program ${route.programId}${route.section ? ` › ${route.section}` : ''}`;

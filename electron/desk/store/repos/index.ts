@@ -7,6 +7,7 @@ import { certificatesRepo } from './certificates';
 import { holdersRepo } from './holders';
 import { intakeRepo } from './intake';
 import { tinsRepo } from './tins';
+import { paymentsRepo } from './payments';
 import { journalRepo, type JournalRepo } from './journal';
 import { programsRepo } from './programs';
 import { registerRepo } from './register';
@@ -39,5 +40,6 @@ export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): S
     amendments: amendmentsRepo(db, log),
     intake: intakeRepo(db, log),
     tins: tinsRepo(db),
+    payments: paymentsRepo(db),
   };
 }

@@ -1,5 +1,5 @@
 import type { ChangeEvent, ReactNode } from 'react';
-import { isAbaRouting } from '../../../../shared/domain/aba';
+import { isValidAbaRouting } from '../../../../shared/domain/aba';
 import { METHOD_WORDS, PAYMENT_METHODS_KEYED } from '../../../../shared/ipc/intake-forms';
 import type { FieldBinding } from '../../components/field-binding';
 import { FieldMessages } from '../../components/FieldMessages';
@@ -13,7 +13,7 @@ function advancingRouting(field: FieldBinding, nextId: string): FieldBinding {
     ...field,
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       field.onChange(e);
-      if (isAbaRouting(e.target.value.trim())) setTimeout(() => document.getElementById(nextId)?.focus(), 0);
+      if (isValidAbaRouting(e.target.value.trim())) setTimeout(() => document.getElementById(nextId)?.focus(), 0);
     },
   };
 }

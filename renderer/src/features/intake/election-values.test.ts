@@ -31,7 +31,7 @@ describe('the election form’s values', () => {
       basicShares: 'Basic shares: type whole shares as digits, e.g. 100',
       'payments.0.amount': 'Amount: type dollars and cents, e.g. 615.00',
       'payments.0.checkNumber': 'Check number is required for a check',
-      'payments.0.abaRouting': 'Routing number: 021000022 is not a valid routing number (its check digit is wrong): check the digits against the check',
+      'payments.0.abaRouting': 'Routing number: 021000022 fails its check digit (the last digit should be 1) — check it against the check',
       'payments.0.payer': 'Payer is required',
     });
     expect(problems(keyed({ payments: [{ method: 'wire', amount: '5', checkNumber: '', abaRouting: '', bankAccount: '', payer: 'An', reference: '' }] }))).toEqual({ 'payments.0.reference': 'Wire reference is required for a wire' });

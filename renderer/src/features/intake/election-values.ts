@@ -109,8 +109,7 @@ export function electionChecks(values: Record<string, string>): Record<string, F
     checks[`payments.${i}.checkNumber`] = (v) => (v.trim() === '' ? (method === 'check' || method === 'certified-check' ? 'Check number is required for a check' : null) : optionalDigits('Check number', 15)(v, {}));
     checks[`payments.${i}.abaRouting`] = (v) => {
       if (v.trim() === '') return method === 'check' ? 'Routing number is required for a check' : null;
-      const problem = abaRoutingProblem(v.trim());
-      return problem === null ? null : `Routing number: ${problem}`;
+      return abaRoutingProblem(v.trim(), 'Routing number');
     };
     checks[`payments.${i}.bankAccount`] = optionalDigits('Account number', 17);
     checks[`payments.${i}.payer`] = (v) => (v.trim() === '' ? 'Payer is required' : null);
