@@ -19,7 +19,7 @@ beforeEach(async () => {
   } finally {
     await store.close();
   }
-  await f.value('certificates.issue', { programId });
+  await f.desk.whenFinished((await f.value('certificates.issue', { programId })).jobId);
   await f.signInAs('carl');
 });
 afterEach(async () => f.close());

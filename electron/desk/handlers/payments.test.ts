@@ -19,7 +19,7 @@ beforeEach(async () => {
   const store = await openStore(f.bookPath, { now: f.clock.now, mode: 'open' });
   try {
     await writeRegister(store, { programId, supervisor: sue });
-    await f.value('certificates.issue', { programId });
+    await f.desk.whenFinished((await f.value('certificates.issue', { programId })).jobId);
     const carl = await f.signInAs('carl');
     const book = await paymentsBookOf(store, programId, sue, carl);
     const where = await openBatch(store, book, '2003-11-10');
