@@ -9,6 +9,7 @@ import type { ChainReport, VerifyProgress } from './journal-chain';
 import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
 import type { IntakeReader, IntakeWriter } from './port-intake';
+import type { LostReader, LostWriter } from './port-lost';
 import type { TinsReader } from './port-tins';
 import type { RegisterReader, RegisterWriter } from './port-register';
 import type { SignInFailuresReader, SignInFailuresWriter } from './port-sign-in';
@@ -18,6 +19,7 @@ export type { JsonValue } from './canonical';
 export type * from './port-amendments';
 export type * from './port-certificates';
 export type * from './port-intake';
+export type * from './port-lost';
 export type * from './port-tins';
 export type * from './port-register';
 export type * from './port-sign-in';
@@ -255,6 +257,7 @@ export interface ReadRepos {
   readonly certificates: CertificatesReader;
   readonly amendments: AmendmentsReader;
   readonly intake: IntakeReader;
+  readonly lost: LostReader;
   readonly tins: TinsReader;
 }
 
@@ -271,6 +274,7 @@ export interface WriteRepos {
   readonly certificates: CertificatesWriter;
   readonly amendments: AmendmentsWriter;
   readonly intake: IntakeWriter;
+  readonly lost: LostWriter;
   readonly tins: TinsReader;
 }
 
