@@ -13,6 +13,7 @@ export const JOB_KINDS = {
   'register.import': { label: 'Importing a register', holdsBook: true },
   'certificates.print': { label: 'Printing certificates', holdsBook: false },
   'certificates.reprint': { label: 'Reprinting a certificate (DUPLICATE)', holdsBook: false },
+  'lost.printReplacement': { label: 'Printing a replacement certificate and its cover letter', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -96,6 +96,8 @@ export const secReportedInput = z
   })
   .strict();
 
+export const exportReportInput = z.object({ caseId: positiveId('Case'), reportType: labelled(z.enum(REPORT_TYPES, { error: 'Report must be initial or recovery' }), 'Report') }).strict();
+
 export type CaseStatus = 'open' | 'bond keyed' | 'ready to replace' | 'replaced' | 'recovered';
 
 export interface LostSettingsView {

@@ -4,6 +4,7 @@ import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
+import { lostHandlers } from './lost';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
@@ -30,4 +31,5 @@ export const handlers: HandlerTable = {
   ...registerImportHandlers,
   ...certificatesHandlers,
   ...tinHandlers,
+  ...lostHandlers,
 };
