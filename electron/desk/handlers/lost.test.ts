@@ -26,7 +26,7 @@ beforeEach(async () => {
 afterEach(async () => f.close());
 
 const affidavit = { received: true, ownerName: 'Nguyễn Văn An', tinLast4: '6789', address: '77 Bellaire Blvd, Houston TX', rights: 999, notEndorsedOrPledged: true };
-const newCase = { kind: 'lost', discoveredOn: '2003-11-19', circumstances: 'Lost in a house move last week', affidavit };
+const newCase = { kind: 'lost' as const, discoveredOn: '2003-11-19', circumstances: 'Lost in a house move last week', affidavit };
 
 describe('the lost-certificate channels', () => {
   it('take a clerk and a supervisor from the stop to a printed replacement, each role where it belongs', async () => {

@@ -38,6 +38,7 @@ export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   setup: lazyScreen(() => import('../features/setup/SetupArea').then((m) => m.SetupArea)),
   register: lazyScreen(() => import('../features/register/RegisterArea').then((m) => m.RegisterArea)),
   certificates: lazyScreen(() => import('../features/certificates/CertificatesArea').then((m) => m.CertificatesArea)),
+  lost: lazyScreen(() => import('../features/lost/LostArea').then((m) => m.LostArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };
 

@@ -12,7 +12,8 @@ export type Route =
   | { readonly area: 'setup'; readonly view: 'program'; readonly programId: number; readonly section?: 'terms' }
   | { readonly area: 'register'; readonly programId?: number; readonly account?: string }
   | { readonly area: 'certificates'; readonly programId?: number; readonly view?: 'list' | 'held'; readonly certificateId?: number }
-  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates'> };
+  | { readonly area: 'lost'; readonly programId?: number; readonly caseId?: number }
+  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'lost'> };
 
 /** Where a Ctrl+K result opens: a program's page, the users, a holder's page, a certificate's. */
 export function routeOfFound(item: FoundItem): Route {
@@ -43,6 +44,10 @@ export function describeRoute(route: Route): string {
     if (route.certificateId !== undefined) return `${area} › certificate ${route.certificateId}`;
     if (route.programId === undefined) return area;
     return `${area} › program ${route.programId}${route.view === 'held' ? ' › held abroad' : ''}`;
+  }
+  if (route.area === 'lost') {
+    if (route.programId === undefined) return area;
+    return `${area} › program ${route.programId}${route.caseId !== undefined ? ` › case ${route.caseId}` : ''}`;
   }
   if (route.area !== 'setup') return area;
   if (route.view === 'program') return `${area} › program ${route.programId}${route.section ? ` › ${route.section}` : ''}`;
