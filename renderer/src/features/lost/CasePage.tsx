@@ -120,7 +120,7 @@ export function CasePage({ caseId, user, onBack }: { caseId: number; user: Sessi
         <>
           <Facts c={c} />
           {c.warnings.map((w) => <p key={w} className="form-problem">Warning: {w}</p>)}
-          {c.blockers.length > 0 ? (
+          {c.blockers.length > 0 && c.replacement === null ? (
             <section aria-labelledby={`case-${c.id}-blockers`}>
               <h3 id={`case-${c.id}-blockers`}>Before a replacement</h3>
               <ul>{c.blockers.map((b) => <li key={b}>{b}</li>)}</ul>
