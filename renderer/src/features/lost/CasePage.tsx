@@ -6,6 +6,7 @@ import { useJobFinished } from '../../frame/jobs';
 import { useDeskQuery } from '../../frame/query';
 import { formatInstant, formatIsoDate } from '../../lib/dates';
 import { BondForm } from './BondForm';
+import { RecoveryForm, RemainsForm, ReportForm } from './CaseForms';
 import { useLostCall } from './form-kit';
 
 function Facts({ c }: { c: CaseView }) {
@@ -129,6 +130,9 @@ export function CasePage({ caseId, user, onBack }: { caseId: number; user: Sessi
           <Bonds c={c} user={user} />
           {c.bondRequired && c.replacement === null && c.recoveredOn === null && !c.bonds.some((b) => b.approvedBy !== null) ? <BondForm caseId={c.id} /> : null}
           <Actions c={c} />
+          {c.kind === 'mutilated' && c.remains === null && c.replacement === null ? <RemainsForm caseId={c.id} /> : null}
+          {c.kind !== 'mutilated' && c.reports.length < (c.recoveredOn !== null ? 2 : 1) ? <ReportForm c={c} /> : null}
+          {c.kind !== 'mutilated' && c.recoveredOn === null ? <RecoveryForm caseId={c.id} /> : null}
         </>
       ) : null}
       <div className="toolbar">
