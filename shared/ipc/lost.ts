@@ -52,7 +52,7 @@ export const openCaseInput = z
     discoveredOn: date('Discovered on'),
     circumstances: text('When and how', 1000, 'e.g. "Lost in a house move in November"'),
     policeReport: optionalText('Police report', 100).optional(),
-    affidavit: affidavitSchema,
+    affidavit: labelled(affidavitSchema.clone(), 'Affidavit of loss'),
   })
   .strict();
 
