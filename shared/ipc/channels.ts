@@ -7,6 +7,8 @@ import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
 import * as audit from './audit';
 import * as tin from './tin';
+import * as lost from './lost';
+import type { CaseView, DeadlineView, LostSettingsView } from './lost';
 import type { RevealedTinView } from './tin';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
 import * as payments from './payments';
@@ -143,6 +145,21 @@ export const channels = {
   'payments.exportUnmatched': { input: payments.bankFileInput, access: 'signed-in' },
   'payments.ledger': { input: payments.ledgerInput, access: 'signed-in' },
   'payments.depositSlip': { input: payments.depositSlipInput, access: 'signed-in' },
+  // Lost, stolen, mutilated or destroyed certificates (§2c): clerks open and work cases; a supervisor sets the settings and approves bonds (four-eyes, checked in the service).
+  'lost.settings': { input: lost.lostProgramInput, access: 'signed-in' },
+  'lost.setSettings': { input: lost.lostSettingsInput, access: SUPERVISION },
+  'lost.cases': { input: lost.lostProgramInput, access: 'signed-in' },
+  'lost.case': { input: lost.caseIdInput, access: 'signed-in' },
+  'lost.deadlines': { input: lost.lostProgramInput, access: 'signed-in' },
+  'lost.openCase': { input: lost.openCaseInput, access: 'signed-in' },
+  'lost.keyBond': { input: lost.keyBondInput, access: 'signed-in' },
+  'lost.approveBond': { input: lost.approveBondInput, access: SUPERVISION },
+  'lost.recordRemains': { input: lost.remainsInput, access: 'signed-in' },
+  'lost.recover': { input: lost.recoverInput, access: 'signed-in' },
+  'lost.replace': { input: lost.caseIdInput, access: 'signed-in' },
+  'lost.printReplacement': { input: lost.caseIdInput, access: 'signed-in' },
+  'lost.exportReport': { input: lost.exportReportInput, access: 'signed-in' },
+  'lost.recordReport': { input: lost.secReportedInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -227,6 +244,20 @@ export interface ChannelResults {
   'payments.exportUnmatched': { fileName: string; lines: number };
   'payments.ledger': LedgerView;
   'payments.depositSlip': DepositSlipView;
+  'lost.settings': LostSettingsView | null;
+  'lost.setSettings': LostSettingsView;
+  'lost.cases': CaseView[];
+  'lost.case': CaseView;
+  'lost.deadlines': DeadlineView[];
+  'lost.openCase': CaseView;
+  'lost.keyBond': CaseView;
+  'lost.approveBond': CaseView;
+  'lost.recordRemains': CaseView;
+  'lost.recover': CaseView;
+  'lost.replace': CaseView;
+  'lost.printReplacement': JobStarted;
+  'lost.exportReport': { fileName: string };
+  'lost.recordReport': CaseView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

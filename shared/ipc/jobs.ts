@@ -17,6 +17,7 @@ export const JOB_KINDS = {
   'certificates.reprint': { label: 'Reprinting a certificate (DUPLICATE)', holdsBook: false },
   // One change for the whole file on the desk's own connection, like any save.
   'payments.bankFile': { label: 'Reading a bank clearance file', holdsBook: false },
+  'lost.printReplacement': { label: 'Printing a replacement certificate and its cover letter', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

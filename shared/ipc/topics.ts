@@ -2,7 +2,7 @@
  * What main announces after a committed change, so that screens refresh what they show.
  * A topic names a kind of data; a query that reads it is refreshed when the topic is announced.
  */
-export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates', 'intake', 'payments'] as const;
+export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates', 'intake', 'payments', 'lost'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** One committed change, as every desk on the same book hears of it. */
@@ -33,6 +33,8 @@ const BY_PREFIX: Readonly<Record<string, readonly Topic[]>> = {
   // lists and the ledger, and the verdicts of the elections it pays for.
   payment: ['payments', 'intake'],
   payments: ['payments', 'intake'],
+  // A case stops, cancels or replaces certificates: the certificate screens change with it.
+  lost: ['lost', 'certificates', 'register'],
 };
 
 /** Every change touches the journal; the rest follows from the action's prefix. */

@@ -6,6 +6,7 @@ import { intakeHandlers } from './intake';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { paymentsHandlers } from './payments';
+import { lostHandlers } from './lost';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
@@ -34,4 +35,5 @@ export const handlers: HandlerTable = {
   ...tinHandlers,
   ...intakeHandlers,
   ...paymentsHandlers,
+  ...lostHandlers,
 };

@@ -36,6 +36,8 @@ export interface CertificateFace {
   readonly price: string;
   readonly held: boolean;
   readonly duplicate: { readonly reprintedOn: string } | null;
+  /** A new certificate of like tenor for a lost, stolen, destroyed or mutilated one (§2c): names the original. */
+  readonly replacement?: { readonly replaces: string; readonly issuedOn: string } | null;
 }
 
 export const PAGES_PER_CERTIFICATE = 2;
@@ -111,6 +113,7 @@ function registrationBlock(f: CertificateFace): PdfNode {
 function marks(f: CertificateFace): PdfNode[] {
   const out: PdfNode[] = [];
   if (f.duplicate) out.push({ text: `DUPLICATE — reprinted ${f.duplicate.reprintedOn}; the original is void`, bold: true, fontSize: 14, color: '#b3261e', alignment: 'center', margin: [0, 0, 0, 6] });
+  if (f.replacement) out.push({ text: `REPLACEMENT — replaces ${f.replacement.replaces}, issued ${f.replacement.issuedOn}; the original is cancelled and void`, bold: true, fontSize: 14, color: '#b3261e', alignment: 'center', margin: [0, 0, 0, 6] });
   if (f.held) out.push({ text: HELD_NOTICE, bold: true, fontSize: 8, margin: [0, 0, 0, 6] });
   return out;
 }

@@ -51,6 +51,11 @@ export function certificatesPdfBuffer(faces: readonly CertificateFace[], title: 
   return pdfmake().createPdf(certificatesDocument(faces, title)).getBuffer();
 }
 
+/** Any small pdfmake document (a letter) as one PDF in memory, with the embedded font and no outside access. */
+export function documentPdfBuffer(doc: { readonly [key: string]: unknown }): Promise<Buffer> {
+  return pdfmake().createPdf(doc).getBuffer();
+}
+
 const internals = () => ({
   PDFDocument: (require('pdfmake/js/PDFDocument') as { default: Constructor<PdfKitDocument> }).default,
   LayoutBuilder: (require('pdfmake/js/LayoutBuilder') as { default: Constructor<Layout> }).default,

@@ -74,5 +74,7 @@ export interface CertificatesWriter extends CertificatesReader {
   insertIssue(issue: Omit<CertificateIssueRecord, 'id' | 'issuedBy'> & { readonly issuedBy: number | null }): Promise<CertificateIssueRecord>;
   /** Many at once inside the caller's change (a bulk write). */
   insertMany(programId: number, issueId: number, issuedAt: string, certificates: readonly NewCertificate[]): Promise<number>;
+  /** One certificate outside any issue (a replacement of like tenor, §2c): `issue_id` null. */
+  insertOne(programId: number, issuedAt: string, certificate: NewCertificate): Promise<number>;
   addEvent(event: { readonly certificateId: number; readonly at: string; readonly kind: string; readonly detail: Readonly<Record<string, unknown>>; readonly createdBy: number | null }): Promise<number>;
 }

@@ -9,6 +9,7 @@ import type { ChainReport, VerifyProgress } from './journal-chain';
 import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
 import type { IntakeReader, IntakeWriter } from './port-intake';
+import type { LostReader, LostWriter } from './port-lost';
 import type { TinsReader } from './port-tins';
 import type { PaymentsReader, PaymentsWriter } from './port-payments';
 import type { RegisterReader, RegisterWriter } from './port-register';
@@ -19,6 +20,7 @@ export type { JsonValue } from './canonical';
 export type * from './port-amendments';
 export type * from './port-certificates';
 export type * from './port-intake';
+export type * from './port-lost';
 export type * from './port-tins';
 export type * from './port-payments';
 export type * from './port-register';
@@ -257,6 +259,7 @@ export interface ReadRepos {
   readonly certificates: CertificatesReader;
   readonly amendments: AmendmentsReader;
   readonly intake: IntakeReader;
+  readonly lost: LostReader;
   readonly tins: TinsReader;
   readonly payments: PaymentsReader;
 }
@@ -274,6 +277,7 @@ export interface WriteRepos {
   readonly certificates: CertificatesWriter;
   readonly amendments: AmendmentsWriter;
   readonly intake: IntakeWriter;
+  readonly lost: LostWriter;
   readonly tins: TinsReader;
   readonly payments: PaymentsWriter;
 }

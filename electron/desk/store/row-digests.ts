@@ -61,6 +61,11 @@ export const PROVEN_TABLES = {
   bank_files: { id: 'int', program_id: 'int', bank: 'text', layout: 'text', file_name: 'text', file_sha256: 'text', lines: 'int', matched: 'int', unmatched: 'int', read_at: 'text', read_by: 'int' },
   payment_events: { id: 'int', payment_id: 'int', kind: 'text', business_date: 'text', reason: 'text', bank_file_id: 'int', at: 'text', created_by: 'int' },
   ledger_entries: { id: 'int', program_id: 'int', kind: 'text', method: 'text', amount: 'text', business_date: 'text', payment_id: 'int', election_id: 'int', memo: 'text', at: 'text', created_by: 'int' },
+  // Lost certificates (migration 18).
+  lost_settings: { id: 'int', program_id: 'int', version: 'int', bond_rate: 'text', minimum_premium: 'text', value_per_right: 'text', processing_fee: 'text', reason: 'text', set_at: 'text', set_by: 'int' },
+  lost_cases: { id: 'int', program_id: 'int', certificate_id: 'int', kind: 'text', discovered_on: 'text', circumstances: 'text', police_report: 'text', affidavit: 'text', opened_at: 'text', opened_by: 'int' },
+  indemnity_bonds: { id: 'int', case_id: 'int', settings_id: 'int', stop_date: 'text', rights: 'int', market_value: 'text', premium: 'text', processing_fee: 'text', expenses: 'text', payment_received: 'text', surety: 'text', bond_reference: 'text', keyed_at: 'text', keyed_by: 'int' },
+  lost_case_events: { id: 'int', case_id: 'int', kind: 'text', detail: 'text', at: 'text', created_by: 'int' },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type ProvenTable = keyof typeof PROVEN_TABLES;
@@ -97,6 +102,10 @@ export const TABLE_COVERAGE: Record<keyof BookTables, 'proven' | 'derived' | 'jo
   bank_files: 'proven',
   payment_events: 'proven',
   ledger_entries: 'proven',
+  lost_settings: 'proven',
+  lost_cases: 'proven',
+  indemnity_bonds: 'proven',
+  lost_case_events: 'proven',
   // Rebuilt from the records (search.rebuild), so they prove nothing and need no proof.
   search_terms: 'derived',
   register_words: 'derived',

@@ -3,6 +3,7 @@
  * for ids, counts and share numbers, text for instants (ISO UTC), JSON documents and money.
  */
 import type { IntakeTables } from './tables-intake';
+import type { LostTables } from './tables-lost';
 import type { Generated } from 'kysely';
 import type { ProgramKind, Role } from '../../../shared/ipc/schemas';
 
@@ -206,7 +207,7 @@ export interface TermsAmendmentsTable {
   decision_note: string | null;
 }
 
-export interface BookTables extends IntakeTables {
+export interface BookTables extends IntakeTables, LostTables {
   search_terms: SearchTermsTable;
   users: UsersTable;
   programs: ProgramsTable;

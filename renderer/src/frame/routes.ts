@@ -14,7 +14,8 @@ export type Route =
   | { readonly area: 'certificates'; readonly programId?: number; readonly view?: 'list' | 'held'; readonly certificateId?: number }
   | { readonly area: 'intake'; readonly programId?: number; readonly batchId?: number }
   | { readonly area: 'payments'; readonly programId?: number; readonly view?: PaymentsView; readonly paymentId?: number }
-  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments'> };
+  | { readonly area: 'lost'; readonly programId?: number; readonly caseId?: number }
+  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments' | 'lost'> };
 
 /** The Payments area's views: find and settle one payment, read a bank file, the escrow ledger. */
 export type PaymentsView = 'find' | 'bank' | 'ledger';
@@ -57,6 +58,10 @@ export function describeRoute(route: Route): string {
     if (route.programId === undefined) return area;
     const view = route.paymentId !== undefined ? ` › payment ${route.paymentId}` : route.view === 'bank' ? ' › bank file' : route.view === 'ledger' ? ' › escrow ledger' : '';
     return `${area} › program ${route.programId}${view}`;
+  }
+  if (route.area === 'lost') {
+    if (route.programId === undefined) return area;
+    return `${area} › program ${route.programId}${route.caseId !== undefined ? ` › case ${route.caseId}` : ''}`;
   }
   if (route.area !== 'setup') return area;
   if (route.view === 'program') return `${area} › program ${route.programId}${route.section ? ` › ${route.section}` : ''}`;

@@ -43,6 +43,10 @@ const TABLES = [
   ['bank_files', 'id'],
   ['payment_events', 'id'],
   ['ledger_entries', 'id'],
+  ['lost_settings', 'id'],
+  ['lost_cases', 'id'],
+  ['indemnity_bonds', 'id'],
+  ['lost_case_events', 'id'],
   ['journal', 'seq'],
 ] as const;
 

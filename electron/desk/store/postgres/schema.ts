@@ -4,6 +4,7 @@
  * store to the other. Only ever appended: never edit a migration that has shipped.
  */
 import { intakeSchemaSql } from '../schema-intake';
+import { lostSchemaSql } from '../schema-lost';
 import type { Migration } from '../sqlite/schema';
 
 /** Marks a database as an Offering Desk book, as SQLite's application_id marks a file. */
@@ -312,6 +313,7 @@ CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
 `,
   },
   { version: 11, name: 'intake: mail log, elections, payments and the escrow ledger', sql: intakeSchemaSql('postgres') },
+  { version: 18, name: 'lost certificates: indemnity settings, cases, bonds and their events', sql: lostSchemaSql('postgres') },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */
@@ -348,6 +350,11 @@ export const DESK_ROLE_GRANTS: readonly { readonly table: string; readonly privi
   { table: 'bank_files', privileges: 'SELECT, INSERT' },
   { table: 'payment_events', privileges: 'SELECT, INSERT' },
   { table: 'ledger_entries', privileges: 'SELECT, INSERT' },
+  // Lost certificates (migration 18).
+  { table: 'lost_settings', privileges: 'SELECT, INSERT' },
+  { table: 'lost_cases', privileges: 'SELECT, INSERT' },
+  { table: 'indemnity_bonds', privileges: 'SELECT, INSERT' },
+  { table: 'lost_case_events', privileges: 'SELECT, INSERT' },
   { table: 'schema_migrations', privileges: 'SELECT' },
   { table: 'book_identity', privileges: 'SELECT' },
 ];

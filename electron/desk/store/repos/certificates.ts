@@ -123,6 +123,15 @@ export function certificatesRepo(db: Kysely<BookTables>, log: RowLog): Certifica
       }
       return list.length;
     },
+    async insertOne(programId, issuedAt, c) {
+      const { id } = await db
+        .insertInto('certificates')
+        .values({ program_id: programId, issue_id: null, seq: c.seq, number: c.number, class: c.class, entry_id: c.entryId, account: c.account, units: c.units, firm_rights: c.firmRights, held: c.held ? 1 : 0, issued_at: issuedAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      log.wrote('certificates', id);
+      return id;
+    },
     async addEvent(e) {
       const { id } = await db
         .insertInto('certificate_events')

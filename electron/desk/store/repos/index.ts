@@ -6,6 +6,7 @@ import { amendmentsRepo } from './amendments';
 import { certificatesRepo } from './certificates';
 import { holdersRepo } from './holders';
 import { intakeRepo } from './intake';
+import { lostRepo } from './lost';
 import { tinsRepo } from './tins';
 import { paymentsRepo } from './payments';
 import { journalRepo, type JournalRepo } from './journal';
@@ -39,6 +40,7 @@ export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): S
     certificates: certificatesRepo(db, log),
     amendments: amendmentsRepo(db, log),
     intake: intakeRepo(db, log),
+    lost: lostRepo(db, log),
     tins: tinsRepo(db),
     payments: paymentsRepo(db),
   };
