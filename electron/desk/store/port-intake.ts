@@ -56,4 +56,13 @@ export interface IntakeWriter extends IntakeReader {
   insert<T extends IntakeTable>(table: T, row: NewIntakeRow<T>): Promise<number>;
   /** Inserts many rows of one table inside the caller's change (a bulk write: one key range in the journal). */
   insertMany<T extends IntakeTable>(table: T, rows: readonly NewIntakeRow<T>[]): Promise<number[]>;
+
+  // --- Batch control (closing a batch) ---
+  /**
+   * Holds the batch until the caller's change ends: a change that adds an item to a batch and
+   * one that closes it never run their bodies at once, so a closing counts every item saved
+   * before it and no item slips into a batch closed meanwhile. PostgreSQL takes a transaction
+   * lock keyed by the batch; SQLite runs one change at a time anyway.
+   */
+  holdBatch(batchId: number): Promise<void>;
 }
