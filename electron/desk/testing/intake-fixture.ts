@@ -6,17 +6,22 @@
 import { toUtcIso, wallTimeToInstant } from '../../../shared/domain';
 import { issueCertificates } from '../services/certificates';
 import { actorOf } from '../services/views';
-import type { BookStore, CertificateRecord, NewIntakeRow } from '../store/port';
-import { xoBookWithRegister, type XoBook } from './xo-register-fixture';
+import type { BookStore, CertificateRecord, NewIntakeRow, NewRegisterEntry } from '../store/port';
+import { XO_REGISTER, xoBookWithRegister, type XoBook } from './xo-register-fixture';
 
 export interface IntakeBook extends XoBook {
   /** The XO certificates by number (RT-000001 …). */
   readonly certificates: ReadonlyMap<string, CertificateRecord>;
 }
 
+/** The XO register with a TIN on file for the Müllers (its last four kept: 6789), as an import writes it. */
+export const XO_REGISTER_WITH_TIN: readonly NewRegisterEntry[] = XO_REGISTER.map((e) =>
+  e.account === 'H-1002' ? { ...e, tinType: 'SSN', tinLast4: '6789', tinEncrypted: new Uint8Array([9, 9, 9, 9]) } : e,
+);
+
 /** The XO program, its register and its certificates issued. */
-export async function xoIntakeBook(store: BookStore): Promise<IntakeBook> {
-  const book = await xoBookWithRegister(store);
+export async function xoIntakeBook(store: BookStore, entries: readonly NewRegisterEntry[] = XO_REGISTER): Promise<IntakeBook> {
+  const book = await xoBookWithRegister(store, entries);
   await issueCertificates(store, actorOf(book.supervisor), book.programId);
   const certificates = await store.read((r) => r.certificates.list(book.programId, {}, 0, 1000));
   return { ...book, certificates: new Map(certificates.map((c) => [c.number, c])) };
