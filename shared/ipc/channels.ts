@@ -5,6 +5,8 @@ import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
+import * as batchControl from './batch-control';
+import type { BatchClosedView, BatchControlView, BatchSummaryView } from './batch-control';
 import type { CertificateIssueSummary, MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import type {
@@ -102,6 +104,13 @@ export const channels = {
   'register.importResult': { input: ri.registerJobInput, access: SUPERVISION },
   'register.problems': { input: ri.registerProblemsInput, access: SUPERVISION },
   'register.exportReport': { input: ri.registerExportReportInput, access: SUPERVISION },
+  // Batch control: a batch's figures; closing a balanced batch (a clerk's own control); its report and confirmations (jobs, files chosen by main).
+  'batchControl.list': { input: batchControl.batchListInput, access: 'signed-in' },
+  'batchControl.figures': { input: batchControl.batchIdInput, access: 'signed-in' },
+  'batchControl.close': { input: batchControl.closeBatchInput, access: 'signed-in' },
+  'batchControl.printReport': { input: batchControl.batchIdInput, access: 'signed-in' },
+  'batchControl.printConfirmations': { input: batchControl.batchIdInput, access: 'signed-in' },
+  'batchControl.printConfirmation': { input: batchControl.electionIdInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -161,6 +170,12 @@ export interface ChannelResults {
   'certificates.exportMailingList': MailingListExport;
   'certificates.print': JobStarted;
   'certificates.reprint': JobStarted;
+  'batchControl.list': BatchSummaryView[];
+  'batchControl.figures': BatchControlView;
+  'batchControl.close': BatchClosedView;
+  'batchControl.printReport': JobStarted;
+  'batchControl.printConfirmations': JobStarted;
+  'batchControl.printConfirmation': JobStarted;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

@@ -13,6 +13,9 @@ export const JOB_KINDS = {
   'register.import': { label: 'Importing a register', holdsBook: true },
   'certificates.print': { label: 'Printing certificates', holdsBook: false },
   'certificates.reprint': { label: 'Reprinting a certificate (DUPLICATE)', holdsBook: false },
+  'batchControl.printReport': { label: 'Printing a batch control report', holdsBook: false },
+  'batchControl.printConfirmations': { label: 'Printing the confirmations of a batch', holdsBook: false },
+  'batchControl.printConfirmation': { label: 'Printing a confirmation', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

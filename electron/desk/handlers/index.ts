@@ -1,3 +1,4 @@
+import { batchControlHandlers } from './batch-control';
 import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
 import { certificatesHandlers } from './certificates';
@@ -28,4 +29,5 @@ export const handlers: HandlerTable = {
   ...registerViewsHandlers,
   ...registerImportHandlers,
   ...certificatesHandlers,
+  ...batchControlHandlers,
 };
