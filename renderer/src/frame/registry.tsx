@@ -38,6 +38,8 @@ export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   setup: lazyScreen(() => import('../features/setup/SetupArea').then((m) => m.SetupArea)),
   register: lazyScreen(() => import('../features/register/RegisterArea').then((m) => m.RegisterArea)),
   certificates: lazyScreen(() => import('../features/certificates/CertificatesArea').then((m) => m.CertificatesArea)),
+  // Batch control's hook-in: until the Intake area has its own screen, its batches open here (features/intake/batch).
+  intake: lazyScreen(() => import('../features/intake/batch').then((m) => m.BatchArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };
 
