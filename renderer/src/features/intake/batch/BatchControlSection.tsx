@@ -13,6 +13,12 @@ import { CloseBatchForm } from './CloseBatchForm';
 export function BatchControlSection({ batchId }: { batchId: number }) {
   const control = useDeskQuery('batchControl.figures', { batchId }, { topics: ['journal'] });
   const heading = useRef<HTMLHeadingElement>(null);
+  const reportButton = useRef<HTMLButtonElement>(null);
+  // Once closed the form goes away: the focus moves on to what comes next, printing the report.
+  const afterClose = async () => {
+    await control.refetch();
+    reportButton.current?.focus();
+  };
   const loaded = control.data !== undefined;
   useLayoutEffect(() => {
     if (loaded) heading.current?.focus();
@@ -37,8 +43,8 @@ export function BatchControlSection({ batchId }: { batchId: number }) {
         {balanced ? 'Balanced: every envelope’s keyed items equal its stated count.' : `Does not balance: ${view.differences.join('; ')}.`}
       </p>
       <BatchFigures view={view} />
-      {view.closed ? null : <CloseBatchForm batchId={batchId} onClosed={() => void control.refetch()} />}
-      <BatchPrints view={view} />
+      {view.closed ? null : <CloseBatchForm batchId={batchId} onClosed={() => void afterClose()} />}
+      <BatchPrints view={view} reportButton={reportButton} />
     </section>
   );
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type Ref } from 'react';
 import type { BatchControlView } from '../../../../../shared/ipc/batch-control';
 import type { Channel } from '../../../../../shared/ipc/channels';
 import { useDesk } from '../../../app/DeskContext';
@@ -13,7 +13,7 @@ const lineOf = (e: BatchControlView['elections'][number]): string =>
   `Election ${e.electionId} — ${e.certificateNumber}${e.kind === 'dtc' ? ' (DTC)' : ''} — envelope ${e.envelopeSeq}${e.reversed ? ' — withdrawn' : ''}${e.deficiencies.length > 0 ? ` — ${e.deficiencies.join(', ')}` : ' — in good order'}`;
 
 /** The batch control report, all the batch's confirmations, or one chosen election's: jobs, the files chosen in main's dialogs. */
-export function BatchPrints({ view }: { view: BatchControlView }) {
+export function BatchPrints({ view, reportButton }: { view: BatchControlView; reportButton?: Ref<HTMLButtonElement> }) {
   const call = useDesk();
   const status = useStatus();
   const finished = useJobFinished();
@@ -39,7 +39,7 @@ export function BatchPrints({ view }: { view: BatchControlView }) {
   return (
     <section className="batch-prints" aria-label="Print">
       <div className="toolbar">
-        <button type="button" disabled={busy} onClick={() => void print('batchControl.printReport', { batchId: view.batchId }, 'the batch control report')}>
+        <button ref={reportButton} type="button" disabled={busy} onClick={() => void print('batchControl.printReport', { batchId: view.batchId }, 'the batch control report')}>
           Print the control report…
         </button>
         <button type="button" disabled={busy || view.elections.length === 0} onClick={() => void print('batchControl.printConfirmations', { batchId: view.batchId }, 'the confirmations')}>
