@@ -36,7 +36,7 @@ function factLines(f: KeyedFacts): PrintLine[] {
   return lines;
 }
 
-function receivedLines(s: StoredElection, facts: KeyedFacts, batchLabel: string): PrintLine[] {
+function receivedLines(s: StoredElection, facts: KeyedFacts, batchLabel: string, owners: number): PrintLine[] {
   const e = s.election;
   const what = e.kind === 'dtc'
     ? `DTC instruction ${e.voiNumber ?? ''} from participant ${e.participantNumber ?? ''} ${e.participantName ?? ''}`.trim()
@@ -47,7 +47,10 @@ function receivedLines(s: StoredElection, facts: KeyedFacts, batchLabel: string)
     { label: 'Basic shares written', value: e.basicShares === null ? 'No number written' : shares(e.basicShares) },
     { label: 'Oversubscription shares written', value: shares(e.oversubscriptionShares) },
   ];
-  if (e.kind === 'dtc') lines.push({ label: 'Rights surrendered through DTC', value: shares(e.rightsSurrendered ?? 0) });
+  if (e.kind === 'dtc') {
+    lines.push({ label: 'Rights surrendered through DTC', value: shares(e.rightsSurrendered ?? 0) });
+    lines.push({ label: 'Nominee Holder Certification', value: owners === 0 ? 'None received' : `${shares(owners)} beneficial ${owners === 1 ? 'owner' : 'owners'} listed` });
+  }
   return e.kind === 'dtc' ? lines : [...lines, ...factLines(facts)];
 }
 
@@ -136,7 +139,7 @@ export async function confirmationOf(r: ReadRepos, source: ConfirmationSource, b
   const { program, terms, stored, entry } = source;
   const e = stored.election;
   const facts = keyedFactsSchema.parse(e.facts);
-  const payments = await r.intake.paymentsOf(e.id);
+  const [payments, owners] = await Promise.all([r.intake.paymentsOf(e.id), r.intake.count('nominee_certification_lines', 'electionId', e.id)]);
   return {
     issuer: program.issuer,
     programName: program.name,
@@ -147,7 +150,7 @@ export async function confirmationOf(r: ReadRepos, source: ConfirmationSource, b
     registration: entry.registration,
     address: addressLines(entry),
     tinLine: entry.tinType === 'NONE' || entry.tinLast4 === null ? 'No TIN on file' : `TIN ${maskTin(entry.tinType, entry.tinLast4)}`,
-    received: receivedLines(stored, facts, source.batchLabel),
+    received: receivedLines(stored, facts, source.batchLabel, owners),
     payments: paymentLines(payments),
     applied: appliedLines(stored.verdict, terms.subscriptionPrice, e.basicShares),
     deficiencies: stored.verdict.deficiencies.map((d) => ({ code: d.code, title: d.title, description: d.description })),

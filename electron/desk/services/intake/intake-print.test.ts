@@ -121,6 +121,19 @@ describe('confirmations', () => {
     png(out.file('oversub.pdf'), 'confirmation-oversubscription');
   });
 
+  it('confirm a DTC instruction with its participant, rights surrendered and the Nominee Holder Certification', async () => {
+    const { two } = await mail();
+    const dtc = await keyElection(store, book, two, { certificate: 'RT-000005', basicShares: 5, dtc: { voi: 'VOI-0042', participant: '0352', name: 'Broker One', rights: 5 }, payments: [{ method: 'dtc', amount: '25.00', status: 'cleared' }] });
+    await store.change(actorOf(book.supervisor), 'test.certification', async (tx) => {
+      for (const line of [1, 2]) await tx.intake.insert('nominee_certification_lines', { electionId: dtc, line, ownerReference: `BO-${line}`, recordDateHolding: 30, basicExercised: 3, oversubscriptionRequested: 0 });
+      return { payload: {}, result: null };
+    });
+    await printConfirmation(store, clerk, dtc, out.file('dtc.pdf'), { now });
+    const text = pdfText(out.file('dtc.pdf'));
+    for (const words of ['DTC instruction VOI-0042 from participant 0352 Broker One', 'Class B rights (GREEN) — DTC position', 'Cede & Co', 'FBO Small Holder', 'Rights surrendered through DTC', '2 beneficial owners listed', 'DTC settlement', 'Cleared — good funds']) expect(text).toContain(words);
+    png(out.file('dtc.pdf'), 'confirmation-dtc');
+  });
+
   it('print a batch’s confirmations into one file, one letter per election, journaled once', async () => {
     const { batchId } = await mail();
     const run = await printBatchConfirmations(store, clerk, batchId, out.dir, { now });
