@@ -36,6 +36,7 @@ const WORDS: Readonly<Record<string, string>> = {
   'certificates.mailingListExported': 'Mailing list exported',
   'certificate.reprinted': 'Certificate reprinted (DUPLICATE)',
   'journal.exported': 'Audit trail exported',
+  'tin.revealed': 'Full TIN shown to a supervisor',
   'batch.closed': 'Batch closed',
   'batch.reportPrinted': 'Batch control report printed',
   'batch.confirmationsPrinted': 'Confirmations of a batch printed',
