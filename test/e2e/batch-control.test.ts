@@ -67,7 +67,8 @@ describe('balancing, closing and printing a batch, keyboard only', () => {
         } finally {
           await store.close();
         }
-        await must(bridge, 'certificates.issue', { programId: program.id });
+        const issuing = (await must(bridge, 'certificates.issue', { programId: program.id })) as { jobId: number };
+        expect(await bridge.desk.whenFinished(issuing.jobId)).toMatchObject({ state: 'done' }); // issuing is a job
         batches = await keyTheMail(bridge.bookPath, { programId: program.id, supervisor: admin });
         await must(bridge, 'session.signOut', {});
         dir = path.dirname(bridge.bookPath);

@@ -31,7 +31,8 @@ beforeEach(async () => {
   const programId = (await f.value('programs.create', { kind: 'rights-offering', name: 'XO Rights', issuer: 'XO Communications, Inc.', cusip: XO_CUSIP, recordDate: '2003-10-10' })).id;
   await f.value('terms.record', { programId, reason: 'Original terms', terms: XO_TERMS_JSON });
   await onBook((store) => writeRegister(store, { programId, supervisor: sue }));
-  await f.value('certificates.issue', { programId });
+  const issuing = await f.value('certificates.issue', { programId }); // a job: wait for it
+  expect(await f.desk.whenFinished(issuing.jobId)).toMatchObject({ state: 'done' });
   await onBook(async (store) => {
     const certificates = await store.read((r) => r.certificates.list(programId, {}, 0, 100));
     book = { programId, supervisor: sue, certificates: new Map(certificates.map((c) => [c.number, c])) };
