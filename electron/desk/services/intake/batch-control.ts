@@ -11,6 +11,7 @@ import { DeskFailure } from '../../../../shared/ipc/result';
 import type { BookStore, IntakeRecord, JournalActor, ReadRepos, WriteRepos } from '../../store/port';
 import { batchFigures, differencesInWords } from './batch-figures';
 import { batchOf, readBatch, rowsOf, type BatchRead } from './batch-rows';
+import { instantInWords } from './print-words';
 
 /** "Batch 3 (Morning mail, 2003-11-20)". */
 export const batchName = (b: Pick<IntakeRecord<'mail_batches'>, 'id' | 'label' | 'receiptDate'>): string => `Batch ${b.id} (${b.label}, ${b.receiptDate})`;
@@ -24,7 +25,7 @@ export async function assertBatchOpen(r: Pick<ReadRepos, 'intake'>, batchId: num
   const batch = await batchOf(r, batchId);
   const [closing] = await r.intake.where('batch_closings', 'batchId', batchId, 1);
   if (closing) {
-    throw new DeskFailure('CONFLICT', `${batchName(batch)} was closed at ${closing.closedAt}: it takes no more items — open a new batch for this mail`, 'batchId');
+    throw new DeskFailure('CONFLICT', `${batchName(batch)} was closed ${instantInWords(closing.closedAt)}: it takes no more items — open a new batch for this mail`, 'batchId');
   }
   return batch;
 }
