@@ -56,6 +56,10 @@ const WORDS: Readonly<Record<string, string>> = {
   'payment.split': 'Payment split across elections',
   'payments.bankFileRead': 'Bank clearance file applied',
   'payments.bankLayoutSaved': 'Bank file layout saved',
+  'batch.closed': 'Batch closed',
+  'batch.reportPrinted': 'Batch control report printed',
+  'batch.confirmationsPrinted': 'Confirmations of a batch printed',
+  'election.confirmationPrinted': 'Confirmation of an election printed',
 };
 
 /** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */

@@ -5,6 +5,8 @@ import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
+import * as batchControl from './batch-control';
+import type { BatchClosedView, BatchControlView, BatchSummaryView } from './batch-control';
 import * as audit from './audit';
 import * as tin from './tin';
 import * as lost from './lost';
@@ -160,6 +162,13 @@ export const channels = {
   'lost.printReplacement': { input: lost.caseIdInput, access: 'signed-in' },
   'lost.exportReport': { input: lost.exportReportInput, access: 'signed-in' },
   'lost.recordReport': { input: lost.secReportedInput, access: 'signed-in' },
+  // Batch control: a batch's figures; closing a balanced batch (a clerk's own control); its report and confirmations (jobs, files chosen by main).
+  'batchControl.list': { input: batchControl.batchListInput, access: 'signed-in' },
+  'batchControl.figures': { input: batchControl.batchIdInput, access: 'signed-in' },
+  'batchControl.close': { input: batchControl.closeBatchInput, access: 'signed-in' },
+  'batchControl.printReport': { input: batchControl.batchIdInput, access: 'signed-in' },
+  'batchControl.printConfirmations': { input: batchControl.batchIdInput, access: 'signed-in' },
+  'batchControl.printConfirmation': { input: batchControl.electionIdInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -258,6 +267,12 @@ export interface ChannelResults {
   'lost.printReplacement': JobStarted;
   'lost.exportReport': { fileName: string };
   'lost.recordReport': CaseView;
+  'batchControl.list': BatchSummaryView[];
+  'batchControl.figures': BatchControlView;
+  'batchControl.close': BatchClosedView;
+  'batchControl.printReport': JobStarted;
+  'batchControl.printConfirmations': JobStarted;
+  'batchControl.printConfirmation': JobStarted;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

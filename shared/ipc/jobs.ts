@@ -18,6 +18,9 @@ export const JOB_KINDS = {
   // One change for the whole file on the desk's own connection, like any save.
   'payments.bankFile': { label: 'Reading a bank clearance file', holdsBook: false },
   'lost.printReplacement': { label: 'Printing a replacement certificate and its cover letter', holdsBook: false },
+  'batchControl.printReport': { label: 'Printing a batch control report', holdsBook: false },
+  'batchControl.printConfirmations': { label: 'Printing the confirmations of a batch', holdsBook: false },
+  'batchControl.printConfirmation': { label: 'Printing a confirmation', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

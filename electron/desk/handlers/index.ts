@@ -1,3 +1,4 @@
+import { batchControlHandlers } from './batch-control';
 import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
 import { certificatesHandlers } from './certificates';
@@ -36,4 +37,5 @@ export const handlers: HandlerTable = {
   ...intakeHandlers,
   ...paymentsHandlers,
   ...lostHandlers,
+  ...batchControlHandlers,
 };

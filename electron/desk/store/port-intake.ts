@@ -70,4 +70,12 @@ export interface IntakeWriter extends IntakeReader {
    * keying the same certificate at once on PostgreSQL are taken one after the other.
    */
   serializeWriters(): Promise<void>;
+  // --- Batch control (closing a batch) ---
+  /**
+   * Holds the batch until the caller's change ends: a change that adds an item to a batch and
+   * one that closes it never run their bodies at once, so a closing counts every item saved
+   * before it and no item slips into a batch closed meanwhile. PostgreSQL takes a transaction
+   * lock keyed by the batch; SQLite runs one change at a time anyway.
+   */
+  holdBatch(batchId: number): Promise<void>;
 }

@@ -131,6 +131,8 @@ function keyedPayload(ground: FormGround, cert: CertificateGround, draft: Electi
 export async function saveElection(store: BookStore, by: JournalActor, draft: ElectionDraft, confirmed: boolean): Promise<SaveElectionAnswer> {
   try {
     return await store.change(by, 'election.keyed', async (tx, at) => {
+      // The batch first, then the journal: the order a batch's close takes them in, so neither waits on the other for good.
+      await tx.intake.holdBatch(draft.batchId);
       await tx.intake.serializeWriters();
       const ground = await formGround(tx, draft.batchId, draft.envelopeId);
       const cert = await certificateGround(tx, ground.program, ground.terms, draft.certificateNumber);

@@ -72,6 +72,7 @@ export interface NewEnvelopeInput {
 /** Adds an envelope to an open batch, numbered in the order stamped in. */
 export async function addEnvelope(store: BookStore, by: JournalActor, input: NewEnvelopeInput, now: Date): Promise<EnvelopeView> {
   return store.change(by, 'intake.envelopeStamped', async (tx, at) => {
+    await tx.intake.holdBatch(input.batchId); // a close meanwhile counts this envelope, or refuses it
     const batch = await batchById(tx, input.batchId);
     if (!batch) throw noBatch();
     if (await closingOf(tx, batch.id)) throw new DeskFailure('CONFLICT', `Batch ${batch.label} is closed: open a new batch for more mail`, 'batchId');

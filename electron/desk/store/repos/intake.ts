@@ -1,7 +1,7 @@
 // The intake repository: one generic insert and read over the 15 append-only intake tables
 // (their columns from PROVEN_TABLES, which the schema test keeps equal to both schemas), plus
 // the few reads that need a join. Written once for both stores.
-import { sql, type Kysely } from 'kysely';
+import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { INTAKE_JSON_COLUMNS, type IntakeRecord, type IntakeTable, type IntakeWriter, type NewIntakeRow, type PaymentWithEvents } from '../port-intake';
 import { PROVEN_TABLES, type RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
@@ -11,6 +11,8 @@ import { bulkInserter } from './bulk-insert';
 const INSERT_CHUNK = 500;
 const DEFAULT_LIMIT = 10_000;
 const JSON_COLUMNS: ReadonlySet<string> = new Set(INTAKE_JSON_COLUMNS);
+/** The first key of a batch's transaction lock (PostgreSQL's two-key advisory locks): "ODBT". */
+const BATCH_LOCK = 0x4f444254;
 
 type Row = Record<string, unknown>;
 
@@ -128,6 +130,12 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
         ids.push(...chunk);
       }
       return ids;
+    },
+
+    // --- Batch control (closing a batch) ---
+    async holdBatch(batchId) {
+      if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return; // SQLite: changes are serial already
+      await sql`SELECT pg_advisory_xact_lock(${BATCH_LOCK}, ${batchId})`.execute(db);
     },
   };
 }

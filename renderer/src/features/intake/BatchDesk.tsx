@@ -17,6 +17,7 @@ import { CorrectionForm } from './CorrectionForm';
 import { ElectionForm } from './ElectionForm';
 import { KeyedField } from './KeyedField';
 import { VerdictPanel } from './VerdictPanel';
+import { BatchControlSection } from './batch';
 
 type EnvelopeValues = { stampTime: string; itemCount: string; stampDate: string; source: string };
 
@@ -166,6 +167,7 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
         />
       ) : null}
       <p className="muted">In the list, Enter on an item corrects it (§4a: reversed with a reason and keyed again).</p>
+      <BatchControlSection batchId={batchId} />
     </section>
   );
 }
