@@ -8,6 +8,7 @@ import type { JsonValue } from './canonical';
 import type { ChainReport, VerifyProgress } from './journal-chain';
 import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
+import type { IntakeReader, IntakeWriter } from './port-intake';
 import type { RegisterReader, RegisterWriter } from './port-register';
 import type { SignInFailuresReader, SignInFailuresWriter } from './port-sign-in';
 
@@ -15,6 +16,7 @@ export type { ChainReport, VerifyProgress } from './journal-chain';
 export type { JsonValue } from './canonical';
 export type * from './port-amendments';
 export type * from './port-certificates';
+export type * from './port-intake';
 export type * from './port-register';
 export type * from './port-sign-in';
 
@@ -229,6 +231,7 @@ export interface ReadRepos {
   readonly register: RegisterReader;
   readonly certificates: CertificatesReader;
   readonly amendments: AmendmentsReader;
+  readonly intake: IntakeReader;
 }
 
 /** What a change's body may call: the same, with the writing methods. The journal is written by the store alone. */
@@ -243,6 +246,7 @@ export interface WriteRepos {
   readonly register: RegisterWriter;
   readonly certificates: CertificatesWriter;
   readonly amendments: AmendmentsWriter;
+  readonly intake: IntakeWriter;
 }
 
 /** What a change's body returns: the journal payload (before/after) and the caller's result. */

@@ -5,6 +5,7 @@ import type { BookTables } from '../tables';
 import { amendmentsRepo } from './amendments';
 import { certificatesRepo } from './certificates';
 import { holdersRepo } from './holders';
+import { intakeRepo } from './intake';
 import { journalRepo, type JournalRepo } from './journal';
 import { programsRepo } from './programs';
 import { registerRepo } from './register';
@@ -35,5 +36,6 @@ export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): S
     register: registerRepo(db, log),
     certificates: certificatesRepo(db, log),
     amendments: amendmentsRepo(db, log),
+    intake: intakeRepo(db, log),
   };
 }

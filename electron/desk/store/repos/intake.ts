@@ -1,0 +1,118 @@
+// The intake repository: one generic insert and read over the 15 append-only intake tables
+// (their columns from PROVEN_TABLES, which the schema test keeps equal to both schemas), plus
+// the few reads that need a join. Written once for both stores.
+import { sql, type Kysely } from 'kysely';
+import { INTAKE_JSON_COLUMNS, type IntakeRecord, type IntakeTable, type IntakeWriter, type NewIntakeRow, type PaymentWithEvents } from '../port-intake';
+import { PROVEN_TABLES, type RowLog } from '../row-digests';
+import type { BookTables } from '../tables';
+import { bulkInserter } from './bulk-insert';
+
+/** Rows per multi-row INSERT: the widest intake table (16 columns) stays far under both stores' parameter limits. */
+const INSERT_CHUNK = 500;
+const DEFAULT_LIMIT = 10_000;
+const JSON_COLUMNS: ReadonlySet<string> = new Set(INTAKE_JSON_COLUMNS);
+
+type Row = Record<string, unknown>;
+
+const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+function columnsOf(table: IntakeTable): Readonly<Record<string, 'int' | 'text' | 'bytes'>> {
+  return PROVEN_TABLES[table];
+}
+
+/** A stored row as its record: pg gives bigint counts as text, so integers go through Number. */
+function toRecord<T extends IntakeTable>(table: T, row: Row): IntakeRecord<T> {
+  const out: Row = {};
+  for (const [column, type] of Object.entries(columnsOf(table))) {
+    const value = row[column];
+    if (value === null || value === undefined) out[camel(column)] = null;
+    else if (JSON_COLUMNS.has(column)) out[camel(column)] = JSON.parse(String(value));
+    else out[camel(column)] = type === 'int' ? Number(value) : value;
+  }
+  return out as IntakeRecord<T>;
+}
+
+/** A record without its id as the row to insert; a key the table does not have is a programming error. */
+function toRow(table: IntakeTable, record: Row): Row {
+  const columns = columnsOf(table);
+  const row: Row = {};
+  for (const [name, value] of Object.entries(record)) {
+    const column = snake(name);
+    if (column === 'id' || !(column in columns)) throw new Error(`${table} has no column ${column}`);
+    row[column] = JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value;
+  }
+  return row;
+}
+
+function checkedColumn(table: IntakeTable, name: string): string {
+  const column = snake(name);
+  if (!(column in columnsOf(table))) throw new Error(`${table} has no column ${column}`);
+  return column;
+}
+
+export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
+  const bulk = bulkInserter(db);
+  const selectAll = (table: IntakeTable) => sql.raw(Object.keys(columnsOf(table)).join(', '));
+  const where = async <T extends IntakeTable>(table: T, name: string, value: string | number, limit = DEFAULT_LIMIT) => {
+    const column = sql.ref(checkedColumn(table, name));
+    // Table and column names come from PROVEN_TABLES, never from input; the value is a parameter.
+    const { rows } = await sql<Row>`SELECT ${selectAll(table)} FROM ${sql.table(table)} WHERE ${column} = ${value} ORDER BY id LIMIT ${limit}`.execute(db);
+    return rows.map((r) => toRecord(table, r));
+  };
+  const unreversedSum = async (column: 'basic_shares' | 'rights_surrendered', certificateId: number, kind?: 'dtc') => {
+    const { rows } = await sql<{ n: number | string | null }>`
+      SELECT coalesce(sum(e.${sql.ref(column)}), 0) AS n FROM elections e
+      WHERE e.certificate_id = ${certificateId} ${kind ? sql`AND e.kind = ${kind}` : sql``}
+        AND NOT EXISTS (SELECT 1 FROM election_reversals r WHERE r.election_id = e.id)`.execute(db);
+    return Number(rows[0]?.n ?? 0);
+  };
+  return {
+    async byId(table, id) {
+      const [record] = await where(table, 'id', id, 1);
+      return record;
+    },
+    where,
+    async count(table, name, value) {
+      const filter = name === undefined ? sql`` : sql`WHERE ${sql.ref(checkedColumn(table, name))} = ${value ?? null}`;
+      const { rows } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${sql.table(table)} ${filter}`.execute(db);
+      return Number(rows[0]?.n ?? 0);
+    },
+    basicExercised: (certificateId) => unreversedSum('basic_shares', certificateId),
+    rightsSurrendered: (certificateId) => unreversedSum('rights_surrendered', certificateId, 'dtc'),
+    async paymentsOf(electionId) {
+      // A split payment applies through its allocations only; an unsplit one through its election_id.
+      const { rows } = await sql<Row & { applied: string }>`
+        SELECT p.*, p.amount AS applied FROM payments p
+        WHERE p.election_id = ${electionId} AND NOT EXISTS (SELECT 1 FROM payment_allocations a WHERE a.payment_id = p.id)
+        UNION ALL
+        SELECT p.*, a.amount AS applied FROM payments p JOIN payment_allocations a ON a.payment_id = p.id
+        WHERE a.election_id = ${electionId}
+        ORDER BY id`.execute(db);
+      const out: PaymentWithEvents[] = [];
+      for (const r of rows) {
+        const payment = toRecord('payments', r);
+        out.push({ payment, applied: r.applied, events: await where('payment_events', 'paymentId', payment.id) });
+      }
+      return out;
+    },
+    async insert(table, record) {
+      const [written] = await bulk.insert(table, [toRow(table, record as Row)], 'id');
+      const id = Number(written?.id);
+      log.wrote(table, id);
+      return id;
+    },
+    async insertMany<T extends IntakeTable>(table: T, records: readonly NewIntakeRow<T>[]) {
+      if (records.length === 0) return [];
+      await log.lockForBulk();
+      const ids: number[] = [];
+      for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+        const rows = records.slice(i, i + INSERT_CHUNK).map((r) => toRow(table, r as Row));
+        const chunk = (await bulk.insert(table, rows, 'id')).map((r) => Number(r.id));
+        log.wrote(table, ...chunk);
+        ids.push(...chunk);
+      }
+      return ids;
+    },
+  };
+}
