@@ -56,4 +56,11 @@ export interface IntakeWriter extends IntakeReader {
   insert<T extends IntakeTable>(table: T, row: NewIntakeRow<T>): Promise<number>;
   /** Inserts many rows of one table inside the caller's change (a bulk write: one key range in the journal). */
   insertMany<T extends IntakeTable>(table: T, rows: readonly NewIntakeRow<T>[]): Promise<number[]>;
+
+  // -- DTC instructions, guaranteed deliveries, odd-lot orders ----------------------------------
+  /**
+   * Makes this change the book's only writer from here to its commit, so a rule over many rows
+   * (a nominee position's instructions never exceed it) is checked on rows no other desk is adding.
+   */
+  serializeWriters(): Promise<void>;
 }

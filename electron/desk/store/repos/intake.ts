@@ -114,5 +114,9 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
       }
       return ids;
     },
+
+    // -- DTC instructions, guaranteed deliveries, odd-lot orders --------------------------------
+    // The chain lock a bulk write takes: on PostgreSQL every other change waits at its append.
+    serializeWriters: () => log.lockForBulk(),
   };
 }
