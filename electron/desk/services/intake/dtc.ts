@@ -30,7 +30,7 @@ export async function nomineePosition(r: ReadRepos, programId: number, number: s
 }
 
 /** The refusals that come before the engine: a VOI keyed twice, more rights than the position has left, more shares than rights. */
-async function checkInstruction(r: ReadRepos, c: ItemContext, input: DtcInstructionInput, position: NomineePositionView): Promise<void> {
+export async function checkInstruction(r: ReadRepos, c: ItemContext, input: DtcInstructionInput, position: NomineePositionView): Promise<void> {
   const same = (await r.intake.where('elections', 'voiNumber', input.voiNumber)).filter((e) => e.programId === c.program.id);
   if (same.length > 0) throw new DeskFailure('CONFLICT', `VOI number: ${input.voiNumber} is already keyed in this program (participant ${same[0]!.participantNumber ?? '?'})`, 'voiNumber');
   if (input.rightsSurrendered < 1) throw new DeskFailure('INVALID_INPUT', 'Rights surrendered: an instruction surrenders at least 1 right', 'rightsSurrendered');
@@ -74,7 +74,7 @@ export function previewDtcInstruction(store: BookStore, input: DtcInstructionInp
 }
 
 /** Records what the clerk keyed: the instruction, its certification lines, its DTC payment and the ledger's deposit (and clearance when settled). */
-async function writeInstruction(tx: WriteRepos, c: ItemContext, certificate: CertificateRecord, input: DtcInstructionInput, at: string, by: number): Promise<number> {
+export async function writeInstruction(tx: WriteRepos, c: ItemContext, certificate: CertificateRecord, input: DtcInstructionInput, at: string, by: number): Promise<number> {
   const facts = dtcFactsOf(input);
   const electionId = await tx.intake.insert('elections', {
     programId: c.program.id, batchId: c.batch.id, envelopeId: c.envelope.id, kind: 'dtc', certificateId: certificate.id,
