@@ -5,6 +5,8 @@ import * as ri from './register-import';
 import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, SavedLayout } from './register-import';
 import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
+import * as audit from './audit';
+import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
 import type { CertificateIssueSummary, MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import type {
@@ -79,6 +81,10 @@ export const channels = {
   // The starter may cancel their own job; a supervisor or administrator anyone's (checked in the handler).
   'jobs.cancel': { input: s.jobIdInput, access: 'signed-in' },
   'journal.list': { input: s.journalListInput, access: SUPERVISION },
+  // The audit trail for people: filtered windows, the actions present, a CSV export (main's dialog).
+  'journal.search': { input: audit.journalSearchInput, access: SUPERVISION },
+  'journal.actions': { input: s.empty, access: SUPERVISION },
+  'journal.export': { input: audit.journalExportInput, access: SUPERVISION },
   'find': { input: s.findInput, access: 'signed-in' },
   // Certificates: issue once per program; print (a job, into a folder main's dialog chooses); a DUPLICATE reprint (a job).
   'certificates.issue': { input: certificates.issueCertificatesInput, access: SUPERVISION },
@@ -141,6 +147,9 @@ export interface ChannelResults {
   'jobs.list': JobView[];
   'jobs.cancel': JobView;
   'journal.list': JournalEntryView[];
+  'journal.search': JournalSearchView;
+  'journal.actions': JournalActionView[];
+  'journal.export': JournalExportView;
   'find': FoundItem[];
   'prefs.get': Prefs;
   'prefs.set': Prefs;

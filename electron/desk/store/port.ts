@@ -193,6 +193,27 @@ export interface JournalReader {
   head(): Promise<JournalHead | null>;
   /** Newest first; `beforeSeq` pages back through older entries. */
   list(options: { beforeSeq?: number | undefined; limit: number }): Promise<JournalEntry[]>;
+  /** How many entries the filter keeps. */
+  countWhere(filter: JournalFilter): Promise<number>;
+  /** A window of the entries the filter keeps, newest first, by position. */
+  window(filter: JournalFilter, offset: number, limit: number): Promise<JournalEntry[]>;
+  /** The actions the journal holds, with how many entries each. */
+  actions(): Promise<{ action: string; entries: number }[]>;
+}
+
+/** What the audit trail is filtered by; every part is optional and they all must hold. */
+export interface JournalFilter {
+  readonly username?: string | undefined;
+  /** The entry's payload names this program (`"programId": n`). */
+  readonly programId?: number | undefined;
+  /** Text the payload contains, whatever its case: a certificate number, an account, a file name. */
+  readonly text?: string | undefined;
+  readonly action?: string | undefined;
+  /** ISO instants: at ≥ from, at < to. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  /** Only entries older than this one (an export pages back by it). */
+  readonly beforeSeq?: number | undefined;
 }
 
 export type SearchKind = 'program' | 'user' | 'holder';

@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely, type SelectQueryBuilder } from 'kysely';
 import { canonicalJson, type JsonValue } from '../canonical';
 import { entryHash, GENESIS_HASH, type StoredEntry } from '../journal-chain';
-import type { JournalActor, JournalEntry, JournalReader } from '../port';
+import type { JournalActor, JournalEntry, JournalFilter, JournalReader } from '../port';
 import type { RowDigests } from '../row-digests';
 import type { BookTables, JournalTable } from '../tables';
 
@@ -29,6 +29,36 @@ export interface JournalRepo extends JournalReader {
   since(afterSeq: number, limit: number): Promise<{ seq: number; action: string }[]>;
 }
 
+/** A LIKE pattern matching `text` literally anywhere (its %, _ and \\ escaped). */
+const containing = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * The filter as WHERE clauses, the same SQL on both stores: payloads are canonical JSON (sorted
+ * keys, no spaces), so a program is `"programId":5` followed by a comma or a closing brace.
+ * (A program's id in a JSON key anywhere is enough: an entry naming two programs is kept for both.)
+ */
+function filtered<O>(q: SelectQueryBuilder<BookTables, 'journal', O>, f: JournalFilter): SelectQueryBuilder<BookTables, 'journal', O> {
+  if (f.username !== undefined) q = q.where('username', '=', f.username);
+  if (f.action !== undefined) q = q.where('action', '=', f.action);
+  if (f.from !== undefined) q = q.where('at', '>=', f.from);
+  if (f.to !== undefined) q = q.where('at', '<', f.to);
+  if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
+  if (f.programId !== undefined) {
+    // Entries about a program name it as programId; the program's own entries carry it as its id.
+    const key = `%"programId":${f.programId}`;
+    const own = `%"id":${f.programId}`;
+    q = q.where((eb) =>
+      eb.or([
+        eb('payload', 'like', `${key},%`),
+        eb('payload', 'like', `${key}}%`),
+        eb.and([eb('action', 'like', 'program.%'), eb.or([eb('payload', 'like', `${own},%`), eb('payload', 'like', `${own}}%`)])]),
+      ]),
+    );
+  }
+  if (f.text !== undefined && f.text !== '') q = q.where(sql<boolean>`lower(payload) LIKE ${containing(f.text)} ESCAPE '\\'`);
+  return q;
+}
+
 export function journalRepo(db: Kysely<BookTables>): JournalRepo {
   const head = async () => {
     const r = await db.selectFrom('journal').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
@@ -41,6 +71,17 @@ export function journalRepo(db: Kysely<BookTables>): JournalRepo {
       let q = db.selectFrom('journal').select(ENTRY_COLUMNS).orderBy('seq', 'desc').limit(options.limit);
       if (options.beforeSeq !== undefined) q = q.where('seq', '<', options.beforeSeq);
       return (await q.execute()).map(toEntry);
+    },
+    async countWhere(filter) {
+      const r = await filtered(db.selectFrom('journal'), filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      return Number(r.n);
+    },
+    async window(filter, offset, limit) {
+      return (await filtered(db.selectFrom('journal').select(ENTRY_COLUMNS), filter).orderBy('seq', 'desc').limit(limit).offset(offset).execute()).map(toEntry);
+    },
+    async actions() {
+      const rows = await db.selectFrom('journal').select(['action', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('action').orderBy('action').execute();
+      return rows.map((r) => ({ action: r.action, entries: Number(r.n) }));
     },
     async append(actor, action, payload, at, insert, rows) {
       const last = await head();

@@ -1,0 +1,55 @@
+/**
+ * Journal actions in words, for people reading the audit trail ("Terms amended", not
+ * `terms.amendmentApproved`). Every action the desk writes has its words here (a test scans the
+ * sources for actions without them); an action from a newer desk still reads as words.
+ */
+const WORDS: Readonly<Record<string, string>> = {
+  'book.created': 'Book created',
+  'book.migrated': 'Book upgraded to a newer schema',
+  'book.backedUp': 'Backup taken',
+  'book.restored': 'Book restored from a backup',
+  'book.replaced': 'Book replaced by a restored copy',
+  'book.headBehind': 'Journal found behind what this workstation had seen',
+  'book.tinkey': 'TIN key set up',
+  'session.signedIn': 'Signed in',
+  'session.signedOut': 'Signed out',
+  'session.signInFailed': 'Sign-in failed',
+  'session.unlocked': 'Screen unlocked',
+  'session.unlockFailed': 'Screen unlock failed',
+  'user.created': 'User created',
+  'user.activated': 'User reactivated',
+  'user.deactivated': 'User deactivated',
+  'user.passwordChanged': 'Password changed',
+  'user.passwordReset': 'Password reset',
+  'user.roleChanged': 'Role changed',
+  'user.unlocked': 'Account unlocked',
+  'program.created': 'Program created',
+  'terms.recorded': 'Terms recorded',
+  'terms.amendmentProposed': 'Terms amendment proposed',
+  'terms.amendmentApproved': 'Terms amended',
+  'terms.amendmentRejected': 'Terms amendment rejected',
+  'register.imported': 'Register imported',
+  'register.layoutSaved': 'Import layout saved',
+  'holder.noted': 'Note added to a holder',
+  'certificates.issued': 'Certificates issued',
+  'certificates.printed': 'Certificates printed',
+  'certificates.mailingListExported': 'Mailing list exported',
+  'certificate.reprinted': 'Certificate reprinted (DUPLICATE)',
+  'journal.exported': 'Audit trail exported',
+};
+
+/** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */
+export function actionWords(action: string): string {
+  const known = WORDS[action];
+  if (known !== undefined) return known;
+  const words = action
+    .split('.')
+    .flatMap((part) => part.replace(/([a-z0-9])([A-Z])/g, '$1 $2').split(' '))
+    .map((w) => w.toLowerCase())
+    .join(' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function hasActionWords(action: string): boolean {
+  return action in WORDS;
+}
