@@ -9,6 +9,7 @@ import * as audit from './audit';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
 import type { CertificateIssueSummary, MailingListExport } from './certificates';
 import type { Role } from './schemas';
+import * as more from './intake-more';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -108,6 +109,19 @@ export const channels = {
   'register.importResult': { input: ri.registerJobInput, access: SUPERVISION },
   'register.problems': { input: ri.registerProblemsInput, access: SUPERVISION },
   'register.exportReport': { input: ri.registerExportReportInput, access: SUPERVISION },
+  // Intake: nominees' DTC instructions, guaranteed deliveries, odd-lot orders (clerks and up). No channel
+  // withdraws or edits an order or instruction once saved.
+  'intakeItems.envelopes': { input: more.programIdOnly, access: 'signed-in' },
+  'dtc.preview': { input: more.dtcInstructionInput, access: 'signed-in' },
+  'dtc.save': { input: more.dtcInstructionInput, access: 'signed-in' },
+  'dtc.list': { input: more.programIdOnly, access: 'signed-in' },
+  'dtc.importFile': { input: more.dtcImportInput, access: 'signed-in' },
+  'guaranteed.save': { input: more.guaranteedNoticeInput, access: 'signed-in' },
+  'guaranteed.cover': { input: more.guaranteedCoverInput, access: 'signed-in' },
+  'guaranteed.list': { input: more.programIdOnly, access: 'signed-in' },
+  'oddLot.check': { input: more.oddLotOrderInput, access: 'signed-in' },
+  'oddLot.save': { input: more.oddLotOrderInput, access: 'signed-in' },
+  'oddLot.list': { input: more.programIdOnly, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -170,6 +184,17 @@ export interface ChannelResults {
   'certificates.exportMailingList': MailingListExport;
   'certificates.print': JobStarted;
   'certificates.reprint': JobStarted;
+  'intakeItems.envelopes': more.OpenEnvelopeView[];
+  'dtc.preview': more.DtcPreview;
+  'dtc.save': more.DtcInstructionView;
+  'dtc.list': more.DtcInstructionView[];
+  'dtc.importFile': more.DtcImportResult;
+  'guaranteed.save': more.GuaranteedNoticeView;
+  'guaranteed.cover': more.GuaranteedNoticeView;
+  'guaranteed.list': more.GuaranteedNoticeView[];
+  'oddLot.check': more.OddLotEligibilityView;
+  'oddLot.save': more.OddLotOrderView;
+  'oddLot.list': more.OddLotOrderView[];
 }
 
 /** What the renderer passes (before defaults are applied in main). */

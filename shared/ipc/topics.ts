@@ -2,7 +2,7 @@
  * What main announces after a committed change, so that screens refresh what they show.
  * A topic names a kind of data; a query that reads it is refreshed when the topic is announced.
  */
-export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates'] as const;
+export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates', 'intake'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** One committed change, as every desk on the same book hears of it. */
@@ -25,6 +25,7 @@ const BY_PREFIX: Readonly<Record<string, readonly Topic[]>> = {
   // A certificate's event (printed, reprinted) or an issue changes what the register screens show too.
   certificate: ['certificates'],
   certificates: ['certificates', 'register'],
+  intake: ['intake'],
 };
 
 /** Every change touches the journal; the rest follows from the action's prefix. */

@@ -2,8 +2,10 @@ import { bookHandlers } from './book';
 import { bookChoiceHandlers } from './book-choice';
 import { certificatesHandlers } from './certificates';
 import { findHandlers } from './find';
+import { intakeDtcHandlers } from './intake-dtc';
 import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
+import { oddLotHandlers } from './odd-lot';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
@@ -28,4 +30,6 @@ export const handlers: HandlerTable = {
   ...registerViewsHandlers,
   ...registerImportHandlers,
   ...certificatesHandlers,
+  ...intakeDtcHandlers,
+  ...oddLotHandlers,
 };
