@@ -5,6 +5,8 @@
  * register of odd and round lots, plan shares and a holder in an excluded jurisdiction; and a
  * mail batch with envelopes written through the intake repositories.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { oddLotTermsSchema, rightsOfferingTermsSchema, wallTimeToInstant, toUtcIso } from '../../../shared/domain';
 import { XO_TERMS_JSON } from '../../../shared/domain/testing/terms';
 import type { SessionUser } from '../../../shared/ipc/types';
@@ -47,11 +49,14 @@ export const ODD_LOT_REGISTER = [
   entry({ account: 'OL-5', class: '', units: '60' }, 6),
 ];
 
+const ODD_LOT_FILE = JSON.parse(readFileSync(fileURLToPath(new URL('../../../test/fixtures/xo-odd-lot-program.json', import.meta.url)), 'utf8')) as { name: string; issuer: string; cusip: string; recordDate: string; program: Record<string, unknown> };
+
 /** The odd-lot program of test/fixtures/xo-odd-lot-program.json, Canada excluded, with its register. */
 export async function oddLotIntakeBook(store: BookStore, options: { supervisor?: SessionUser } = {}): Promise<IntakeBook> {
   const supervisor = options.supervisor ?? (await createFirstAdmin(store, { username: 'sam', displayName: 'Sam Supervisor', password: 'correct horse battery' }));
-  const program = await createProgram(store, supervisor, { kind: 'odd-lot', name: 'XO Communications odd-lot program 2003-2004', issuer: 'XO Communications, Inc.', cusip: '983764838', recordDate: '2003-07-07' });
-  const terms = oddLotTermsSchema.parse({ kind: 'odd-lot', timeZone: 'America/New_York', expiresAt: '2004-03-05T17:00', processingFeePerShare: '0.65', roundLot: 100, backupWithholdingRate: '0.24', planSharesExcluded: true, recordDate: '2003-07-07', excludedJurisdictions: ['CA'] });
+  const f = ODD_LOT_FILE;
+  const program = await createProgram(store, supervisor, { kind: 'odd-lot', name: f.name, issuer: f.issuer, cusip: f.cusip, recordDate: f.recordDate });
+  const terms = oddLotTermsSchema.parse({ ...f.program, recordDate: f.recordDate, excludedJurisdictions: ['CA'] });
   await recordTerms(store, supervisor, { programId: program.id, reason: 'Original terms', terms });
   const book = { programId: program.id, supervisor };
   await writeRegister(store, book, ODD_LOT_REGISTER);

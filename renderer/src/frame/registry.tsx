@@ -38,6 +38,9 @@ export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   setup: lazyScreen(() => import('../features/setup/SetupArea').then((m) => m.SetupArea)),
   register: lazyScreen(() => import('../features/register/RegisterArea').then((m) => m.RegisterArea)),
   certificates: lazyScreen(() => import('../features/certificates/CertificatesArea').then((m) => m.CertificatesArea)),
+  // Intake items beyond the election form (DTC, guaranteed delivery, odd-lot). When the Intake
+  // area's own screen arrives, keep its line here and render <IntakeMoreTabs/> inside it.
+  intake: lazyScreen(() => import('../features/intake/more/IntakeMoreArea').then((m) => m.IntakeMoreArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };
 
