@@ -24,7 +24,9 @@ export const journalFilterSchema = z
   })
   .strict()
   .refine((f) => f.fromDate === undefined || f.toDate === undefined || f.fromDate <= f.toDate, { message: 'To: the last day comes before the first', path: ['toDate'] });
-export type JournalFilterInput = z.output<typeof journalFilterSchema>;
+/** What the screen sends; main reads it as JournalFilterRead (blanks dropped). */
+export type JournalFilterInput = z.input<typeof journalFilterSchema>;
+export type JournalFilterRead = z.output<typeof journalFilterSchema>;
 
 export const journalSearchInput = z
   .object({
@@ -36,10 +38,11 @@ export const journalSearchInput = z
 
 export const journalExportInput = z.object({ filter: journalFilterSchema }).strict();
 
+/** A window of what the filter keeps, as every long list answers: its total, where it starts, its rows. */
 export interface JournalSearchView {
-  /** Entries the filter keeps, in all. */
   readonly total: number;
-  readonly entries: readonly JournalEntryView[];
+  readonly offset: number;
+  readonly rows: readonly JournalEntryView[];
 }
 
 export interface JournalActionView {

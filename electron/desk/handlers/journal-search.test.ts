@@ -16,16 +16,16 @@ beforeEach(async () => {
 afterEach(async () => f.close());
 
 const search = (filter: Record<string, unknown>, offset = 0, limit = 100) => f.value('journal.search', { filter, offset, limit });
-const actions = async (filter: Record<string, unknown>) => (await search(filter)).entries.map((e) => e.action);
+const actions = async (filter: Record<string, unknown>) => (await search(filter)).rows.map((e) => e.action);
 
 describe('journal.search', () => {
   it('keeps what every part of the filter allows, newest first, with the total', async () => {
     const all = await search({});
-    expect(all.total).toBe(all.entries.length);
-    expect(all.entries.map((e) => e.seq)).toEqual([...all.entries.map((e) => e.seq)].sort((a, b) => b - a));
+    expect(all.total).toBe(all.rows.length);
+    expect(all.rows.map((e) => e.seq)).toEqual([...all.rows.map((e) => e.seq)].sort((a, b) => b - a));
     expect(await actions({ username: 'sue' })).toEqual(['program.created', 'program.created', 'session.signedIn']);
     expect(await actions({ username: 'sue', action: 'program.created', programId: xo })).toEqual(['program.created']);
-    expect((await search({ programId: apple })).entries.map((e) => (e.payload as { after: { name: string } }).after.name)).toEqual(['Apple_odd%lot']);
+    expect((await search({ programId: apple })).rows.map((e) => (e.payload as { after: { name: string } }).after.name)).toEqual(['Apple_odd%lot']);
   });
 
   it('finds an item by text in any case, taking % and _ literally', async () => {
@@ -37,14 +37,14 @@ describe('journal.search', () => {
   it('takes New York days: an entry belongs to the day it was made there', async () => {
     const first = await search({ fromDate: '2026-03-02', toDate: '2026-03-02' });
     const second = await search({ fromDate: '2026-03-03' });
-    expect(first.entries.map((e) => e.action)).toContain('book.created');
-    expect(second.entries.map((e) => e.action)).toEqual(['program.created']);
+    expect(first.rows.map((e) => e.action)).toContain('book.created');
+    expect(second.rows.map((e) => e.action)).toEqual(['program.created']);
     expect(first.total + second.total).toBe((await search({})).total);
   });
 
   it('gives windows by position for the grid', async () => {
-    const all = (await search({})).entries.map((e) => e.seq);
-    expect((await search({}, 2, 3)).entries.map((e) => e.seq)).toEqual(all.slice(2, 5));
+    const all = (await search({})).rows.map((e) => e.seq);
+    expect((await search({}, 2, 3)).rows.map((e) => e.seq)).toEqual(all.slice(2, 5));
   });
 
   it('refuses a bad filter naming the field, and clerks altogether', async () => {
@@ -74,7 +74,7 @@ describe('journal.export', () => {
     expect(lines[0]).toBe('Entry,When (New York),When (UTC),User,What,Action,Details,Hash');
     expect(lines).toHaveLength(3);
     expect(lines[1]).toMatch(/^\d+,2026-03-03 09:00,2026-03-03T14:00:00.000Z,sue,Program created,program.created,"\{""after"":\{.*Apple_odd%lot.*\}",[0-9a-f]{64}$/);
-    const last = (await search({}, 0, 1)).entries[0];
+    const last = (await search({}, 0, 1)).rows[0];
     expect(last).toMatchObject({ action: 'journal.exported', username: 'sue', payload: { fileName: 'audit.csv', entries: 2, filter: { action: 'program.created' } } });
   });
 

@@ -7,7 +7,7 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { addCalendarDays, instantToWallTime, toUtcIso, wallTimeToInstant } from '../../../shared/domain';
 import { actionWords } from '../../../shared/ipc/action-words';
-import type { JournalActionView, JournalExportView, JournalFilterInput, JournalSearchView } from '../../../shared/ipc/audit';
+import type { JournalActionView, JournalExportView, JournalFilterRead, JournalSearchView } from '../../../shared/ipc/audit';
 import type { JournalEntryView } from '../../../shared/ipc/types';
 import type { BookStore, JournalActor, JournalEntry, JournalFilter } from '../store/port';
 import { csvLine } from './mailing-list';
@@ -16,7 +16,7 @@ import { csvLine } from './mailing-list';
 const EXPORT_SLICE = 1_000;
 
 /** The store's filter: New York calendar days become the instants they begin and end at. */
-export function storeFilter(f: JournalFilterInput, timeZone = 'America/New_York'): JournalFilter {
+export function storeFilter(f: JournalFilterRead, timeZone = 'America/New_York'): JournalFilter {
   const startOf = (date: string) => toUtcIso(wallTimeToInstant(`${date}T00:00`, timeZone));
   return {
     username: f.username,
@@ -30,11 +30,11 @@ export function storeFilter(f: JournalFilterInput, timeZone = 'America/New_York'
 
 const view = (e: JournalEntry): JournalEntryView => ({ seq: e.seq, at: e.at, username: e.username, action: e.action, payload: e.payload, hash: e.hash });
 
-export async function searchJournal(store: BookStore, filter: JournalFilterInput, offset: number, limit: number): Promise<JournalSearchView> {
+export async function searchJournal(store: BookStore, filter: JournalFilterRead, offset: number, limit: number): Promise<JournalSearchView> {
   const f = storeFilter(filter);
   return store.read(async (r) => {
     const [total, entries] = await Promise.all([r.journal.countWhere(f), r.journal.window(f, offset, limit)]);
-    return { total, entries: entries.map(view) };
+    return { total, offset, rows: entries.map(view) };
   });
 }
 
@@ -53,7 +53,7 @@ function exportRow(e: JournalEntry): string[] {
  * Writes what the filter keeps, newest first, into `file` (which main's dialog chose and asked
  * about before replacing), then journals the export: the journal leaving the book is on record.
  */
-export async function exportJournal(store: BookStore, by: JournalActor, filter: JournalFilterInput, file: string): Promise<JournalExportView> {
+export async function exportJournal(store: BookStore, by: JournalActor, filter: JournalFilterRead, file: string): Promise<JournalExportView> {
   const f = storeFilter(filter);
   const handle = await open(file, 'w', 0o600);
   let entries = 0;

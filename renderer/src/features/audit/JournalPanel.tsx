@@ -1,32 +1,37 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
+import { actionWords } from '../../../../shared/ipc/action-words';
+import type { JournalFilterInput } from '../../../../shared/ipc/audit';
 import type { JournalEntryView, JournalVerification } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { Grid, type GridColumn } from '../../frame/grid/Grid';
 import { useJobFinished } from '../../frame/jobs';
-import { useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
+import { useWindowSource } from '../register/useWindowSource';
 import { describeVerification, payloadSummary } from './journal';
-import { useJournalSource } from './useJournalSource';
+import { JournalEntryDetail } from './JournalEntryDetail';
+import { JournalFilters } from './JournalFilters';
 
 const COLUMNS: readonly GridColumn<JournalEntryView>[] = [
   { id: 'seq', header: 'No.', cell: (e) => e.seq, text: (e) => String(e.seq), className: 'num' },
-  { id: 'at', header: 'When', cell: (e) => formatInstant(e.at) },
+  { id: 'at', header: 'When (ET)', cell: (e) => formatInstant(e.at) },
   { id: 'who', header: 'Who', cell: (e) => e.username ?? 'system' },
-  { id: 'action', header: 'What', cell: (e) => e.action, className: 'code' },
+  { id: 'action', header: 'What', cell: (e) => actionWords(e.action) },
   { id: 'details', header: 'Details', cell: (e) => payloadSummary(e.payload), className: 'payload' },
 ];
 
-/** The whole journal, newest first, in one grid however long it is (it stays current by itself). */
+const describeFilter = (f: JournalFilterInput) => (Object.keys(f).length === 0 ? 'every entry' : 'the entries the filter keeps');
+
+/** The audit trail: the journal newest first, filtered, each entry opened in full with Enter; exported as CSV; verified. */
 export function JournalPanel() {
   const call = useDesk();
   const status = useStatus();
-  const info = useDeskQuery('book.info', {}, { topics: ['journal', 'book'] });
-  const count = info.data?.journalEntries ?? 0;
-  const source = useJournalSource(count);
-  const [verification, setVerification] = useState<JournalVerification | null>(null);
-
   const finished = useJobFinished();
+  const [filter, setFilter] = useState<JournalFilterInput>({});
+  const [open, setOpen] = useState<JournalEntryView | null>(null);
+  const [verification, setVerification] = useState<JournalVerification | null>(null);
+  const keyOf = useCallback((e: JournalEntryView) => e.seq, []);
+  const { source, total, error } = useWindowSource('journal.search', { filter }, keyOf, ['journal', 'book']);
 
   // The walk runs in a worker as a job (progress and Cancel in the status bar); its outcome lands here.
   const verify = async () => {
@@ -41,26 +46,40 @@ export function JournalPanel() {
     status.report(describeVerification(report), report.ok ? 'done' : 'problem');
   };
 
+  const exportCsv = async () => {
+    const result = await call('journal.export', { filter });
+    if (!result.ok) return status.report(result.error.message, result.error.code === 'CANCELLED' ? 'info' : 'problem');
+    status.report(`Exported ${result.value.entries} ${result.value.entries === 1 ? 'entry' : 'entries'} to ${result.value.fileName}.`, 'done');
+  };
+
   return (
     <section aria-labelledby="journal-title">
-      <h2 id="journal-title">Journal</h2>
+      <h2 id="journal-title">Journal — the audit trail</h2>
       <div className="toolbar">
         <button type="button" onClick={() => void verify()}>
           Verify journal
         </button>
+        <button type="button" onClick={() => void exportCsv()}>
+          Export CSV…
+        </button>
+        <span className="count" aria-live="polite">
+          {total === null ? '' : `${total.toLocaleString('en-US')} ${total === 1 ? 'entry' : 'entries'}: ${describeFilter(filter)}`}
+        </span>
       </div>
+      <JournalFilters onApply={setFilter} />
       {verification ? (
         <p className={verification.ok ? 'result-ok' : 'form-problem'}>
           <strong>{verification.ok ? 'Verified: ' : 'Broken: '}</strong>
           {describeVerification(verification)}
         </p>
       ) : null}
-      {info.error ? (
+      {error ? (
         <p className="form-problem" role="alert">
-          The journal cannot be read: {info.error.message}
+          The journal cannot be read: {error.message}
         </p>
       ) : null}
-      {info.data ? <Grid label="Journal entries, newest first" columns={COLUMNS} source={source} emptyText="The journal is empty." className="journal" /> : null}
+      <Grid label="Journal entries, newest first" columns={COLUMNS} source={source} onOpen={setOpen} emptyText="No entry matches the filter." className="journal" />
+      {open ? <JournalEntryDetail entry={open} onClose={() => setOpen(null)} /> : null}
     </section>
   );
 }
