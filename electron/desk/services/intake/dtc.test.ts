@@ -83,6 +83,16 @@ describe('DTC instructions on a nominee position', () => {
     expect((await listDtcInstructions(store, book.programId)).length).toBe(1);
   });
 
+  it('two desks keying instructions on one position at once: one saves, the other is refused with the number left', async () => {
+    const big = (voi: string) => instruction({ voiNumber: voi, rightsSurrendered: 30000, basicShares: 30000, oversubscriptionShares: 0, amount: '150000.00', lines: [] });
+    const outcomes = await Promise.allSettled([keyDtcInstruction(store, book.supervisor, big('A-1')), keyDtcInstruction(store, book.supervisor, big('A-2'))]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refused = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(DeskFailure);
+    expect((refused.reason as DeskFailure).message).toContain('more than the 20000 rights left');
+    expect((await listDtcInstructions(store, book.programId)).map((i) => i.rightsSurrendered)).toEqual([30000]);
+  });
+
   it('refuses in words: a VOI keyed twice, a holder’s own certificate, basic shares beyond the rights surrendered, a certification that does not tie', async () => {
     await keyDtcInstruction(store, book.supervisor, instruction());
     expect(await refusal(keyDtcInstruction(store, book.supervisor, instruction()))).toMatchObject({ code: 'CONFLICT', field: 'voiNumber' });
