@@ -8,7 +8,8 @@ import { tabTo } from './program-desk';
 
 // A clerk's DTC deliveries and odd-lot mail, keyboard only: a nominee's instruction with its
 // certification and one without (its deficiency shown in words), an odd-lot sale and a buy-up,
-// and an ineligible account refused with its reason shown before saving.
+// an ineligible account refused with its reason shown before saving, and a guaranteed delivery
+// (terms that allow it) awaited, then covered by its certificate in time.
 describe('DTC instructions and odd-lot orders, keyboard only', () => {
   let browser: Browser;
   let desk: DeskPage;
@@ -16,6 +17,8 @@ describe('DTC instructions and odd-lot orders, keyboard only', () => {
   beforeAll(async () => {
     browser = await launchChromium();
     desk = await openDeskPage(browser, {
+      // The desk's clock on the Monday of the deal's last week: a notice keyed on Friday is still awaited.
+      now: () => new Date('2003-12-08T15:00:00Z'),
       seed: async (bridge) => {
         const admin = (await must(bridge, 'session.createFirstAdmin', ADMIN)) as SessionUser;
         // The programs, registers, certificates and envelopes, through a second connection to the book.
@@ -25,6 +28,9 @@ describe('DTC instructions and odd-lot orders, keyboard only', () => {
           await openEnvelope(store, rights, '2003-12-01T10:15', 'dtc');
           const oddLot = await oddLotIntakeBook(store, { supervisor: admin });
           await openEnvelope(store, oddLot, '2003-12-01T11:00', 'mail');
+          const guaranteed = await rightsIntakeBook(store, { supervisor: admin, guaranteedDelivery: true });
+          await openEnvelope(store, guaranteed, '2003-12-05T15:00', 'courier');
+          await openEnvelope(store, guaranteed, '2003-12-09T10:00', 'mail');
         } finally {
           await store.close();
         }
@@ -47,8 +53,9 @@ describe('DTC instructions and odd-lot orders, keyboard only', () => {
     await signInWithKeys(page, ADMIN);
     await expect.poll(() => focusedLabel(page)).toBe('Programs');
     await key(page, '', 'Control+4');
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 2');
-    await key(page, '', 'Enter'); // the XO rights offering, listed first
+    await expect.poll(() => focusedLabel(page)).toBe('Programs, 3');
+    // Listed by record date, newest first: the guaranteed-delivery offering, XO, then the odd-lot program.
+    await key(page, '', 'ArrowDown', 'Enter');
     await page.getByRole('heading', { name: 'Intake · XO Communications 2003 rights offering' }).waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('Envelope');
     await key(page, '', 'ArrowDown', 'Tab');
@@ -79,8 +86,8 @@ describe('DTC instructions and odd-lot orders, keyboard only', () => {
     const { page } = desk;
     await tabTo(desk, 'Choose another program', true);
     await key(page, '', 'Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 2');
-    await key(page, '', 'ArrowDown', 'Enter'); // the odd-lot program
+    await expect.poll(() => focusedLabel(page)).toBe('Programs, 3');
+    await key(page, '', 'ArrowDown', 'ArrowDown', 'Enter'); // the odd-lot program
     await page.getByRole('heading', { name: 'Intake · XO Communications odd-lot program 2003-2004' }).waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('Envelope');
     await key(page, '', 'ArrowDown', 'Tab');
@@ -109,6 +116,36 @@ describe('DTC instructions and odd-lot orders, keyboard only', () => {
     const orders = page.getByRole('table', { name: 'Odd-lot orders keyed' });
     await expect.poll(() => orders.innerText()).toMatch(/OL-5[\s\S]*Buy up[\s\S]*40[\s\S]*OL-1[\s\S]*Sell all[\s\S]*37/);
     expect(await orders.innerText()).not.toContain('OL-3');
+    expect(desk.problems).toEqual([]);
+  });
+
+  it('keys a Notice of Guaranteed Delivery where the terms allow it, lists it awaiting with its due date, then records its certificate in time', async () => {
+    const { page } = desk;
+    await tabTo(desk, 'Choose another program', true);
+    await key(page, '', 'Enter');
+    await expect.poll(() => focusedLabel(page)).toBe('Programs, 3');
+    await key(page, '', 'Enter');
+    await page.getByRole('heading', { name: 'Intake · XO Communications rights offering with guaranteed delivery' }).waitFor();
+    await tabTo(desk, 'Guaranteed deliveries');
+    await key(page, '', 'Enter');
+    await page.getByText('Certificates are due within 3 business days of the notice').waitFor();
+    await tabTo(desk, 'Envelope');
+    await key(page, '', 'ArrowDown', 'ArrowDown', 'Tab'); // the courier envelope of Friday 12/05
+    await fill('First Eligible Bank N.A.', 'H-1003', 'RT-000004', '999', '999', '0', '', '4995', 'First Eligible Bank N.A.', 'FED-1205-1');
+    await key(page, '', 'Control+Enter');
+    await expect.poll(() => statusText(page)).toContain('Notice saved: RT-000004 due by 5:00 p.m. on 12/10/2003.');
+    const notices = page.getByRole('table', { name: 'Notices of guaranteed delivery' });
+    await expect.poll(() => notices.innerText()).toMatch(/First Eligible Bank N\.A\.[\s\S]*RT-000004[\s\S]*12\/10\/2003[\s\S]*Awaiting certificate/);
+    await desk.shot('intake-guaranteed-awaiting');
+
+    await tabTo(desk, 'Notice');
+    await key(page, '', 'ArrowDown', 'Tab', 'ArrowDown', 'Tab'); // the notice; Tuesday's mail
+    await key(page, 'RT-000004', 'Control+Enter');
+    await expect.poll(() => statusText(page)).toContain('RT-000004 arrived in time: the election is complete.');
+    await expect.poll(() => notices.innerText()).toMatch(/RT-000004[\s\S]*Covered/);
+    // The wire is not collected yet (a payments matter); the delivery itself is covered.
+    expect(await notices.innerText()).toContain('No good funds (NO_GOOD_FUNDS)');
+    expect(await notices.innerText()).not.toContain('GUARANTEED_DELIVERY_NOT_COVERED');
     expect(desk.problems).toEqual([]);
   });
 });

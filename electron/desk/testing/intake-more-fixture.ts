@@ -31,7 +31,7 @@ export const CEDE_ENTRY = entry({ account: CEDE_ACCOUNT, class: 'A', units: '500
 export async function rightsIntakeBook(store: BookStore, options: { guaranteedDelivery?: boolean; supervisor?: SessionUser } = {}): Promise<IntakeBook> {
   const supervisor = options.supervisor ?? (await createFirstAdmin(store, { username: 'sam', displayName: 'Sam Supervisor', password: 'correct horse battery' }));
   const cusip = options.guaranteedDelivery ? '983764184' : XO_CUSIP; // check digits valid
-  const program = await createProgram(store, supervisor, { kind: 'rights-offering', name: options.guaranteedDelivery ? 'Rights offering with guaranteed delivery' : 'XO Communications 2003 rights offering', issuer: 'XO Communications, Inc.', cusip, recordDate: '2003-10-10' });
+  const program = await createProgram(store, supervisor, { kind: 'rights-offering', name: options.guaranteedDelivery ? 'XO Communications rights offering with guaranteed delivery' : 'XO Communications 2003 rights offering', issuer: 'XO Communications, Inc.', cusip, recordDate: '2003-10-10' });
   const json = options.guaranteedDelivery ? { ...XO_TERMS_JSON, guaranteedDelivery: { allowed: true, coverBusinessDays: 3 } } : XO_TERMS_JSON;
   await recordTerms(store, supervisor, { programId: program.id, reason: 'Original terms', terms: rightsOfferingTermsSchema.parse(json) });
   const book = { programId: program.id, supervisor };
