@@ -68,10 +68,10 @@ export const dtcInstructionFields = {
   oversubscriptionShares: shareCount('Oversubscription shares'),
   amount: moneyText('DTC settlement amount'),
   /** DTC has settled the amount (collected funds, like a wire): recorded as cleared with the instruction. */
-  settled: z.boolean({ error: 'Settled must be yes or no' }),
+  settled: labelled(z.boolean({ error: 'Settled through DTC must be yes or no' }), 'Settled through DTC'),
   /** The certification that each beneficial owner exercised its basic rights in full. */
-  certified: z.boolean({ error: 'Certification must be yes or no' }),
-  lines: z.array(certificationLineInput).max(500, 'At most 500 certification lines per instruction'),
+  certified: labelled(z.boolean({ error: 'Certification made must be yes or no' }), 'Certification made'),
+  lines: labelled(z.array(certificationLineInput).max(500, 'Certification: at most 500 lines per instruction'), 'Certification'),
 };
 
 export const dtcInstructionInput = z.object(dtcInstructionFields).strict();
@@ -155,18 +155,19 @@ export const guaranteedNoticeInput = z
     institution: text('Eligible institution', 120),
     account: text('Holder account', 40),
     // One certificate per notice here: a notice naming several is keyed once for each.
-    certificateNumbers: z.array(certificateNumberText).min(1, 'Certificate number: name the certificate the notice guarantees').max(1, 'Certificate number: key one notice for each certificate'),
+    certificateNumbers: labelled(z.array(certificateNumberText).min(1, 'Certificate number: name the certificate the notice guarantees').max(1, 'Certificate number: key one notice for each certificate'), 'Certificate number'),
     rights: shareCount('Rights'),
     basicShares: shareCount('Basic shares'),
     oversubscriptionShares: shareCount('Oversubscription shares'),
-    payment: z
-      .object({
+    payment: labelled(
+      z.object({
         method: labelled(z.enum(guaranteedPaymentMethods, { error: 'Payment method: wire, DTC, certified check, bank draft, money order or check' }), 'Payment method'),
         amount: moneyText('Payment amount'),
         payer: text('Payer', 120),
         reference: labelled(z.string({ error: 'Reference must be text' }).trim().max(40, 'Reference must be at most 40 characters'), 'Reference'),
-      })
-      .strict(),
+      }).strict(),
+      'Payment',
+    ),
   })
   .strict();
 export type GuaranteedNoticeInput = z.output<typeof guaranteedNoticeInput>;

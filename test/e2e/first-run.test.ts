@@ -138,8 +138,8 @@ describe('first run, keyboard only', () => {
     const { page } = desk;
     await page.keyboard.press('Control+0');
     await page.getByText('The Audit area is for supervisors and administrators.').waitFor();
-    await page.keyboard.press('Control+4');
-    await page.getByText('Intake: not available yet.').waitFor();
+    await page.keyboard.press('Control+6'); // Queue: not built yet
+    await page.getByText('Queue: not available yet.').waitFor();
     await desk.shot('10-not-available');
   });
 

@@ -77,9 +77,9 @@ describe('the frame, keyboard only', () => {
     await expect.poll(() => focusedLabel(page)).toBe('Verify journal');
     await page.keyboard.press('Control+1'); // Setup as it was left: on the program
     await detail.waitFor();
-    await page.keyboard.press('Control+4');
-    await page.getByText('Intake: not available yet.').waitFor();
-    await noSeriousViolations(page, 'intake (not built)');
+    await page.keyboard.press('Control+6'); // Queue: not built yet
+    await page.getByText('Queue: not available yet.').waitFor();
+    await noSeriousViolations(page, 'queue (not built)');
     await page.keyboard.press('Control+1');
     await detail.waitFor();
     await page.keyboard.press('Escape'); // back to the list, which takes the focus
