@@ -36,6 +36,7 @@ const WORDS: Readonly<Record<string, string>> = {
   'certificates.mailingListExported': 'Mailing list exported',
   'certificate.reprinted': 'Certificate reprinted (DUPLICATE)',
   'journal.exported': 'Audit trail exported',
+  'tin.revealed': 'Full TIN shown to a supervisor',
   // Intake: DTC instructions, guaranteed deliveries, odd-lot orders.
   'intake.dtcInstructionKeyed': 'DTC instruction keyed',
   'intake.dtcInstructionsImported': 'DTC instructions imported from a file',

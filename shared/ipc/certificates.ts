@@ -83,4 +83,6 @@ export interface CertificatesPrintResult {
 export interface CertificateReprintResult {
   readonly fileName: string;
   readonly number: string;
+  /** Where main wrote the DUPLICATE (the path its save dialog chose). */
+  readonly file: string;
 }

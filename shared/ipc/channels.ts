@@ -6,8 +6,10 @@ import type { ChosenRegisterFile, RegisterImportResult, RegisterProblemsPage, Sa
 import * as amendments from './amendment-schemas';
 import * as certificates from './certificates';
 import * as audit from './audit';
+import * as tin from './tin';
+import type { RevealedTinView } from './tin';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
-import type { CertificateIssueSummary, MailingListExport } from './certificates';
+import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import * as more from './intake-more';
 import type {
@@ -99,6 +101,8 @@ export const channels = {
   'register.entries': { input: rs.registerEntriesInput, access: 'signed-in' },
   'register.holder': { input: rs.registerHolderInput, access: 'signed-in' },
   'register.heldForeign': { input: rs.heldForeignInput, access: 'signed-in' },
+  // A full TIN, to a supervisor with a reason, journaled (§15); masked everywhere else.
+  'register.revealTin': { input: tin.revealTinInput, access: SUPERVISION },
   'certificates.list': { input: rs.certificatesListInput, access: 'signed-in' },
   'certificates.detail': { input: rs.certificateDetailInput, access: 'signed-in' },
   // Register import: main's dialog chooses the file (a token stands for it); the import is a job.
@@ -171,6 +175,7 @@ export interface ChannelResults {
   'register.entries': RegisterEntriesView;
   'register.holder': HolderView;
   'register.heldForeign': HeldForeignView;
+  'register.revealTin': RevealedTinView;
   'certificates.list': CertificatesPageView;
   'certificates.detail': CertificateDetailView;
   'register.layouts': SavedLayout[];
@@ -180,7 +185,7 @@ export interface ChannelResults {
   'register.importResult': RegisterImportResult;
   'register.problems': RegisterProblemsPage;
   'register.exportReport': { fileName: string };
-  'certificates.issue': CertificateIssueSummary;
+  'certificates.issue': JobStarted;
   'certificates.exportMailingList': MailingListExport;
   'certificates.print': JobStarted;
   'certificates.reprint': JobStarted;

@@ -11,6 +11,8 @@ export const JOB_KINDS = {
   'journal.verify': { label: 'Verifying the journal', holdsBook: true },
   // Writes the whole register in one change on its own connection: no restore may swap the book meanwhile.
   'register.import': { label: 'Importing a register', holdsBook: true },
+  // Writes every certificate in one change on its own connection, like the import.
+  'certificates.issue': { label: 'Issuing certificates', holdsBook: true },
   'certificates.print': { label: 'Printing certificates', holdsBook: false },
   'certificates.reprint': { label: 'Reprinting a certificate (DUPLICATE)', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;

@@ -103,6 +103,7 @@ export interface JobResults {
   'book.restore': BookInfo;
   'journal.verify': JournalVerification;
   'register.import': import('./register-import').RegisterImportResult;
+  'certificates.issue': import('./certificates').CertificateIssueSummary;
   'certificates.print': import('./certificates').CertificatesPrintResult;
   'certificates.reprint': import('./certificates').CertificateReprintResult;
 }

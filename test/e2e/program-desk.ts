@@ -9,6 +9,8 @@ export interface ProgramDeskOptions {
   readonly tinKeyByte: number;
   /** What main's open dialog answers; may be set once the book's folder is known. */
   readonly openPath?: string | ((bookFolder: string) => string);
+  /** More setting of the scene, signed in as the administrator, with the open dialog's answer set. */
+  readonly more?: (bridge: DeskPage['bridge'], programId: number) => Promise<void>;
 }
 
 /**
@@ -23,10 +25,11 @@ export async function openProgramDesk(browser: Browser, options: ProgramDeskOpti
       await must(bridge, 'session.createFirstAdmin', ADMIN);
       const created = (await must(bridge, 'programs.create', options.program)) as { id: number };
       await must(bridge, 'terms.record', { programId: created.id, reason: 'Original terms', terms: options.terms });
-      await must(bridge, 'session.signOut', {});
       const given = options.openPath;
       openPath = typeof given === 'function' ? given(bridge.bookPath.replace(/[/\\][^/\\]+$/, '')) : (given ?? null);
       bridge.setOpenPath(openPath);
+      await options.more?.(bridge, created.id);
+      await must(bridge, 'session.signOut', {});
     },
   });
   return { desk, openPath };

@@ -2,13 +2,15 @@ import { open } from 'node:fs/promises';
 import path from 'node:path';
 import { instantToWallTime } from '../../../shared/domain';
 import { DeskFailure } from '../../../shared/ipc/result';
-import { issueCertificates } from '../services/certificates';
+import { issuable, summaryOfIssue, type IssueSummary } from '../services/certificates';
 import { printContext } from '../services/certificate-faces';
 import { printCertificates, reprintCertificate } from '../services/certificates-print';
 import { mailingListCsv } from '../services/mailing-list';
 import { actorOf } from '../services/views';
-import type { BookStore, JournalActor } from '../store/port';
-import { signedIn, type HandlerTable } from './types';
+import type { BookStore, JobProgress, JournalActor } from '../store/port';
+import type { IssueCertificatesInput } from '../workers/issue-certificates';
+import { runJob } from '../workers/run-job';
+import { signedIn, type HandlerContext, type HandlerTable } from './types';
 
 /** Writes the mailing list into the file main's dialog chose (which asked before replacing one) and journals the export. */
 async function exportMailingList(store: BookStore, by: JournalActor, programId: number, file: string): Promise<{ fileName: string; rows: number }> {
@@ -30,8 +32,39 @@ async function exportMailingList(store: BookStore, by: JournalActor, programId: 
   return { fileName, rows };
 }
 
+/**
+ * Starts the issue as a job: refused at once, in words, when the program cannot be issued (so the
+ * screen hears why before any job exists); the issue itself runs in a worker on its own connection.
+ */
+async function startIssue(programId: number, ctx: HandlerContext) {
+  const user = signedIn(ctx);
+  ctx.jobs.checkCanStart('certificates.issue');
+  await ctx.store.read((r) => issuable(r, programId));
+  const work: IssueCertificatesInput = { location: ctx.store.locationForWorkers(), actor: actorOf(user), programId };
+  return ctx.jobs.start('certificates.issue', user, async (job) => {
+    const summary = await runJob<IssueCertificatesInput, IssueSummary, JobProgress>('issue-certificates', work, { signal: job.signal, onProgress: job.onProgress }).catch((error: unknown) =>
+      committedDespiteCancel(ctx, programId, user.username, error),
+    );
+    // Housekeeping after a bulk write: a book file folds its grown write-ahead log back in.
+    await ctx.store.checkpoint().catch(() => undefined);
+    return summary;
+  });
+}
+
+/**
+ * A cancel that reached the worker only once its change was committing came too late to undo
+ * it: the job then answers what the book holds (the issue, done), never "cancelled" over an issue
+ * that exists. The worker has ended by the time runJob settles, so the book's answer is final.
+ */
+async function committedDespiteCancel(ctx: HandlerContext, programId: number, username: string, error: unknown): Promise<IssueSummary> {
+  if (!(error instanceof DeskFailure && error.code === 'CANCELLED')) throw error;
+  const issue = await ctx.store.read((r) => r.certificates.issueOf(programId));
+  if (issue?.issuedBy !== username) throw error;
+  return summaryOfIssue(issue);
+}
+
 export const certificatesHandlers = {
-  'certificates.issue': (input, ctx) => issueCertificates(ctx.store, actorOf(signedIn(ctx)), input.programId),
+  'certificates.issue': (input, ctx) => startIssue(input.programId, ctx),
   'certificates.exportMailingList': async (input, ctx) => {
     const user = signedIn(ctx);
     const store = ctx.store;

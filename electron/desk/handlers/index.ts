@@ -12,6 +12,7 @@ import { registerViewsHandlers } from './register-views';
 import { registerImportHandlers } from './register-import';
 import { sessionHandlers } from './session';
 import { termsHandlers } from './terms';
+import { tinHandlers } from './tins';
 import type { HandlerTable } from './types';
 import { usersHandlers } from './users';
 
@@ -30,6 +31,7 @@ export const handlers: HandlerTable = {
   ...registerViewsHandlers,
   ...registerImportHandlers,
   ...certificatesHandlers,
+  ...tinHandlers,
   ...intakeDtcHandlers,
   ...oddLotHandlers,
 };

@@ -14,7 +14,8 @@ import { parseLayout, type LayoutSpec } from '../importers/layout';
 import { formatOf, previewFile, type FileFormat } from '../importers/preview';
 import { problemsCsvChunks, reportJsonChunks } from '../importers/report';
 import type { JobRegistry } from '../jobs/registry';
-import { bookTinKey, environmentKeySource, workstationKeySource, type TinKeySource } from '../security/tin-vault';
+import { bookTinKey } from '../security/tin-vault';
+import { keySource } from './tin-key-source';
 import type { RegisterImportOutcome } from '../services/register-import';
 import { listLayouts, resolveLayout, saveLayout } from '../services/register-layouts';
 import { actorOf } from '../services/views';
@@ -43,19 +44,6 @@ const importsOf = (ctx: HandlerContext): DeskImports => {
 
 /** Finished imports kept for their reports; the oldest go first. */
 const KEEP_OUTCOMES = 20;
-
-/** OFFERING_DESK_TIN_KEY(_FILE) where set (the command line, tests), else this workstation's keychain. */
-async function keySource(ctx: HandlerContext): Promise<TinKeySource> {
-  const fromEnvironment = environmentKeySource();
-  if (fromEnvironment) return fromEnvironment;
-  const prefs = await ctx.prefs();
-  return workstationKeySource({
-    sealSecret: (plain) => ctx.host.sealSecret(plain),
-    unsealSecret: (sealed) => ctx.host.unsealSecret(sealed),
-    getSealedTinKey: (keyId) => prefs.getSealedTinKey(keyId),
-    setSealedTinKey: (keyId, sealed) => prefs.setSealedTinKey(keyId, sealed),
-  });
-}
 
 const asFailure = (error: unknown): unknown => (error instanceof RegisterFileError ? new DeskFailure('INVALID_INPUT', error.message, 'file') : error);
 

@@ -108,7 +108,7 @@ describe('reprintCertificate', () => {
     const by = actorOf(book.supervisor);
     const file = out.file('RT-000002-DUPLICATE.pdf');
     const done = await reprintCertificate(store, by, certificate?.id ?? 0, 'Original returned torn by the post office', file, { today: '2026-03-02' });
-    expect(done).toEqual({ fileName: 'RT-000002-DUPLICATE.pdf', number: 'RT-000002' });
+    expect(done).toEqual({ fileName: 'RT-000002-DUPLICATE.pdf', number: 'RT-000002', file });
     const text = pdfText(file);
     expect(text).toContain('DUPLICATE — reprinted 2026-03-02');
     expect(text).toContain('RT-000002');

@@ -117,7 +117,7 @@ function checkReason(reason: string): string {
  * One certificate printed again, marked DUPLICATE, into `file` (over an existing file only when told),
  * and journaled: a 'reprinted' event of the certificate with the reason ('certificate.reprinted').
  */
-export async function reprintCertificate(store: BookStore, by: JournalActor, certificateId: number, reason: string, file: string, options: { signal?: AbortSignal | undefined; today: string; overwrite?: boolean }): Promise<{ fileName: string; number: string }> {
+export async function reprintCertificate(store: BookStore, by: JournalActor, certificateId: number, reason: string, file: string, options: { signal?: AbortSignal | undefined; today: string; overwrite?: boolean }): Promise<{ fileName: string; number: string; file: string }> {
   const why = checkReason(reason);
   const { ctx, face, number } = await store.read(async (r) => {
     const certificate = await r.certificates.byId(certificateId);
@@ -151,5 +151,5 @@ export async function reprintCertificate(store: BookStore, by: JournalActor, cer
     rmSync(file, { force: true }); // a duplicate the journal does not know of must not remain
     throw error;
   }
-  return { fileName: path.basename(file), number };
+  return { fileName: path.basename(file), number, file };
 }

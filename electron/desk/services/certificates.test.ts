@@ -99,6 +99,31 @@ describe('issueCertificates', () => {
   });
 });
 
+describe('progress and cancel', () => {
+  it('reports each page of both passes, then the certificates issued', async () => {
+    const book = await xoBookWithRegister(store, manyEntries(12_003));
+    const seen: string[] = [];
+    await issueCertificates(store, actorOf(book.supervisor), book.programId, { onProgress: (p) => seen.push(`${p.done}/${p.total} ${p.unit ?? ''}`) });
+    expect(seen).toEqual([
+      '5000/12003 register entries checked', '10000/12003 register entries checked', '12003/12003 register entries checked',
+      '5000/12003 certificates issued', '10000/12003 certificates issued', '12003/12003 certificates issued',
+    ]);
+  });
+
+  it('a cancel between pages rolls the whole issue back', async () => {
+    const book = await xoBookWithRegister(store, manyEntries(12_003));
+    const before = await store.read(async (r) => ({ journal: await r.journal.count(), head: await r.journal.head() }));
+    const controller = new AbortController();
+    const issuing = issueCertificates(store, actorOf(book.supervisor), book.programId, { signal: controller.signal, onProgress: (p) => p.unit === 'certificates issued' && controller.abort() });
+    const error = await refusal(issuing);
+    expect(error).toMatchObject({ code: 'CANCELLED', message: 'The issue was cancelled; no certificate was issued and the book was not changed.' });
+    expect(await store.read(async (r) => ({ journal: await r.journal.count(), head: await r.journal.head() }))).toEqual(before);
+    expect(await store.read((r) => r.certificates.count(book.programId))).toBe(0);
+    expect(await store.read((r) => r.certificates.issueOf(book.programId))).toBeUndefined();
+    expect((await issueCertificates(store, actorOf(book.supervisor), book.programId)).certificates).toBe(12_003);
+  });
+});
+
 describe('odd-lot programs', () => {
   it('are refused: an odd-lot holder answers a notice, there are no rights certificates', async () => {
     const book = await xoProgram(store, 'odd-lot');

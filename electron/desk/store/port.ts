@@ -9,6 +9,7 @@ import type { ChainReport, VerifyProgress } from './journal-chain';
 import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
 import type { IntakeReader, IntakeWriter } from './port-intake';
+import type { TinsReader } from './port-tins';
 import type { RegisterReader, RegisterWriter } from './port-register';
 import type { SignInFailuresReader, SignInFailuresWriter } from './port-sign-in';
 
@@ -17,6 +18,7 @@ export type { JsonValue } from './canonical';
 export type * from './port-amendments';
 export type * from './port-certificates';
 export type * from './port-intake';
+export type * from './port-tins';
 export type * from './port-register';
 export type * from './port-sign-in';
 
@@ -253,6 +255,7 @@ export interface ReadRepos {
   readonly certificates: CertificatesReader;
   readonly amendments: AmendmentsReader;
   readonly intake: IntakeReader;
+  readonly tins: TinsReader;
 }
 
 /** What a change's body may call: the same, with the writing methods. The journal is written by the store alone. */
@@ -268,6 +271,7 @@ export interface WriteRepos {
   readonly certificates: CertificatesWriter;
   readonly amendments: AmendmentsWriter;
   readonly intake: IntakeWriter;
+  readonly tins: TinsReader;
 }
 
 /** What a change's body returns: the journal payload (before/after) and the caller's result. */

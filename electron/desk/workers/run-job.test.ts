@@ -44,6 +44,12 @@ describe('runWorker', () => {
     expect(process.getActiveResourcesInfo().filter((r) => r === 'Worker' || r === 'MessagePort')).toEqual([]);
   });
 
+  it('answers done when the worker had finished its work as the cancel came: the outcome is the worker’s', async () => {
+    const controller = new AbortController();
+    expect(await run({ do: 'finish-anyway' }, { signal: controller.signal, onProgress: () => controller.abort() })).toBe(7);
+    expect(controller.signal.aborted).toBe(true);
+  });
+
   it('terminates a cancelled worker that never reports again, once its grace has passed', async () => {
     const controller = new AbortController();
     const job = run({ do: 'stuck' }, { signal: controller.signal, onProgress: () => controller.abort(), graceMs: 200 });

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
-export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates';
+export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates' | 'issue-certificates';
 
 /** Where a worker's code is and how Node must start it. */
 export interface WorkerLaunch {
@@ -44,7 +44,10 @@ export function useWorkers(next: WorkerLocator): void {
 
 export interface JobOptions<P> {
   readonly onProgress?: (progress: P) => void;
-  /** Aborting asks the worker to stop (see serveJob); the promise then rejects with DeskFailure 'CANCELLED'. */
+  /**
+   * Aborting asks the worker to stop (see serveJob); the promise then rejects with DeskFailure
+   * 'CANCELLED' — unless the worker had already finished its work, which then resolves as done.
+   */
   readonly signal?: AbortSignal;
   /** Caps the worker's heap (MB): a job that makes garbage fast (PDFs) is collected early, keeping memory bounded. */
   readonly maxHeapMb?: number;
@@ -99,8 +102,9 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
     const terminateUnlessGone = (): void => {
       grace ??= setTimeout(terminate, graceMs);
     };
+    // A cancel only asks: the worker's own last message decides. One that had already committed
+    // its work when the cancel came answers done (the work exists; calling it cancelled would lie).
     const onAbort = (): void => {
-      decide({ ok: false, error: jobCancelled() });
       Atomics.store(new Int32Array(cancel), 0, 1);
       worker.postMessage('cancel');
       terminateUnlessGone();
@@ -113,7 +117,7 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
         if (terminateWhenReady) void worker.terminate();
         return;
       }
-      // After its last message (or a cancel) the worker only winds down: left to end by itself.
+      // After its last message the worker only winds down: left to end by itself.
       if (outcome !== null) return;
       if (message.type === 'progress') {
         onProgress?.(message.progress);
@@ -129,7 +133,8 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
     worker.on('exit', (code) => {
       signal?.removeEventListener('abort', onAbort);
       if (grace !== null) clearTimeout(grace);
-      decide({ ok: false, error: plainError(`the worker stopped unexpectedly (exit code ${code})`) });
+      // Ended without a last message: terminated after a cancel, or it died.
+      decide({ ok: false, error: signal?.aborted === true ? jobCancelled() : plainError(`the worker stopped unexpectedly (exit code ${code})`) });
       const settled = outcome!;
       if (settled.ok) resolve(settled.value);
       else reject(settled.error);

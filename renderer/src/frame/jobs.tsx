@@ -65,6 +65,12 @@ export function useJobFinished(): (jobId: number) => Promise<JobView> {
   return useCallback((jobId: number) => state?.finished(jobId) ?? Promise.reject(new Error('No jobs provider')), [state]);
 }
 
+/** One job as main last told of it (its progress while it runs); undefined for none or an unknown id. */
+export function useJobView(jobId: number | null): JobView | undefined {
+  const state = useContext(JobsContext);
+  return jobId === null ? undefined : state?.jobs.get(jobId);
+}
+
 /** The jobs running now, newest last, each with its progress and a way to cancel it. */
 export function useRunningJobs(): readonly RunningJob[] {
   const state = useContext(JobsContext);

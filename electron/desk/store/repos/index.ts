@@ -6,6 +6,7 @@ import { amendmentsRepo } from './amendments';
 import { certificatesRepo } from './certificates';
 import { holdersRepo } from './holders';
 import { intakeRepo } from './intake';
+import { tinsRepo } from './tins';
 import { journalRepo, type JournalRepo } from './journal';
 import { programsRepo } from './programs';
 import { registerRepo } from './register';
@@ -37,5 +38,6 @@ export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): S
     certificates: certificatesRepo(db, log),
     amendments: amendmentsRepo(db, log),
     intake: intakeRepo(db, log),
+    tins: tinsRepo(db),
   };
 }

@@ -108,8 +108,13 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       return (await entries().where('e.id', 'in', ids).orderBy('e.account').orderBy('e.class').execute()).map(toEntry);
     },
     entriesByIds: async (ids) => (ids.length === 0 ? [] : (await entries().where('e.id', 'in', [...ids]).execute()).map(toEntry)),
+    // Walks the primary key (`+program_id` keeps the planners off the program's other indexes):
+    // through (program_id, postal_code) every page re-read and re-sorted the whole rest of the
+    // register, so streaming a million entries was quadratic. A program's entries are contiguous
+    // runs of ids (an import writes its rows in one block): the walk passes over other programs'
+    // rows at most once, before the first page and after the last.
     entriesAfter: async (programId, afterId, limit) =>
-      (await entries().where('e.program_id', '=', programId).where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute()).map(toEntry),
+      (await entries().where(sql<number>`+e.program_id`, '=', programId).where('e.id', '>', afterId).orderBy('e.id').limit(limit).execute()).map(toEntry),
     byAccount: async (programId, account) =>
       (await entries().where('e.program_id', '=', programId).where('e.account', '=', account).orderBy('e.class').execute()).map(toEntry),
     async find(query, limit) {

@@ -2,7 +2,7 @@ import { closeSync, constants, existsSync, fstatSync, openSync, readFileSync, re
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { DeskFailure } from '../../../../shared/ipc/result';
-import { runJob } from '../../workers/run-job';
+import { jobCancelled, runJob } from '../../workers/run-job';
 import type { InspectBookInput } from '../../workers/inspect-book';
 import type { JobControl, JobProgress } from '../port';
 import { APPLICATION_ID, SCHEMA_VERSION } from './schema';
@@ -65,7 +65,10 @@ export async function inspectBookInWorker(file: string, control: JobControl<JobP
   const shm = `${file}-shm`;
   const hadShm = existsSync(shm);
   try {
-    return await runJob<InspectBookInput, BookFacts, JobProgress>('inspect-book', { file }, control);
+    const facts = await runJob<InspectBookInput, BookFacts, JobProgress>('inspect-book', { file }, control);
+    // The check is one long call that a cancel cannot cut short; it is still a cancel: the book is not opened.
+    if (control.signal?.aborted === true) throw jobCancelled();
+    return facts;
   } catch (error) {
     // A worker ended mid-check cannot tidy up after itself: remove the -shm its reader made (see openReader).
     if (control.signal?.aborted === true && !hadShm) removeQuietly(shm);

@@ -1,16 +1,20 @@
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import type { CertificateReprintResult } from '../../../../shared/ipc/certificates';
 import { useNavigation } from '../../frame/navigation';
 import { useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { classLabel, groupDecimal, nameOf, placeOf } from '../register/format';
+import type { SessionUser } from '../../../../shared/ipc/types';
 import { CertificateEvents } from './CertificateEvents';
+import { ReprintAction, ReprintWritten } from './ReprintAction';
 
-/** One certificate: what it is, whose (TIN masked), and its history. */
-export function CertificatePage({ certificateId, onBack }: { certificateId: number; onBack: (programId: number) => void }) {
+/** One certificate: what it is, whose (TIN masked), and its history; a supervisor may reprint it. */
+export function CertificatePage({ user, certificateId, onBack }: { user: SessionUser; certificateId: number; onBack: (programId: number) => void }) {
   const { navigate, back } = useNavigation();
   const detail = useDeskQuery('certificates.detail', { certificateId }, { topics: ['certificates'] });
   const heading = useRef<HTMLHeadingElement>(null);
   const d = detail.data;
+  const [written, setWritten] = useState<CertificateReprintResult | null>(null);
   useEffect(() => heading.current?.focus(), [certificateId, d !== undefined]);
   const leave = () => (d ? onBack(d.certificate.programId) : back());
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -60,9 +64,11 @@ export function CertificatePage({ certificateId, onBack }: { certificateId: numb
             <h3 id="certificate-history">History</h3>
             <CertificateEvents events={d.events} />
           </section>
+          {written?.number === d.certificate.number ? <ReprintWritten written={written} /> : null}
         </>
       ) : null}
       <div className="toolbar">
+        {d && user.role !== 'clerk' ? <ReprintAction target={{ certificateId: d.certificate.id, number: d.certificate.number }} onWritten={setWritten} /> : null}
         {d ? (
           <button type="button" onClick={() => navigate({ area: 'register', programId: d.certificate.programId, account: d.certificate.account })}>
             Open the holder

@@ -9,7 +9,7 @@ export function CertificatesArea({ user, route }: AreaScreenProps) {
   const { navigate } = useNavigation();
   const at = route.area === 'certificates' ? route : { area: 'certificates' as const };
   if (at.certificateId !== undefined) {
-    return <CertificatePage certificateId={at.certificateId} onBack={(programId) => navigate({ area: 'certificates', programId })} />;
+    return <CertificatePage user={user} certificateId={at.certificateId} onBack={(programId) => navigate({ area: 'certificates', programId })} />;
   }
   if (at.programId === undefined) {
     return <ProgramPicker heading="Certificates" label="Programs" onOpen={(programId) => navigate({ area: 'certificates', programId })} />;

@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { CertificatesPrintResult } from '../../../../shared/ipc/certificates';
+import type { CertificateIssueSummary, CertificatesPrintResult } from '../../../../shared/ipc/certificates';
 import type { RegisterSummaryView } from '../../../../shared/ipc/register-types';
-import type { SessionUser } from '../../../../shared/ipc/types';
+import type { JobProgress, SessionUser } from '../../../../shared/ipc/types';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
-import { useJobFinished } from '../../frame/jobs';
+import { useJobFinished, useJobView } from '../../frame/jobs';
 import { invalidateTopics } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { classLabel } from '../register/format';
@@ -20,6 +20,9 @@ export function issueBlocked(user: Pick<SessionUser, 'role'>, summary: Pick<Regi
 
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** A running issue's progress in words, e.g. "120,000 of 1,000,000 certificates issued". */
+const progressWords = (p: JobProgress | null | undefined): string => (p ? `${count(p.done)} of ${count(p.total)} ${p.unit ?? 'done'}` : 'starting…');
+
 /**
  * Issue certificates (disabled, with the reason beside it, until the register exists, and only
  * once); once issued: the mail house's list and the printing of a class or of all. Files are
@@ -33,6 +36,9 @@ export function IssueButton({ user, summary }: { user: SessionUser; summary: Reg
   const queryClient = useQueryClient();
   const finished = useJobFinished();
   const [busy, setBusy] = useState(false);
+  const [issuing, setIssuing] = useState<number | null>(null);
+  const issueJob = useJobView(issuing);
+  const progressId = useId();
   const [printClass, setPrintClass] = useState('');
   const reason = issueBlocked(user, summary);
   const supervises = user.role !== 'clerk';
@@ -45,12 +51,16 @@ export function IssueButton({ user, summary }: { user: SessionUser; summary: Reg
       setBusy(false);
     }
   };
+  // A job: its progress shows beside the button and in the status bar (with Cancel there).
   const issue = () =>
     busyWhile(async () => {
-      const issued = await call('certificates.issue', { programId: summary.programId });
-      if (!issued.ok) return status.report(issued.error.message, 'problem');
+      const started = await call('certificates.issue', { programId: summary.programId });
+      if (!started.ok) return status.report(started.error.message, 'problem');
+      setIssuing(started.value.jobId);
+      const job = await finished(started.value.jobId).finally(() => setIssuing(null));
+      if (job.state !== 'done') return status.report(job.error?.message ?? `The issue was ${job.state}; the book is as it was.`, job.state === 'cancelled' ? 'info' : 'problem');
       await invalidateTopics(queryClient, ['certificates', 'register']);
-      const s = issued.value;
+      const s = job.result as CertificateIssueSummary;
       status.report(`Issued ${count(s.certificates)} certificates (${s.firstNumber} to ${s.lastNumber}); ${count(s.held)} held, not mailed (§9).`, 'done');
     });
   const exportList = () =>
@@ -74,9 +84,14 @@ export function IssueButton({ user, summary }: { user: SessionUser; summary: Reg
     <div className="toolbar">
       {!summary.issue ? (
         <>
-          <button type="button" disabled={reason !== null || busy} aria-describedby={reason ? reasonId : undefined} onClick={() => void issue()}>
+          <button type="button" disabled={reason !== null || busy} aria-describedby={reason ? reasonId : issuing !== null ? progressId : undefined} onClick={() => void issue()}>
             Issue certificates
           </button>
+          {issuing !== null ? (
+            <span id={progressId} className="field-hint">
+              Issuing: {progressWords(issueJob?.progress)}
+            </span>
+          ) : null}
           {reason ? (
             <span id={reasonId} className="field-hint">
               {reason}

@@ -1,19 +1,22 @@
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import type { CertificateWithEvents, RegisterEntryView } from '../../../../shared/ipc/register-types';
+import type { SessionUser } from '../../../../shared/ipc/types';
 import { useNavigation } from '../../frame/navigation';
 import { useDeskQuery } from '../../frame/query';
 import { formatInstant } from '../../lib/dates';
 import { CertificateEvents } from '../certificates/CertificateEvents';
 import { classLabel, groupDecimal, nameOf } from './format';
+import { RevealTin } from './RevealTin';
 
 interface HolderPageProps {
+  readonly user: SessionUser;
   readonly programId: number;
   readonly account: string;
   readonly onBack: () => void;
 }
 
 /** A holder as on the record date: registration, address, masked TIN, holdings, certificates and their history. */
-export function HolderPage({ programId, account, onBack }: HolderPageProps) {
+export function HolderPage({ user, programId, account, onBack }: HolderPageProps) {
   const holder = useDeskQuery('register.holder', { programId, account }, { topics: ['register', 'certificates'] });
   const heading = useRef<HTMLHeadingElement>(null);
   const first = holder.data?.entries[0];
@@ -43,7 +46,7 @@ export function HolderPage({ programId, account, onBack }: HolderPageProps) {
       {!holder.data && !holder.error ? <p>Loading…</p> : null}
       {holder.data && first ? (
         <>
-          <HolderFacts entry={first} programName={holder.data.programName} />
+          <HolderFacts user={user} entry={first} programName={holder.data.programName} />
           <HoldingsTable entries={holder.data.entries} />
           <HolderCertificates certificates={holder.data.certificates} />
         </>
@@ -57,7 +60,7 @@ export function HolderPage({ programId, account, onBack }: HolderPageProps) {
   );
 }
 
-function HolderFacts({ entry, programName }: { entry: RegisterEntryView; programName: string }) {
+function HolderFacts({ user, entry, programName }: { user: SessionUser; entry: RegisterEntryView; programName: string }) {
   const registration = entry.registration.filter((line) => line !== '');
   return (
     <dl className="facts">
@@ -84,9 +87,12 @@ function HolderFacts({ entry, programName }: { entry: RegisterEntryView; program
           ))}
       </dd>
       <dt>TIN</dt>
-      <dd className="code">
-        {entry.maskedTin}
-        {entry.tinType !== 'NONE' ? ` (${entry.tinType})` : ''}
+      <dd>
+        <span className="code">
+          {entry.maskedTin}
+          {entry.tinType !== 'NONE' ? ` (${entry.tinType})` : ''}
+        </span>{' '}
+        <RevealTin user={user} entry={entry} />
       </dd>
       {entry.nominee ? (
         <>

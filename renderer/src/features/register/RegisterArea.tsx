@@ -14,7 +14,7 @@ export function RegisterArea({ user, route }: AreaScreenProps) {
   const programId = at.programId;
   return (
     <>
-      {at.account !== undefined ? <HolderPage programId={programId} account={at.account} onBack={() => navigate({ area: 'register', programId })} /> : null}
+      {at.account !== undefined ? <HolderPage user={user} programId={programId} account={at.account} onBack={() => navigate({ area: 'register', programId })} /> : null}
       {/* The register stays mounted under a holder's page, so going back finds the row where it was. */}
       <div hidden={at.account !== undefined}>
         <RegisterView user={user} active={at.account === undefined} programId={programId} onOpenHolder={(account) => navigate({ area: 'register', programId, account })} onBack={() => navigate({ area: 'register' })} />
