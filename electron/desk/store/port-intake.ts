@@ -42,6 +42,10 @@ export interface IntakeReader {
   rightsSurrendered(certificateId: number): Promise<number>;
   /** The payments applied to an election (its own, or a split's allocations), each with its clearance events. */
   paymentsOf(electionId: number): Promise<readonly PaymentWithEvents[]>;
+
+  // -- DTC instructions, guaranteed deliveries, odd-lot orders ----------------------------------
+  /** The program's election with this VOI number, if any (through the unique (program, VOI) index). */
+  electionByVoi(programId: number, voiNumber: string): Promise<IntakeRecord<'elections'> | undefined>;
 }
 
 export interface PaymentWithEvents {

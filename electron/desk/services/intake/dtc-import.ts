@@ -84,8 +84,9 @@ export async function importDtcFile(store: BookStore, user: SessionUser, envelop
       await tx.intake.serializeWriters();
       const problems: DtcImportProblem[] = [];
       const ids: number[] = [];
+      const positions: Positions = new Map();
       for (const p of parsed) {
-        const id = await importOne(tx, c, p, envelopeId, at, user.id, problems);
+        const id = await importOne(tx, c, p, { envelopeId, at, by: user.id, positions }, problems);
         if (id !== null) ids.push(id);
       }
       if (problems.length > 0) throw new Refused(problems);
@@ -98,17 +99,26 @@ export async function importDtcFile(store: BookStore, user: SessionUser, envelop
   return result([], true);
 }
 
-async function importOne(tx: Parameters<Parameters<BookStore['change']>[2]>[0], c: Awaited<ReturnType<typeof itemContext>>, p: ParsedInstruction, envelopeId: number, at: string, by: number, problems: DtcImportProblem[]): Promise<number | null> {
-  const checked = dtcInstructionInput.safeParse({ ...p.input, envelopeId });
+/** Each position read once per import, its rights kept current as the file's instructions are written (under the writers' lock). */
+type Positions = Map<string, Awaited<ReturnType<typeof nomineePosition>>>;
+type Tx = Parameters<Parameters<BookStore['change']>[2]>[0];
+
+async function importOne(tx: Tx, c: Awaited<ReturnType<typeof itemContext>>, p: ParsedInstruction, w: { envelopeId: number; at: string; by: number; positions: Positions }, problems: DtcImportProblem[]): Promise<number | null> {
+  const checked = dtcInstructionInput.safeParse({ ...p.input, envelopeId: w.envelopeId });
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     problems.push({ line: p.line, column: COLUMN_OF[String(issue.path[0])] ?? 'voi_number', code: 'INVALID', message: issue.message });
     return null;
   }
   try {
-    const { certificate, view } = await nomineePosition(tx, c.program.id, checked.data.certificateNumber);
-    await checkInstruction(tx, c, checked.data, view);
-    return await writeInstruction(tx, c, certificate, checked.data, at, by);
+    const number = checked.data.certificateNumber;
+    let position = w.positions.get(number);
+    if (!position) w.positions.set(number, (position = await nomineePosition(tx, c.program.id, number)));
+    await checkInstruction(tx, c, checked.data, position.view);
+    const id = await writeInstruction(tx, c, position.certificate, checked.data, w.at, w.by);
+    const surrendered = position.view.surrendered + checked.data.rightsSurrendered;
+    position.view = { ...position.view, surrendered, left: Math.max(0, position.view.firmRights - surrendered) };
+    return id;
   } catch (error) {
     if (!(error instanceof DeskFailure)) throw error;
     problems.push({ line: p.line, column: COLUMN_OF[error.field ?? ''] ?? 'voi_number', code: problemCode(error), message: `VOI ${p.input.voiNumber}: ${error.message}` });

@@ -31,8 +31,8 @@ export async function nomineePosition(r: ReadRepos, programId: number, number: s
 
 /** The refusals that come before the engine: a VOI keyed twice, more rights than the position has left, more shares than rights. */
 export async function checkInstruction(r: ReadRepos, c: ItemContext, input: DtcInstructionInput, position: NomineePositionView): Promise<void> {
-  const same = (await r.intake.where('elections', 'voiNumber', input.voiNumber)).filter((e) => e.programId === c.program.id);
-  if (same.length > 0) throw new DeskFailure('CONFLICT', `VOI number: ${input.voiNumber} is already keyed in this program (participant ${same[0]!.participantNumber ?? '?'})`, 'voiNumber');
+  const same = await r.intake.electionByVoi(c.program.id, input.voiNumber);
+  if (same) throw new DeskFailure('CONFLICT', `VOI number: ${input.voiNumber} is already keyed in this program (participant ${same.participantNumber ?? '?'})`, 'voiNumber');
   if (input.rightsSurrendered < 1) throw new DeskFailure('INVALID_INPUT', 'Rights surrendered: an instruction surrenders at least 1 right', 'rightsSurrendered');
   if (input.rightsSurrendered > position.left) {
     throw new DeskFailure('INVALID_INPUT', `Rights surrendered: ${input.rightsSurrendered} is more than the ${position.left} rights left on ${position.number} (${position.firmRights} firm rights, ${position.surrendered} already surrendered)`, 'rightsSurrendered');

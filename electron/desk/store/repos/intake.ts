@@ -118,5 +118,9 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
     // -- DTC instructions, guaranteed deliveries, odd-lot orders --------------------------------
     // The chain lock a bulk write takes: on PostgreSQL every other change waits at its append.
     serializeWriters: () => log.lockForBulk(),
+    async electionByVoi(programId, voiNumber) {
+      const { rows } = await sql<Row>`SELECT ${selectAll('elections')} FROM elections WHERE program_id = ${programId} AND voi_number = ${voiNumber}`.execute(db);
+      return rows[0] ? toRecord('elections', rows[0]) : undefined;
+    },
   };
 }
