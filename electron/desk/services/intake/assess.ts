@@ -160,7 +160,8 @@ export function paymentStatus(events: readonly Pick<IntakeRecord<'payment_events
 
 /** The stored election's verdict, as it stands now (its payments' clearance included). */
 export async function assessStored(r: { readonly intake: IntakeReader }, election: IntakeRecord<'elections'>, terms: RightsOfferingTerms, certificate: CertificateRecord, stampedLocal: string, asOf?: Date): Promise<Verdict> {
-  const [exercised, payments] = await Promise.all([r.intake.basicExercised(certificate.id), r.intake.paymentsOf(election.id)]);
+  // A DTC instruction uses none of its position's other exercises: no need to sum them.
+  const [exercised, payments] = await Promise.all([election.kind === 'dtc' ? 0 : r.intake.basicExercised(certificate.id), r.intake.paymentsOf(election.id)]);
   const reversed = (await r.intake.count('election_reversals', 'electionId', election.id)) > 0;
   // Rights left before this election: what the others exercised (this one's own basic shares excluded unless it was reversed).
   const own = reversed ? 0 : (election.basicShares ?? 0);
