@@ -160,6 +160,26 @@ const CATALOG = [
     waivable: true,
     effect: 'void-oversubscription',
   },
+  // Appended after the settlement contract's codes so every earlier code keeps its bit.
+  {
+    code: 'NOMINEE_CERTIFICATION_MISSING',
+    title: 'Nominee Holder Certification missing',
+    description: 'A nominee asked for oversubscription without the Nominee Holder Certification that each beneficial owner exercised its basic rights in full. The oversubscription part alone is void unless waived.',
+    section: '§4, Nominee Holder Certification',
+    waivable: true,
+    effect: 'void-oversubscription',
+  },
+  {
+    // Not waivable: the notice only moves the certificate's deadline to the end of the cover
+    // period; a certificate after that is received after the time allowed, which §5a says is
+    // never honoured (the same footing as LATE).
+    code: 'GUARANTEED_DELIVERY_NOT_COVERED',
+    title: 'Guaranteed delivery not covered',
+    description: 'A Notice of Guaranteed Delivery was given but the certificate did not arrive within the cover period. The guarantee failed; the exercise is not honoured and all money is returned.',
+    section: '§5b, Notice of Guaranteed Delivery; §5a',
+    waivable: false,
+    effect: 'reject',
+  },
 ] as const satisfies readonly DeficiencyDefinition[];
 
 export type DeficiencyCode = (typeof CATALOG)[number]['code'];

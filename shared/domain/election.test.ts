@@ -76,6 +76,17 @@ describe('deficiency catalog checks on one election', () => {
   it('a class without the privilege ⇒ NOT_ELIGIBLE_FOR_OVERSUB', () => {
     expect(codes({ oversubscriptionShares: 10, goodFunds: 55_000 }, { classAllowsOversubscription: false })).toEqual(['NOT_ELIGIBLE_FOR_OVERSUB']);
   });
+  it('a nominee asking oversubscription without its certification ⇒ NOMINEE_CERTIFICATION_MISSING; certified, or no oversubscription, none', () => {
+    expect(codes({ oversubscriptionShares: 10, goodFunds: 55_000, nomineeCertified: false })).toEqual(['NOMINEE_CERTIFICATION_MISSING']);
+    expect(codes({ oversubscriptionShares: 10, goodFunds: 55_000, nomineeCertified: true })).toEqual([]);
+    expect(codes({ oversubscriptionShares: 0, nomineeCertified: false })).toEqual([]);
+    expect(decideElection(['NOMINEE_CERTIFICATION_MISSING'], new Set())).toEqual({ status: 'accepted', waived: [], oversubscriptionVoid: true });
+  });
+  it('§5b a guaranteed delivery whose cover period passed ⇒ GUARANTEED_DELIVERY_NOT_COVERED, which rejects and cannot be waived', () => {
+    expect(codes({ guaranteedDeliveryNotCovered: true })).toEqual(['GUARANTEED_DELIVERY_NOT_COVERED']);
+    expect(codes({ guaranteedDeliveryNotCovered: false })).toEqual([]);
+    expect(decideElection(['GUARANTEED_DELIVERY_NOT_COVERED'], new Set(['GUARANTEED_DELIVERY_NOT_COVERED']))).toMatchObject({ status: 'rejected', waived: [] });
+  });
   it('property: codes come out in catalog order, each at most once (3,000 runs)', () => {
     fc.assert(
       fc.property(

@@ -37,6 +37,10 @@ export interface ElectionFacts {
   /** Good funds (§6a) in integer cents, and whether any payment came back unpaid. */
   readonly goodFunds: number;
   readonly anyReturned?: boolean;
+  /** A nominee's DTC instruction: whether the Nominee Holder Certification came (absent: not a nominee instruction). */
+  readonly nomineeCertified?: boolean;
+  /** §5b: a Notice of Guaranteed Delivery whose cover period passed without its certificate. */
+  readonly guaranteedDeliveryNotCovered?: boolean;
 }
 
 export interface ElectionContext {
@@ -131,7 +135,9 @@ export function assessElection(out: ElectionAssessment, facts: ElectionFacts, ct
   if (facts.oversubscriptionShares > 0) {
     if (ctx.requireFullBasic && out.basicShares < rights) m |= B.OVERSUB_WITHOUT_FULL_BASIC;
     if (!ctx.classAllowsOversubscription) m |= B.NOT_ELIGIBLE_FOR_OVERSUB;
+    if (facts.nomineeCertified === false) m |= B.NOMINEE_CERTIFICATION_MISSING;
   }
+  if (facts.guaranteedDeliveryNotCovered === true) m |= B.GUARANTEED_DELIVERY_NOT_COVERED;
   out.deficiencyMask = m;
 }
 

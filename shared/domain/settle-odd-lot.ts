@@ -62,6 +62,11 @@ export interface OddLotSettlement {
 
 const ZERO = new Dec(0);
 
+/** Shares an accepted order moves: a sale sells every eligible share; a buy-up buys up to the round lot. */
+export function oddLotOrderShares(action: OddLotAction, eligibleShares: number, roundLot: number): number {
+  return action === 'sell' ? eligibleShares : roundLot - eligibleShares;
+}
+
 function fail(path: string, message: string): never {
   throw new ScenarioError({ path, message });
 }
@@ -116,7 +121,7 @@ export function settleOddLot(scenario: OddLotScenario): OddLotSettlement {
     accepted += 1;
     if (o.action === 'sell') {
       // Sell all eligible shares at the close less the fee.
-      const shares = eligible;
+      const shares = oddLotOrderShares('sell', eligible, roundLot);
       const gross = roundCents(close.times(shares), 'half-up');
       const fee = roundCents(feePerShare.times(shares), 'half-up');
       const net = gross.minus(fee);
@@ -136,7 +141,7 @@ export function settleOddLot(scenario: OddLotScenario): OddLotSettlement {
       };
     }
     // Buy up to the round lot at the greater of the close and the order-date price, plus the fee.
-    const shares = roundLot - eligible;
+    const shares = oddLotOrderShares('buy-up', eligible, roundLot);
     const orderPrice = o.orderPrice === undefined ? close : dec(o.orderPrice);
     const base = Dec.max(close, orderPrice);
     const gross = roundCents(base.times(shares), 'half-up');

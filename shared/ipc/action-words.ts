@@ -60,6 +60,12 @@ const WORDS: Readonly<Record<string, string>> = {
   'batch.reportPrinted': 'Batch control report printed',
   'batch.confirmationsPrinted': 'Confirmations of a batch printed',
   'election.confirmationPrinted': 'Confirmation of an election printed',
+  // Intake: DTC instructions, guaranteed deliveries, odd-lot orders.
+  'intake.dtcInstructionKeyed': 'DTC instruction keyed',
+  'intake.dtcInstructionsImported': 'DTC instructions imported from a file',
+  'intake.guaranteedDeliveryKeyed': 'Notice of guaranteed delivery keyed',
+  'intake.guaranteedDeliveryCovered': 'Certificate received for a guaranteed delivery',
+  'intake.oddLotOrderKeyed': 'Odd-lot order keyed',
 };
 
 /** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */

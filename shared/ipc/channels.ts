@@ -19,6 +19,7 @@ import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import * as intakeForms from './intake-forms';
 import type { BatchItemView, BatchView, CertificateForForm, CorrectedElection, ElectionVerdict, EnvelopeView, SaveElectionAnswer } from './intake-forms';
+import * as more from './intake-more';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -169,6 +170,19 @@ export const channels = {
   'batchControl.printReport': { input: batchControl.batchIdInput, access: 'signed-in' },
   'batchControl.printConfirmations': { input: batchControl.batchIdInput, access: 'signed-in' },
   'batchControl.printConfirmation': { input: batchControl.electionIdInput, access: 'signed-in' },
+  // Intake: nominees' DTC instructions, guaranteed deliveries, odd-lot orders (clerks and up). No channel
+  // withdraws or edits an order or instruction once saved.
+  'intakeItems.envelopes': { input: more.programIdOnly, access: 'signed-in' },
+  'dtc.preview': { input: more.dtcInstructionInput, access: 'signed-in' },
+  'dtc.save': { input: more.dtcInstructionInput, access: 'signed-in' },
+  'dtc.list': { input: more.programIdOnly, access: 'signed-in' },
+  'dtc.importFile': { input: more.dtcImportInput, access: 'signed-in' },
+  'guaranteed.save': { input: more.guaranteedNoticeInput, access: 'signed-in' },
+  'guaranteed.cover': { input: more.guaranteedCoverInput, access: 'signed-in' },
+  'guaranteed.list': { input: more.programIdOnly, access: 'signed-in' },
+  'oddLot.check': { input: more.oddLotOrderInput, access: 'signed-in' },
+  'oddLot.save': { input: more.oddLotOrderInput, access: 'signed-in' },
+  'oddLot.list': { input: more.programIdOnly, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -273,6 +287,17 @@ export interface ChannelResults {
   'batchControl.printReport': JobStarted;
   'batchControl.printConfirmations': JobStarted;
   'batchControl.printConfirmation': JobStarted;
+  'intakeItems.envelopes': more.OpenEnvelopeView[];
+  'dtc.preview': more.DtcPreview;
+  'dtc.save': more.DtcInstructionView;
+  'dtc.list': more.DtcInstructionView[];
+  'dtc.importFile': more.DtcImportResult;
+  'guaranteed.save': more.GuaranteedNoticeView;
+  'guaranteed.cover': more.GuaranteedNoticeView;
+  'guaranteed.list': more.GuaranteedNoticeView[];
+  'oddLot.check': more.OddLotEligibilityView;
+  'oddLot.save': more.OddLotOrderView;
+  'oddLot.list': more.OddLotOrderView[];
 }
 
 /** What the renderer passes (before defaults are applied in main). */

@@ -220,6 +220,9 @@ export const DEFICIENCY_FIELD: Readonly<Record<DeficiencyCode, string>> = {
   EXCEEDS_RIGHTS: 'basicShares',
   OVERSUB_WITHOUT_FULL_BASIC: 'oversubscriptionShares',
   NOT_ELIGIBLE_FOR_OVERSUB: 'oversubscriptionShares',
+  // Not raised on a holder's own form (a nominee's DTC instruction, a guaranteed delivery): shown with the whole form.
+  NOMINEE_CERTIFICATION_MISSING: 'oversubscriptionShares',
+  GUARANTEED_DELIVERY_NOT_COVERED: 'certificateNumber',
 };
 
 /** What the form shows of a certificate: never a full TIN. */

@@ -8,6 +8,8 @@ import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { paymentsHandlers } from './payments';
 import { lostHandlers } from './lost';
+import { intakeDtcHandlers } from './intake-dtc';
+import { oddLotHandlers } from './odd-lot';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
@@ -38,4 +40,6 @@ export const handlers: HandlerTable = {
   ...paymentsHandlers,
   ...lostHandlers,
   ...batchControlHandlers,
+  ...intakeDtcHandlers,
+  ...oddLotHandlers,
 };

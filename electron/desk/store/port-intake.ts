@@ -48,6 +48,9 @@ export interface IntakeReader {
   paymentsByCheck(programId: number, checkNumber: string): Promise<IntakeRecord<'payments'>[]>;
   /** A certificate's elections that no reversal withdrew, in id order (one query, whatever their number). */
   unreversedElections(certificateId: number): Promise<IntakeRecord<'elections'>[]>;
+  // -- DTC instructions, guaranteed deliveries, odd-lot orders ----------------------------------
+  /** The program's election with this VOI number, if any (through the unique (program, VOI) index). */
+  electionByVoi(programId: number, voiNumber: string): Promise<IntakeRecord<'elections'> | undefined>;
 }
 
 export interface PaymentWithEvents {

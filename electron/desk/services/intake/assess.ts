@@ -12,6 +12,7 @@ import { costCents, sharePrice } from '../../../../shared/domain/price';
 import { rightsDeadlines, type RightsOfferingTerms } from '../../../../shared/domain/terms';
 import { wallTimeToInstant } from '../../../../shared/domain/time';
 import type { CertificateRecord, IntakeReader, IntakeRecord } from '../../store/port';
+import { guaranteedDeliveryNotCovered } from './guaranteed-cover';
 
 /** What the clerk keys about the form besides the numbers (the `facts` column of an election). */
 export const keyedFactsSchema = z.strictObject({
@@ -27,6 +28,13 @@ export const keyedFactsSchema = z.strictObject({
   wrongForm: z.boolean().optional(),
   foreignInstruction: z.boolean().optional(),
   taxFormOnFile: z.boolean().optional(),
+  // -- DTC instructions and guaranteed deliveries --
+  /** A DTC instruction: the Nominee Holder Certification came (read by the engine as it is). */
+  nomineeCertified: z.boolean().optional(),
+  /** A DTC instruction: its settlement was collected when keyed. */
+  settled: z.boolean().optional(),
+  /** An election keyed with a Notice of Guaranteed Delivery (its cover decides GUARANTEED_DELIVERY_NOT_COVERED). */
+  guaranteedDelivery: z.boolean().optional(),
 });
 export type KeyedFacts = z.output<typeof keyedFactsSchema>;
 
@@ -54,6 +62,8 @@ export interface AssessInput {
   /** For a DTC instruction: the rights it surrendered stand in for the certificate's (see DESIGN). */
   readonly rightsSurrendered?: number | null;
   readonly certificateStopped?: boolean;
+  /** §5b: the election's Notice of Guaranteed Delivery passed its cover period without the certificates. */
+  readonly guaranteedDeliveryNotCovered?: boolean;
 }
 
 export interface DeficiencyView {
@@ -110,6 +120,7 @@ export function assess(input: AssessInput): Verdict {
       expiresAt: expiresAtFor(terms, certificate.class),
       ...input.facts,
       certificateStopped: input.certificateStopped === true,
+      guaranteedDeliveryNotCovered: input.guaranteedDeliveryNotCovered === true,
       foreignHolder: certificate.held,
       basicShares: input.basicShares,
       oversubscriptionShares: input.oversubscriptionShares,
@@ -148,8 +159,9 @@ export function paymentStatus(events: readonly Pick<IntakeRecord<'payment_events
 }
 
 /** The stored election's verdict, as it stands now (its payments' clearance included). */
-export async function assessStored(r: { readonly intake: IntakeReader }, election: IntakeRecord<'elections'>, terms: RightsOfferingTerms, certificate: CertificateRecord, stampedLocal: string): Promise<Verdict> {
-  const [exercised, payments] = await Promise.all([r.intake.basicExercised(certificate.id), r.intake.paymentsOf(election.id)]);
+export async function assessStored(r: { readonly intake: IntakeReader }, election: IntakeRecord<'elections'>, terms: RightsOfferingTerms, certificate: CertificateRecord, stampedLocal: string, asOf?: Date): Promise<Verdict> {
+  // A DTC instruction uses none of its position's other exercises: no need to sum them.
+  const [exercised, payments] = await Promise.all([election.kind === 'dtc' ? 0 : r.intake.basicExercised(certificate.id), r.intake.paymentsOf(election.id)]);
   const reversed = (await r.intake.count('election_reversals', 'electionId', election.id)) > 0;
   // Rights left before this election: what the others exercised (this one's own basic shares excluded unless it was reversed).
   const own = reversed ? 0 : (election.basicShares ?? 0);
@@ -159,8 +171,11 @@ export async function assessStored(r: { readonly intake: IntakeReader }, electio
     oversubscriptionShares: election.oversubscriptionShares,
     facts: keyedFactsSchema.parse(election.facts),
     payments: payments.map((p) => ({ method: p.payment.method as IntakeMethod, amount: p.applied, status: paymentStatus(p.events) })),
-    exercisedBefore: Math.max(0, exercised - own),
+    // A DTC instruction is an exercise unit of its own: the rights it surrendered, none used before.
+    exercisedBefore: election.kind === 'dtc' ? 0 : Math.max(0, exercised - own),
     rightsSurrendered: election.rightsSurrendered,
+    // A guaranteed delivery is judged as things stand at `asOf` (its cover period may pass later).
+    guaranteedDeliveryNotCovered: asOf === undefined ? false : await guaranteedDeliveryNotCovered(r, election.id, terms, asOf),
   });
 }
 

@@ -137,5 +137,10 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
       if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return; // SQLite: changes are serial already
       await sql`SELECT pg_advisory_xact_lock(${BATCH_LOCK}, ${batchId})`.execute(db);
     },
+    // -- DTC instructions, guaranteed deliveries, odd-lot orders --------------------------------
+    async electionByVoi(programId, voiNumber) {
+      const { rows } = await sql<Row>`SELECT ${selectAll('elections')} FROM elections WHERE program_id = ${programId} AND voi_number = ${voiNumber}`.execute(db);
+      return rows[0] ? toRecord('elections', rows[0]) : undefined;
+    },
   };
 }

@@ -32,7 +32,7 @@ const COLUMNS: readonly GridColumn<BatchView>[] = [
 const keyOf = (b: BatchView) => b.id;
 
 /** A program's mail log: open a batch for a receipt date; the batches, newest first, open with Enter. */
-export function MailLog({ programId, onOpenBatch, onBack }: { programId: number; onOpenBatch: (batchId: number) => void; onBack: () => void }) {
+export function MailLog({ programId, onOpenBatch, onOpenMore, onBack }: { programId: number; onOpenBatch: (batchId: number) => void; onOpenMore: () => void; onBack: () => void }) {
   const call = useDesk();
   const status = useStatus();
   const queryClient = useQueryClient();
@@ -76,6 +76,11 @@ export function MailLog({ programId, onOpenBatch, onBack }: { programId: number;
       </EntryForm>
       {batches.error ? <p className="form-problem" role="alert">The batches cannot be listed: {batches.error.message}</p> : null}
       {batches.data ? <Grid label="Batches" columns={COLUMNS} source={source} onOpen={(b) => onOpenBatch(b.id)} emptyText="No batch yet: open one for today’s mail." /> : null}
+      <div className="toolbar">
+        <button type="button" onClick={onOpenMore}>
+          DTC instructions, guaranteed deliveries, odd-lot orders…
+        </button>
+      </div>
     </section>
   );
 }

@@ -1,0 +1,93 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { DtcImportResult } from '../../../../../shared/ipc/intake-more';
+import { useDesk } from '../../../app/DeskContext';
+import { useStatus } from '../../../app/StatusContext';
+import { invalidateTopics, useDeskQuery } from '../../../frame/query';
+import { DtcInstructionForm } from './DtcInstructionForm';
+
+/** Importing a DTC instruction file (README: its columns) into an envelope: all or nothing, problems by line. */
+function DtcImport({ programId }: { programId: number }) {
+  const call = useDesk();
+  const status = useStatus();
+  const queryClient = useQueryClient();
+  const selectId = useId();
+  const envelopes = useDeskQuery('intakeItems.envelopes', { programId }, { topics: ['intake'] });
+  const [envelopeId, setEnvelopeId] = useState('');
+  const [result, setResult] = useState<DtcImportResult | null>(null);
+  const run = async () => {
+    if (envelopeId === '') {
+      status.report('Envelope for the file: choose the DTC delivery it came in', 'problem');
+      return;
+    }
+    const r = await call('dtc.importFile', { envelopeId: Number(envelopeId) });
+    if (!r.ok) {
+      status.report(r.error.message, r.error.code === 'CANCELLED' ? 'info' : 'problem');
+      return;
+    }
+    setResult(r.value);
+    await invalidateTopics(queryClient, ['intake']);
+    status.report(r.value.committed ? `${r.value.instructions} instructions imported from ${r.value.fileName}.` : `${r.value.fileName} was not imported: ${r.value.problems.length} problems (nothing was written).`, r.value.committed ? 'done' : 'problem');
+  };
+  return (
+    <section aria-label="Import a DTC instruction file">
+      <h3>Import a DTC instruction file</h3>
+      <div className="field">
+        <label htmlFor={selectId}>Envelope for the file</label>
+        <select id={selectId} value={envelopeId} onChange={(e) => setEnvelopeId(e.target.value)}>
+          <option value="">Choose an envelope</option>
+          {(envelopes.data ?? []).map((e) => (
+            <option key={e.envelopeId} value={e.envelopeId}>{`${e.batchLabel} · envelope ${e.seq} · ${e.source}`}</option>
+          ))}
+        </select>
+      </div>
+      <button type="button" onClick={() => void run()}>
+        Choose the file and import…
+      </button>
+      {result && !result.committed ? (
+        <table className="problems">
+          <caption>{`Problems in ${result.fileName} (nothing was imported)`}</caption>
+          <thead>
+            <tr><th>Line</th><th>Column</th><th>Code</th><th>Problem</th></tr>
+          </thead>
+          <tbody>
+            {result.problems.map((p, i) => (
+              <tr key={i}><td>{p.line}</td><td>{p.column}</td><td className="code">{p.code}</td><td>{p.message}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
+    </section>
+  );
+}
+
+/** The program's DTC instructions: key one, import a file, and the list with each one's deficiencies. */
+export function DtcInstructions({ programId }: { programId: number }) {
+  const list = useDeskQuery('dtc.list', { programId }, { topics: ['intake'] });
+  return (
+    <>
+      <DtcInstructionForm programId={programId} />
+      <DtcImport programId={programId} />
+      <table className="plain-list" aria-label="DTC instructions keyed">
+        <caption>DTC instructions keyed (newest first)</caption>
+        <thead>
+          <tr><th>VOI</th><th>Participant</th><th>Position</th><th>Rights</th><th>Basic</th><th>Over</th><th>Certified</th><th>Deficiencies</th></tr>
+        </thead>
+        <tbody>
+          {(list.data ?? []).map((i) => (
+            <tr key={i.electionId}>
+              <td className="code">{i.voiNumber}</td>
+              <td>{`${i.participantNumber} ${i.participantName}`}</td>
+              <td className="code">{i.certificateNumber}</td>
+              <td>{i.rightsSurrendered.toLocaleString('en-US')}</td>
+              <td>{i.basicShares.toLocaleString('en-US')}</td>
+              <td>{i.oversubscriptionShares.toLocaleString('en-US')}</td>
+              <td>{i.certified ? `Yes (${i.lines} lines)` : 'No'}</td>
+              <td>{i.assessment.deficiencies.length === 0 ? 'None' : i.assessment.deficiencies.map((d) => `${d.title} (${d.code})`).join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
