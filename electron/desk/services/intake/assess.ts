@@ -11,7 +11,7 @@ import { centsOf, formatCents } from '../../../../shared/domain/money';
 import { costCents, sharePrice } from '../../../../shared/domain/price';
 import { rightsDeadlines, type RightsOfferingTerms } from '../../../../shared/domain/terms';
 import { wallTimeToInstant } from '../../../../shared/domain/time';
-import type { CertificateRecord, IntakeReader, IntakeRecord } from '../../store/port';
+import type { CertificateRecord, CertificatesReader, IntakeReader, IntakeRecord } from '../../store/port';
 import { guaranteedDeliveryNotCovered } from './guaranteed-cover';
 
 /** What the clerk keys about the form besides the numbers (the `facts` column of an election). */
@@ -159,7 +159,7 @@ export function paymentStatus(events: readonly Pick<IntakeRecord<'payment_events
 }
 
 /** The stored election's verdict, as it stands now (its payments' clearance included). */
-export async function assessStored(r: { readonly intake: IntakeReader }, election: IntakeRecord<'elections'>, terms: RightsOfferingTerms, certificate: CertificateRecord, stampedLocal: string, asOf?: Date): Promise<Verdict> {
+export async function assessStored(r: { readonly intake: IntakeReader; readonly certificates: CertificatesReader }, election: IntakeRecord<'elections'>, terms: RightsOfferingTerms, certificate: CertificateRecord, stampedLocal: string, asOf?: Date): Promise<Verdict> {
   // A DTC instruction uses none of its position's other exercises: no need to sum them.
   const [exercised, payments] = await Promise.all([election.kind === 'dtc' ? 0 : r.intake.basicExercised(certificate.id), r.intake.paymentsOf(election.id)]);
   const reversed = (await r.intake.count('election_reversals', 'electionId', election.id)) > 0;
@@ -174,6 +174,8 @@ export async function assessStored(r: { readonly intake: IntakeReader }, electio
     // A DTC instruction is an exercise unit of its own: the rights it surrendered, none used before.
     exercisedBefore: election.kind === 'dtc' ? 0 : Math.max(0, exercised - own),
     rightsSurrendered: election.rightsSurrendered,
+    // §2c: keyed after a stop went on the certificate (reported lost, stolen, destroyed or mutilated).
+    certificateStopped: (await r.certificates.events(certificate.id)).some((e) => e.kind === 'stopped' && e.at <= election.keyedAt),
     // A guaranteed delivery is judged as things stand at `asOf` (its cover period may pass later).
     guaranteedDeliveryNotCovered: asOf === undefined ? false : await guaranteedDeliveryNotCovered(r, election.id, terms, asOf),
   });
