@@ -3,55 +3,18 @@
 // the few reads that need a join. Written once for both stores.
 import { PostgresAdapter, sql, type Kysely } from 'kysely';
 import { INTAKE_JSON_COLUMNS, type IntakeRecord, type IntakeTable, type IntakeWriter, type NewIntakeRow, type PaymentWithEvents } from '../port-intake';
-import { PROVEN_TABLES, type RowLog } from '../row-digests';
+import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 import { bulkInserter } from './bulk-insert';
+import { checkedColumn, columnsOf, recordRows, type Row } from './record-rows';
 
 /** Rows per multi-row INSERT: the widest intake table (16 columns) stays far under both stores' parameter limits. */
 const INSERT_CHUNK = 500;
 const DEFAULT_LIMIT = 10_000;
-const JSON_COLUMNS: ReadonlySet<string> = new Set(INTAKE_JSON_COLUMNS);
 /** The first key of a batch's transaction lock (PostgreSQL's two-key advisory locks): "ODBT". */
 const BATCH_LOCK = 0x4f444254;
-
-type Row = Record<string, unknown>;
-
-const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-
-function columnsOf(table: IntakeTable): Readonly<Record<string, 'int' | 'text' | 'bytes'>> {
-  return PROVEN_TABLES[table];
-}
-
-/** A stored row as its record: pg gives bigint counts as text, so integers go through Number. */
-function toRecord<T extends IntakeTable>(table: T, row: Row): IntakeRecord<T> {
-  const out: Row = {};
-  for (const [column, type] of Object.entries(columnsOf(table))) {
-    const value = row[column];
-    if (value === null || value === undefined) out[camel(column)] = null;
-    else if (JSON_COLUMNS.has(column)) out[camel(column)] = JSON.parse(String(value));
-    else out[camel(column)] = type === 'int' ? Number(value) : value;
-  }
-  return out as IntakeRecord<T>;
-}
-
-/** A record without its id as the row to insert; a key the table does not have is a programming error. */
-function toRow(table: IntakeTable, record: Row): Row {
-  const columns = columnsOf(table);
-  const row: Row = {};
-  for (const [name, value] of Object.entries(record)) {
-    const column = snake(name);
-    if (column === 'id' || !(column in columns)) throw new Error(`${table} has no column ${column}`);
-    row[column] = JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value;
-  }
-  return row;
-}
-
-function checkedColumn(table: IntakeTable, name: string): string {
-  const column = snake(name);
-  if (!(column in columnsOf(table))) throw new Error(`${table} has no column ${column}`);
-  return column;
-}
+const { toRecord: asRecord, toRow } = recordRows(INTAKE_JSON_COLUMNS);
+const toRecord = <T extends IntakeTable>(table: T, row: Row) => asRecord<IntakeRecord<T>>(table, row);
 
 export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
   const bulk = bulkInserter(db);

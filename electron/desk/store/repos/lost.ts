@@ -3,44 +3,13 @@
 // Written once for both stores.
 import { sql, type Kysely } from 'kysely';
 import { LOST_JSON_COLUMNS, type LostRecord, type LostTable, type LostWriter } from '../port-lost';
-import { PROVEN_TABLES, type RowLog } from '../row-digests';
+import type { RowLog } from '../row-digests';
+import { checkedColumn, columnsOf, recordRows, type Row } from './record-rows';
 import type { BookTables } from '../tables';
 
 const LIMIT = 10_000;
-const JSON_COLUMNS: ReadonlySet<string> = new Set(LOST_JSON_COLUMNS);
-
-type Row = Record<string, unknown>;
-
-const camel = (column: string) => column.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
-const columnsOf = (table: LostTable): Readonly<Record<string, 'int' | 'text' | 'bytes'>> => PROVEN_TABLES[table];
-
-function toRecord<T extends LostTable>(table: T, row: Row): LostRecord<T> {
-  const out: Row = {};
-  for (const [column, type] of Object.entries(columnsOf(table))) {
-    const value = row[column];
-    if (value === null || value === undefined) out[camel(column)] = null;
-    else if (JSON_COLUMNS.has(column)) out[camel(column)] = JSON.parse(String(value));
-    else out[camel(column)] = type === 'int' ? Number(value) : value;
-  }
-  return out as LostRecord<T>;
-}
-
-function checkedColumn(table: LostTable, name: string): string {
-  const column = snake(name);
-  if (!(column in columnsOf(table))) throw new Error(`${table} has no column ${column}`);
-  return column;
-}
-
-function toRow(table: LostTable, record: Row): Row {
-  const row: Row = {};
-  for (const [name, value] of Object.entries(record)) {
-    const column = checkedColumn(table, name);
-    if (column === 'id') throw new Error(`${table}: an insert never names its id`);
-    row[column] = JSON_COLUMNS.has(column) && value !== null ? JSON.stringify(value) : value;
-  }
-  return row;
-}
+const { toRecord: asRecord, toRow } = recordRows(LOST_JSON_COLUMNS);
+const toRecord = <T extends LostTable>(table: T, row: Row) => asRecord<LostRecord<T>>(table, row);
 
 export function lostRepo(db: Kysely<BookTables>, log: RowLog): LostWriter {
   const selectAll = (table: LostTable) => sql.raw(Object.keys(columnsOf(table)).join(', '));
