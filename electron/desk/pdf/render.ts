@@ -66,22 +66,35 @@ const internals = () => ({
   tableLayouts: (require('pdfmake/js/tableLayouts') as { tableLayouts: unknown }).tableLayouts,
 });
 
+/** One part of a streamed file: its content laid out on its own (a batch of certificates, a letter), and a footer numbering its own pages. */
+export interface PdfPart {
+  readonly content: unknown;
+  readonly footer?: (page: number, pages: number) => unknown;
+}
+
+/** A page setup as pdfmake takes it. */
+export interface PageSetup {
+  readonly pageSize: string;
+  readonly pageMargins: readonly number[];
+  readonly defaultStyle: object;
+}
+
 /**
- * Writes the certificates `batches` yields into one new PDF at `file` (never over an existing
- * one), laying out and drawing one batch at a time and writing each batch's bytes before the
- * next is drawn (pdfkit emits thousands of tiny chunks: gathered and written at once, in the
- * worker's own thread). `onPages` hears the pages written so far after each batch; a cancelled
- * job throws from it, mid-file: its caller removes the unfinished file.
- * Returns the number of pages written.
+ * Writes `parts` into one new PDF at `file` (never over an existing one), laying out and drawing
+ * one part at a time with pdfmake's own LayoutBuilder and Renderer onto one pdfkit document, and
+ * writing each part's bytes before the next is drawn (pdfkit emits thousands of tiny chunks:
+ * gathered and written at once, in the worker's own thread), so memory stays bounded whatever the
+ * file's size. `onPart` hears the parts and pages written so far after each part; a cancelled job
+ * throws from it, mid-file: its caller removes the unfinished file. Returns the pages written.
  */
-export async function writeCertificatesPdf(batches: AsyncIterable<readonly CertificateFace[]> | Iterable<readonly CertificateFace[]>, file: string, title: string, onPages?: (pages: number) => void): Promise<number> {
+export async function writePdfParts(parts: AsyncIterable<PdfPart> | Iterable<PdfPart>, file: string, title: string, setup: PageSetup, onPart?: (parts: number, pages: number) => void): Promise<number> {
   const k = internals();
-  const size = k.normalizePageSize(PAGE_SETUP.pageSize);
+  const size = k.normalizePageSize(setup.pageSize);
   const fonts = { [FONT_NAME]: { ...VIRTUAL_FONT_FILES } };
   const options = { size: [size.width, size.height], pdfVersion: '1.3', compress: true, autoFirstPage: false, bufferPages: false, fontLayoutCache: true, info: { Title: title, Creator: 'Offering Desk', Producer: 'Offering Desk' }, font: null };
   const doc = new k.PDFDocument(fonts, {}, {}, {}, options, pdfmake().virtualfs, () => false);
   const fd = openSync(file, 'wx', 0o600);
-  // Read in paused mode, drained after each batch: the stream never holds more than one batch.
+  // Read in paused mode, drained after each part: the stream never holds more than one part.
   const flush = () => {
     const pending: Buffer[] = [];
     for (let chunk = doc.read() as Buffer | null; chunk !== null; chunk = doc.read() as Buffer | null) pending.push(chunk);
@@ -89,15 +102,17 @@ export async function writeCertificatesPdf(batches: AsyncIterable<readonly Certi
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
   };
   let pages = 0;
+  let done = 0;
   try {
-    for await (const faces of batches) {
-      const builder = new k.LayoutBuilder(size, k.normalizePageMargin(PAGE_SETUP.pageMargins), new k.SVGMeasure());
+    for await (const part of parts) {
+      const builder = new k.LayoutBuilder(size, k.normalizePageMargin(setup.pageMargins), new k.SVGMeasure());
       builder.registerTableLayouts(k.tableLayouts);
-      const laidOut = builder.layoutDocument(certificatesContent(faces), doc, {}, PAGE_SETUP.defaultStyle, undefined, undefined, undefined, undefined, undefined);
+      const laidOut = builder.layoutDocument(part.content, doc, {}, setup.defaultStyle, undefined, undefined, part.footer, undefined, undefined);
       new k.Renderer(doc, undefined).renderPages(laidOut);
       pages += laidOut.length;
+      done += 1;
       flush();
-      onPages?.(pages);
+      onPart?.(done, pages);
     }
     const ended = once(doc, 'end');
     doc.end();
@@ -108,4 +123,12 @@ export async function writeCertificatesPdf(batches: AsyncIterable<readonly Certi
     closeSync(fd);
   }
   return pages;
+}
+
+/** The certificates `batches` yields, a batch at a time, into one new PDF; `onPages` hears the pages written so far. */
+export function writeCertificatesPdf(batches: AsyncIterable<readonly CertificateFace[]> | Iterable<readonly CertificateFace[]>, file: string, title: string, onPages?: (pages: number) => void): Promise<number> {
+  async function* parts(): AsyncGenerator<PdfPart> {
+    for await (const faces of batches) yield { content: certificatesContent(faces) };
+  }
+  return writePdfParts(parts(), file, title, PAGE_SETUP, (_parts, pages) => onPages?.(pages));
 }
