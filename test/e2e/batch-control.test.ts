@@ -85,6 +85,7 @@ describe('balancing, closing and printing a batch, keyboard only', () => {
     await signInWithKeys(page, ADMIN);
     await expect.poll(() => focusedLabel(page)).toBe('Programs');
     await page.keyboard.press('Control+4');
+    await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor(); // not Setup's list of the same name
     await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
     await key(page, '', 'Enter');
     await page.getByRole('grid', { name: /^Batches/ }).waitFor();

@@ -53,6 +53,7 @@ describe('DTC instructions and odd-lot orders, keyboard only', () => {
     await signInWithKeys(page, ADMIN);
     await expect.poll(() => focusedLabel(page)).toBe('Programs');
     await key(page, '', 'Control+4');
+    await page.getByRole('heading', { name: 'Intake', level: 2 }).waitFor(); // not Setup's list of the same name
     await expect.poll(() => focusedLabel(page)).toBe('Programs, 3');
     // Listed by record date, newest first: the guaranteed-delivery offering, XO, then the odd-lot program.
     await key(page, '', 'ArrowDown', 'Enter');

@@ -27,7 +27,7 @@ async function seed(bridge: Bridge): Promise<void> {
   } finally {
     await store.close();
   }
-  await must(bridge, 'certificates.issue', { programId: program.id });
+  await bridge.desk.whenFinished(((await must(bridge, 'certificates.issue', { programId: program.id })) as { jobId: number }).jobId); // issuing is a job
   await must(bridge, 'lost.setSettings', { programId: program.id, bondRate: '0.02', minimumPremium: '25', valuePerRight: '1.255', processingFee: '15', reason: 'Surety quote for the XO offering' });
   await must(bridge, 'session.signOut', {});
 }
@@ -40,6 +40,7 @@ async function tabTo(desk: DeskPage, label: string): Promise<void> {
 async function openXoCases(desk: DeskPage): Promise<void> {
   const { page } = desk;
   await page.keyboard.press('Control+7');
+  await page.getByRole('heading', { name: 'Lost certificates', level: 2 }).waitFor(); // not Setup's list of the same name
   await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
   await key(page, '', 'Enter');
   await page.getByRole('heading', { name: 'Lost certificates', level: 2 }).waitFor();

@@ -23,7 +23,7 @@ async function seed(bridge: DeskPage['bridge']): Promise<string> {
   const store = await openStore(bridge.bookPath, { now: () => new Date(), mode: 'open' });
   try {
     await writeRegister(store, { programId, supervisor: ada });
-    await must(bridge, 'certificates.issue', { programId });
+    await bridge.desk.whenFinished(((await must(bridge, 'certificates.issue', { programId })) as { jobId: number }).jobId); // issuing is a job
     const book = await paymentsBookOf(store, programId, ada, clerk);
     const where = await openBatch(store, book, '2003-11-10');
     const election = (n: number) => keyElection(store, book, where, n, 10);

@@ -21,7 +21,7 @@ beforeEach(async () => {
   } finally {
     await store.close();
   }
-  await f.value('certificates.issue', { programId });
+  await f.desk.whenFinished((await f.value('certificates.issue', { programId })).jobId); // issuing is a job
 });
 afterEach(async () => f.close());
 

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { useDeskQuery } from '../../../frame/query';
 import { formatInstant } from '../../../lib/dates';
 import { BatchFigures } from './BatchFigures';
@@ -12,17 +12,12 @@ import { CloseBatchForm } from './CloseBatchForm';
  */
 export function BatchControlSection({ batchId }: { batchId: number }) {
   const control = useDeskQuery('batchControl.figures', { batchId }, { topics: ['journal'] });
-  const heading = useRef<HTMLHeadingElement>(null);
   const reportButton = useRef<HTMLButtonElement>(null);
   // Once closed the form goes away: the focus moves on to what comes next, printing the report.
   const afterClose = async () => {
     await control.refetch();
     reportButton.current?.focus();
   };
-  const loaded = control.data !== undefined;
-  useLayoutEffect(() => {
-    if (loaded) heading.current?.focus();
-  }, [loaded, batchId]);
   if (control.error) {
     return (
       <p className="form-problem" role="alert">
@@ -35,7 +30,7 @@ export function BatchControlSection({ batchId }: { batchId: number }) {
   const balanced = view.figures.balanced;
   return (
     <section className="batch-control" aria-labelledby={`batch-control-${batchId}`}>
-      <h2 id={`batch-control-${batchId}`} ref={heading} tabIndex={-1}>
+      <h2 id={`batch-control-${batchId}`}>
         Batch control: batch {view.batchId} — {view.label}, received {view.receiptDate}
       </h2>
       <p className="batch-state">{view.closed ? `Closed ${formatInstant(view.closed.at)}${view.closed.by ? ` by ${view.closed.by}` : ''}: it takes no more items.` : 'Open.'}</p>
