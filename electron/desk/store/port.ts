@@ -10,6 +10,7 @@ import type { AmendmentsReader, AmendmentsWriter } from './port-amendments';
 import type { CertificatesReader, CertificatesWriter } from './port-certificates';
 import type { IntakeReader, IntakeWriter } from './port-intake';
 import type { LostReader, LostWriter } from './port-lost';
+import type { SupervisionReader, SupervisionWriter } from './port-supervision';
 import type { TinsReader } from './port-tins';
 import type { PaymentsReader, PaymentsWriter } from './port-payments';
 import type { RegisterReader, RegisterWriter } from './port-register';
@@ -21,6 +22,7 @@ export type * from './port-amendments';
 export type * from './port-certificates';
 export type * from './port-intake';
 export type * from './port-lost';
+export type * from './port-supervision';
 export type * from './port-tins';
 export type * from './port-payments';
 export type * from './port-register';
@@ -260,6 +262,7 @@ export interface ReadRepos {
   readonly amendments: AmendmentsReader;
   readonly intake: IntakeReader;
   readonly lost: LostReader;
+  readonly supervision: SupervisionReader;
   readonly tins: TinsReader;
   readonly payments: PaymentsReader;
 }
@@ -278,6 +281,7 @@ export interface WriteRepos {
   readonly amendments: AmendmentsWriter;
   readonly intake: IntakeWriter;
   readonly lost: LostWriter;
+  readonly supervision: SupervisionWriter;
   readonly tins: TinsReader;
   readonly payments: PaymentsWriter;
 }

@@ -66,6 +66,10 @@ export const PROVEN_TABLES = {
   lost_cases: { id: 'int', program_id: 'int', certificate_id: 'int', kind: 'text', discovered_on: 'text', circumstances: 'text', police_report: 'text', affidavit: 'text', opened_at: 'text', opened_by: 'int' },
   indemnity_bonds: { id: 'int', case_id: 'int', settings_id: 'int', stop_date: 'text', rights: 'int', market_value: 'text', premium: 'text', processing_fee: 'text', expenses: 'text', payment_received: 'text', surety: 'text', bond_reference: 'text', keyed_at: 'text', keyed_by: 'int' },
   lost_case_events: { id: 'int', case_id: 'int', kind: 'text', detail: 'text', at: 'text', created_by: 'int' },
+  // The supervisor desk (migration 19).
+  decisions: { id: 'int', program_id: 'int', election_id: 'int', odd_lot_order_id: 'int', kind: 'text', codes: 'text', cure_by: 'text', reason: 'text', decided_at: 'text', decided_by: 'int' },
+  scheduled_refunds: { id: 'int', program_id: 'int', decision_id: 'int', election_id: 'int', odd_lot_order_id: 'int', amount: 'text', scheduled_at: 'text', scheduled_by: 'int' },
+  letters: { id: 'int', program_id: 'int', kind: 'text', election_id: 'int', odd_lot_order_id: 'int', certificate_id: 'int', decision_id: 'int', file_sha256: 'text', printed_at: 'text', printed_by: 'int' },
 } as const satisfies Record<string, Record<string, ColumnType>>;
 
 export type ProvenTable = keyof typeof PROVEN_TABLES;
@@ -106,6 +110,9 @@ export const TABLE_COVERAGE: Record<keyof BookTables, 'proven' | 'derived' | 'jo
   lost_cases: 'proven',
   indemnity_bonds: 'proven',
   lost_case_events: 'proven',
+  decisions: 'proven',
+  scheduled_refunds: 'proven',
+  letters: 'proven',
   // Rebuilt from the records (search.rebuild), so they prove nothing and need no proof.
   search_terms: 'derived',
   register_words: 'derived',

@@ -4,6 +4,7 @@
  */
 import type { IntakeTables } from './tables-intake';
 import type { LostTables } from './tables-lost';
+import type { SupervisionTables } from './tables-supervision';
 import type { Generated } from 'kysely';
 import type { ProgramKind, Role } from '../../../shared/ipc/schemas';
 
@@ -207,7 +208,7 @@ export interface TermsAmendmentsTable {
   decision_note: string | null;
 }
 
-export interface BookTables extends IntakeTables, LostTables {
+export interface BookTables extends IntakeTables, LostTables, SupervisionTables {
   search_terms: SearchTermsTable;
   users: UsersTable;
   programs: ProgramsTable;

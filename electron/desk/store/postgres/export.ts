@@ -47,6 +47,9 @@ const TABLES = [
   ['lost_cases', 'id'],
   ['indemnity_bonds', 'id'],
   ['lost_case_events', 'id'],
+  ['decisions', 'id'],
+  ['scheduled_refunds', 'id'],
+  ['letters', 'id'],
   ['journal', 'seq'],
 ] as const;
 

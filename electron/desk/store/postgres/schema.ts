@@ -5,6 +5,7 @@
  */
 import { intakeSchemaSql } from '../schema-intake';
 import { lostSchemaSql } from '../schema-lost';
+import { supervisionSchemaSql } from '../schema-supervision';
 import type { Migration } from '../sqlite/schema';
 
 /** Marks a database as an Offering Desk book, as SQLite's application_id marks a file. */
@@ -314,6 +315,7 @@ CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
   },
   { version: 11, name: 'intake: mail log, elections, payments and the escrow ledger', sql: intakeSchemaSql('postgres') },
   { version: 18, name: 'lost certificates: indemnity settings, cases, bonds and their events', sql: lostSchemaSql('postgres') },
+  { version: 19, name: 'supervisor desk: decisions, scheduled refunds, letters', sql: supervisionSchemaSql('postgres') },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */
@@ -355,6 +357,10 @@ export const DESK_ROLE_GRANTS: readonly { readonly table: string; readonly privi
   { table: 'lost_cases', privileges: 'SELECT, INSERT' },
   { table: 'indemnity_bonds', privileges: 'SELECT, INSERT' },
   { table: 'lost_case_events', privileges: 'SELECT, INSERT' },
+  // The supervisor desk (migration 19).
+  { table: 'decisions', privileges: 'SELECT, INSERT' },
+  { table: 'scheduled_refunds', privileges: 'SELECT, INSERT' },
+  { table: 'letters', privileges: 'SELECT, INSERT' },
   { table: 'schema_migrations', privileges: 'SELECT' },
   { table: 'book_identity', privileges: 'SELECT' },
 ];

@@ -7,11 +7,11 @@ import type { BookTables, CertificatesTable } from '../tables';
 /** Rows per INSERT: well under both stores' bound-parameter limits. */
 const INSERT_CHUNK = 500;
 
-const CERTIFICATE_COLUMNS = ['id', 'program_id', 'issue_id', 'seq', 'number', 'class', 'entry_id', 'account', 'units', 'firm_rights', 'held', 'issued_at'] as const;
+export const CERTIFICATE_COLUMNS = ['id', 'program_id', 'issue_id', 'seq', 'number', 'class', 'entry_id', 'account', 'units', 'firm_rights', 'held', 'issued_at'] as const;
 
 type CertificateRow = Selectable<CertificatesTable>;
 
-const toCertificate = (r: CertificateRow): CertificateRecord => ({
+export const toCertificate = (r: CertificateRow): CertificateRecord => ({
   id: Number(r.id),
   programId: Number(r.program_id),
   issueId: r.issue_id === null ? null : Number(r.issue_id),

@@ -7,6 +7,7 @@ import { certificatesRepo } from './certificates';
 import { holdersRepo } from './holders';
 import { intakeRepo } from './intake';
 import { lostRepo } from './lost';
+import { supervisionRepo } from './supervision';
 import { tinsRepo } from './tins';
 import { paymentsRepo } from './payments';
 import { journalRepo, type JournalRepo } from './journal';
@@ -41,6 +42,7 @@ export function makeRepos(db: Kysely<BookTables>, log: RowLog = new RowLog()): S
     amendments: amendmentsRepo(db, log),
     intake: intakeRepo(db, log),
     lost: lostRepo(db, log),
+    supervision: supervisionRepo(db, log),
     tins: tinsRepo(db),
     payments: paymentsRepo(db),
   };
