@@ -2,6 +2,7 @@
 // who keyed nothing lists, opens and decides them; clerks are refused, every input is validated
 // in main (a tampered payload is refused naming its field), and four-eyes holds through the channel.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChannelInput } from '../../../shared/ipc/channels';
 import type { ElectionDraft } from '../../../shared/ipc/intake-forms';
 import { openStore } from '../store/open-store';
 import { staffedDesk, type DeskFixture } from '../testing/desk-harness';
@@ -40,7 +41,9 @@ async function keyAs(user: string, account: string, more: Partial<ElectionDraft>
 }
 
 const list = () => f.value('queue.list', { filter: { programId }, offset: 0, limit: 50 });
-const decide = (id: number, decision: string, codes: string[], more: Record<string, unknown> = {}) => ({ programId, item: { kind: 'election', id }, decision, codes, reason: REASON, cureBy: null, ...more });
+/** A decision as the screen sends it; the refusal tests send wrong kinds and codes on purpose. */
+const decide = (id: number, decision: string, codes: string[], more: Record<string, unknown> = {}) =>
+  ({ programId, item: { kind: 'election', id }, decision, codes, reason: REASON, cureBy: null, ...more }) as unknown as ChannelInput<'queue.decide'>;
 
 describe('queue channels', () => {
   it('lists the irregular items, opens one and decides it; the queue shrinks', async () => {
