@@ -88,16 +88,27 @@ describe('the queue', () => {
     expect((await list()).rows).toMatchObject([{ ref: { id: cure }, status: 'cure-lapsed' }]);
   });
 
-  it('reads the program again only when the journal moved', async () => {
-    await keyForm(store, book, 'H-1002/B', 10, { signed: false });
+  it('reads the program again only when the journal moved; a decision re-reads only its item', async () => {
+    const first = await keyForm(store, book, 'H-1002/B', 10, { signed: false });
     const cache = itemsCacheOf(store);
-    const before = cache.reads;
+    const before = { reads: cache.reads, patches: cache.patches };
     await list();
     await list({ code: 'UNSIGNED' });
-    expect(cache.reads).toBe(before + 1);
+    expect(cache.reads).toBe(before.reads + 1);
     await keyForm(store, book, 'H-1003/A', 10, { signed: false });
     expect((await list()).total).toBe(2);
-    expect(cache.reads).toBe(before + 2);
+    expect(cache.reads).toBe(before.reads + 2);
+    // A decision (and a sign-in) since: the decided item alone is read again, and it leaves the queue.
+    await decideItem(store, book.checker, { programId: book.programId, item: { kind: 'election', id: first }, decision: 'waive', codes: ['UNSIGNED'], reason, cureBy: null });
+    await store.change(actorOf(book.checker), 'session.signedIn', async () => ({ payload: {}, result: null }));
+    const after = await list();
+    expect(after.rows.map((r) => r.ref.id)).not.toContain(first);
+    expect(after.total).toBe(1);
+    expect({ reads: cache.reads, patches: cache.patches }).toEqual({ reads: before.reads + 2, patches: before.patches + 1 });
+    // The patched reading equals a whole one.
+    const whole = await store.read((r) => readProgramItems(r, book.programId, kit.clock.now()));
+    const patched = await cache.items(store, book.programId, kit.clock.now());
+    expect(patched.items.items.map((i) => [i.ref.id, i.standing])).toEqual(whole.items.map((i) => [i.ref.id, i.standing]));
   });
 });
 

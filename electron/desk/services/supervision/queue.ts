@@ -40,12 +40,20 @@ export const ageOf = (item: ProgramItem, clock: AgeClock): number => Math.max(0,
 
 /** The items the filter keeps, oldest first. */
 export function filterItems(items: readonly ProgramItem[], filter: QueueFilter, clock: AgeClock): ProgramItem[] {
+  // Many items share a receipt date: each date's age is counted once.
+  const ages = new Map<string, number>();
+  const age = (item: ProgramItem) => {
+    const date = item.envelope.stampedLocal.slice(0, 10);
+    let days = ages.get(date);
+    if (days === undefined) ages.set(date, (days = ageOf(item, clock)));
+    return days;
+  };
   return items
     .filter((i) => statusKept(i, filter.status))
     .filter((i) => filter.code === undefined || i.standing.open.includes(filter.code))
     .filter((i) => filter.batchId === undefined || i.envelope.batchId === filter.batchId)
     .filter((i) => filter.clerkId === undefined || keyedBy(i) === filter.clerkId)
-    .filter((i) => filter.minAge === undefined || ageOf(i, clock) >= filter.minAge)
+    .filter((i) => filter.minAge === undefined || age(i) >= filter.minAge)
     .sort(oldestFirst);
 }
 
