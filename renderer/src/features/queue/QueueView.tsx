@@ -13,11 +13,11 @@ export const formatWall = (wall: string): string => `${formatIsoDate(wall.slice(
 
 const COLUMNS: readonly GridColumn<QueueRowView>[] = [
   { id: 'item', header: 'Item', cell: (r) => r.itemWords, text: (r) => r.itemWords },
-  { id: 'certificate', header: 'Certificate or account', cell: (r) => r.certificate, className: 'code' },
+  { id: 'certificate', header: 'Certificate', cell: (r) => r.certificate, className: 'code' },
   { id: 'holder', header: 'Holder', cell: (r) => r.holder },
   { id: 'batch', header: 'Batch', cell: (r) => r.batch },
-  { id: 'received', header: 'Received (ET)', cell: (r) => formatWall(r.received) },
-  { id: 'age', header: 'Age (business days)', cell: (r) => r.ageDays, className: 'num' },
+  { id: 'received', header: 'Received (ET)', cell: (r) => formatWall(r.received).replace(/ ET$/, '') },
+  { id: 'age', header: 'Age (bus. days)', cell: (r) => r.ageDays, className: 'num' },
   { id: 'clerk', header: 'Keyed by', cell: (r) => r.clerk },
   { id: 'open', header: 'Open deficiencies', cell: (r) => r.open.map((c) => c.title).join('; ') },
   { id: 'status', header: 'Status', cell: (r) => r.statusWords },
