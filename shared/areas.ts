@@ -24,7 +24,7 @@ export const AREA_TABLE: readonly AreaEntry[] = [
   { id: 'certificates', label: 'Certificates', digit: '3', command: 'area:certificates' },
   { id: 'intake', label: 'Intake', digit: '4', command: 'area:intake' },
   { id: 'payments', label: 'Payments', digit: '5', command: 'area:payments' },
-  { id: 'queue', label: 'Queue', digit: '6', command: 'area:queue' },
+  { id: 'queue', label: 'Queue', digit: '6', command: 'area:queue', roles: ['supervisor', 'admin'] },
   { id: 'lost', label: 'Lost certificates', digit: '7', command: 'area:lost' },
   { id: 'reports', label: 'Reports', digit: '8', command: 'area:reports' },
   { id: 'close', label: 'Close', digit: '9', command: 'area:close' },

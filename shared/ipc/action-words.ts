@@ -66,6 +66,11 @@ const WORDS: Readonly<Record<string, string>> = {
   'intake.guaranteedDeliveryKeyed': 'Notice of guaranteed delivery keyed',
   'intake.guaranteedDeliveryCovered': 'Certificate received for a guaranteed delivery',
   'intake.oddLotOrderKeyed': 'Odd-lot order keyed',
+  // The supervisor's decisions on irregular items (§11).
+  'decision.waived': 'Deficiency waived',
+  'decision.cureAllowed': 'Cure allowed by a date',
+  'decision.cured': 'Deficiency cured',
+  'decision.rejected': 'Item rejected (good funds scheduled for refund)',
 };
 
 /** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */

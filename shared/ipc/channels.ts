@@ -20,6 +20,7 @@ import type { Role } from './schemas';
 import * as intakeForms from './intake-forms';
 import type { BatchItemView, BatchView, CertificateForForm, CorrectedElection, ElectionVerdict, EnvelopeView, SaveElectionAnswer } from './intake-forms';
 import * as more from './intake-more';
+import * as queue from './queue';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -183,6 +184,10 @@ export const channels = {
   'oddLot.check': { input: more.oddLotOrderInput, access: 'signed-in' },
   'oddLot.save': { input: more.oddLotOrderInput, access: 'signed-in' },
   'oddLot.list': { input: more.programIdOnly, access: 'signed-in' },
+  // The supervisor's queue of irregular items and their decisions (§11); four-eyes is checked in the service.
+  'queue.list': { input: queue.queueListInput, access: SUPERVISION },
+  'queue.item': { input: queue.queueItemInput, access: SUPERVISION },
+  'queue.decide': { input: queue.queueDecideInput, access: SUPERVISION },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -298,6 +303,9 @@ export interface ChannelResults {
   'oddLot.check': more.OddLotEligibilityView;
   'oddLot.save': more.OddLotOrderView;
   'oddLot.list': more.OddLotOrderView[];
+  'queue.list': queue.QueueListView;
+  'queue.item': queue.ItemFileView;
+  'queue.decide': queue.DecidedView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

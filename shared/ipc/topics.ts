@@ -35,6 +35,8 @@ const BY_PREFIX: Readonly<Record<string, readonly Topic[]>> = {
   payments: ['payments', 'intake'],
   // A case stops, cancels or replaces certificates: the certificate screens change with it.
   lost: ['lost', 'certificates', 'register'],
+  // A supervisor's decision on an item changes where it stands in the intake lists.
+  decision: ['intake'],
 };
 
 /** Every change touches the journal; the rest follows from the action's prefix. */

@@ -138,8 +138,10 @@ describe('first run, keyboard only', () => {
     const { page } = desk;
     await page.keyboard.press('Control+0');
     await page.getByText('The Audit area is for supervisors and administrators.').waitFor();
-    await page.keyboard.press('Control+6'); // an area not built yet: the Queue
-    await page.getByText('Queue: not available yet.').waitFor();
+    await page.keyboard.press('Control+6'); // the supervisor's queue
+    await page.getByText('The Queue area is for supervisors and administrators.').waitFor();
+    await page.keyboard.press('Control+9'); // an area not built yet: Close
+    await page.getByText('Close: not available yet.').waitFor();
     await desk.shot('10-not-available');
   });
 

@@ -77,9 +77,9 @@ describe('the frame, keyboard only', () => {
     await expect.poll(() => focusedLabel(page)).toBe('Verify journal');
     await page.keyboard.press('Control+1'); // Setup as it was left: on the program
     await detail.waitFor();
-    await page.keyboard.press('Control+6'); // an area not built yet: the Queue
-    await page.getByText('Queue: not available yet.').waitFor();
-    await noSeriousViolations(page, 'queue (not built)');
+    await page.keyboard.press('Control+9'); // an area not built yet: Close
+    await page.getByText('Close: not available yet.').waitFor();
+    await noSeriousViolations(page, 'close (not built)');
     await page.keyboard.press('Control+1');
     await detail.waitFor();
     await page.keyboard.press('Escape'); // back to the list, which takes the focus

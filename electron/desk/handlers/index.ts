@@ -12,6 +12,7 @@ import { intakeDtcHandlers } from './intake-dtc';
 import { oddLotHandlers } from './odd-lot';
 import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
+import { queueHandlers } from './queue';
 import { registerViewsHandlers } from './register-views';
 import { registerImportHandlers } from './register-import';
 import { sessionHandlers } from './session';
@@ -42,4 +43,5 @@ export const handlers: HandlerTable = {
   ...batchControlHandlers,
   ...intakeDtcHandlers,
   ...oddLotHandlers,
+  ...queueHandlers,
 };

@@ -40,6 +40,7 @@ export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   certificates: lazyScreen(() => import('../features/certificates/CertificatesArea').then((m) => m.CertificatesArea)),
   intake: lazyScreen(() => import('../features/intake/IntakeArea').then((m) => m.IntakeArea)),
   payments: lazyScreen(() => import('../features/payments/PaymentsArea').then((m) => m.PaymentsArea)),
+  queue: lazyScreen(() => import('../features/queue/QueueArea').then((m) => m.QueueArea)),
   lost: lazyScreen(() => import('../features/lost/LostArea').then((m) => m.LostArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };

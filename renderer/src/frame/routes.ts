@@ -15,7 +15,8 @@ export type Route =
   | { readonly area: 'intake'; readonly programId?: number; readonly batchId?: number; readonly view?: 'more' }
   | { readonly area: 'payments'; readonly programId?: number; readonly view?: PaymentsView; readonly paymentId?: number }
   | { readonly area: 'lost'; readonly programId?: number; readonly caseId?: number }
-  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments' | 'lost'> };
+  | { readonly area: 'queue'; readonly programId?: number }
+  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments' | 'lost' | 'queue'> };
 
 /** The Payments area's views: find and settle one payment, read a bank file, the escrow ledger. */
 export type PaymentsView = 'find' | 'bank' | 'ledger';
@@ -59,6 +60,7 @@ export function describeRoute(route: Route): string {
     const view = route.paymentId !== undefined ? ` › payment ${route.paymentId}` : route.view === 'bank' ? ' › bank file' : route.view === 'ledger' ? ' › escrow ledger' : '';
     return `${area} › program ${route.programId}${view}`;
   }
+  if (route.area === 'queue') return route.programId === undefined ? area : `${area} › program ${route.programId}`;
   if (route.area === 'lost') {
     if (route.programId === undefined) return area;
     return `${area} › program ${route.programId}${route.caseId !== undefined ? ` › case ${route.caseId}` : ''}`;

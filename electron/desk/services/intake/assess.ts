@@ -100,9 +100,30 @@ const engineMethod = (m: IntakeMethod): PaymentMethod => (m === 'dtc' ? 'wire' :
 
 /** The instant a class's rights expire (the transferable class may expire on its own date). */
 export function expiresAtFor(terms: RightsOfferingTerms, classCode: string): number {
+  // Terms are read once and never changed in memory: a whole program's assessment (the
+  // supervisor's queue, the reports) asks this for every election with the same object.
+  const known = expiryByTerms.get(terms)?.get(classCode);
+  if (known !== undefined) return known;
   const deadlines = rightsDeadlines(terms);
   const transferable = terms.classes.find((c) => c.code === classCode)?.transferable === true;
-  return wallTimeToInstant(transferable ? deadlines.transferableExpiresAt : deadlines.expiresAt, terms.timeZone);
+  const instant = wallTimeToInstant(transferable ? deadlines.transferableExpiresAt : deadlines.expiresAt, terms.timeZone);
+  const byClass = expiryByTerms.get(terms) ?? new Map<string, number>();
+  expiryByTerms.set(terms, byClass.set(classCode, instant));
+  return instant;
+}
+
+const expiryByTerms = new WeakMap<RightsOfferingTerms, Map<string, number>>();
+
+/** Receipt stamps repeat for every item of an envelope: their instants are kept (a bounded memo). */
+const stampInstants = new Map<string, number>();
+function stampInstant(stampedLocal: string, timeZone: string): number {
+  const key = `${timeZone} ${stampedLocal}`;
+  let instant = stampInstants.get(key);
+  if (instant === undefined) {
+    if (stampInstants.size >= 10_000) stampInstants.clear();
+    stampInstants.set(key, (instant = wallTimeToInstant(stampedLocal, timeZone)));
+  }
+  return instant;
 }
 
 export function assess(input: AssessInput): Verdict {
@@ -116,7 +137,7 @@ export function assess(input: AssessInput): Verdict {
   const funds = summarizeFunds(payments);
   const evaluation = evaluateElection(
     {
-      receivedAt: wallTimeToInstant(input.stampedLocal, terms.timeZone),
+      receivedAt: stampInstant(input.stampedLocal, terms.timeZone),
       expiresAt: expiresAtFor(terms, certificate.class),
       ...input.facts,
       certificateStopped: input.certificateStopped === true,
