@@ -66,6 +66,8 @@ const WORDS: Readonly<Record<string, string>> = {
   'intake.guaranteedDeliveryKeyed': 'Notice of guaranteed delivery keyed',
   'intake.guaranteedDeliveryCovered': 'Certificate received for a guaranteed delivery',
   'intake.oddLotOrderKeyed': 'Odd-lot order keyed',
+  // Letters to holders: deficiency, cure, rejection and foreign-holder letters.
+  'letters.printed': 'Letters to holders printed',
 };
 
 /** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */

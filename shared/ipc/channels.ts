@@ -20,6 +20,8 @@ import type { Role } from './schemas';
 import * as intakeForms from './intake-forms';
 import type { BatchItemView, BatchView, CertificateForForm, CorrectedElection, ElectionVerdict, EnvelopeView, SaveElectionAnswer } from './intake-forms';
 import * as more from './intake-more';
+import * as letters from './letters';
+import type { LettersListView } from './letters';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -183,6 +185,9 @@ export const channels = {
   'oddLot.check': { input: more.oddLotOrderInput, access: 'signed-in' },
   'oddLot.save': { input: more.oddLotOrderInput, access: 'signed-in' },
   'oddLot.list': { input: more.programIdOnly, access: 'signed-in' },
+  // Letters to holders (a job, the file chosen by main): clerks and up, since a letter decides nothing.
+  'letters.print': { input: letters.printLettersInput, access: KEYING },
+  'letters.list': { input: letters.lettersListInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -298,6 +303,8 @@ export interface ChannelResults {
   'oddLot.check': more.OddLotEligibilityView;
   'oddLot.save': more.OddLotOrderView;
   'oddLot.list': more.OddLotOrderView[];
+  'letters.print': JobStarted;
+  'letters.list': LettersListView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */
