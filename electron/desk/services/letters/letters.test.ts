@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { BookStore } from '../../store/port';
-import { addEnvelope, keyElection, openBatch, XO_REGISTER_WITH_TIN, xoIntakeBook, type IntakeBook } from '../../testing/intake-rows-fixture';
+import { addEnvelope, keyElection, keyOddLot, openBatch, XO_REGISTER_WITH_TIN, xoIntakeBook, type IntakeBook } from '../../testing/intake-rows-fixture';
 import { pagesToPng, pdfPages, pdfText } from '../../testing/pdf-tools';
 import { storeKit, type StoreKit } from '../../testing/store-kit';
 import { tempDir } from '../../testing/temp';
@@ -133,6 +133,26 @@ describe('the rejection letter', () => {
     expectNoFullTin(text);
     pagesToPng(file, 'letter-rejection', 1, pdfPages(file));
     expect(await letterRows()).toMatchObject([{ kind: 'rejection', electionId: id, decisionId }]);
+  });
+});
+
+describe('an odd-lot order', () => {
+  it('has no deficiency to write about, and its rejection letter names the order and the refund', async () => {
+    const orderId = await keyOddLot(store, book, ids, { account: 'H-1004', action: 'buy-up', shares: 91 });
+    const ref = { kind: 'odd-lot-order' as const, id: orderId };
+    const refused = await store.read((r) => oneLetter(r, book.programId, ref, 'deficiency', NOW)).catch((e: Error) => e);
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: expect.stringContaining(`Odd-lot order ${orderId} has no open deficiency`) });
+    const decisionId = await store.change(actorOf(book.supervisor), 'test.decided', async (tx, at) => {
+      const id = await tx.supervision.insert('decisions', { programId: book.programId, electionId: null, oddLotOrderId: orderId, kind: 'reject', codes: [], cureBy: null, reason: 'Shares held in an employee benefit plan', decidedAt: at, decidedBy: book.supervisor.id });
+      await tx.supervision.insert('scheduled_refunds', { programId: book.programId, decisionId: id, electionId: null, oddLotOrderId: orderId, amount: '455.00', scheduledAt: at, scheduledBy: book.supervisor.id });
+      return { payload: { id }, result: id };
+    });
+    const run = await store.read((r) => oneLetter(r, book.programId, ref, 'rejection', NOW));
+    const file = dir.file('order.pdf');
+    await printLetters(store, by(), run, { file }, control);
+    const flat = pdfText(file).replace(/\s+/g, ' ');
+    for (const words of ['Cede & Co', 'FBO Small Holder', `Odd-lot order ${orderId}`, 'your odd-lot order to buy 91 shares', 'Shares held in an employee benefit plan', '$455.00, will be returned to you by mail, without interest or deduction']) expect(flat).toContain(words);
+    expect(await letterRows()).toMatchObject([{ kind: 'rejection', electionId: null, oddLotOrderId: orderId, decisionId }]);
   });
 });
 
