@@ -71,6 +71,8 @@ const WORDS: Readonly<Record<string, string>> = {
   'decision.cureAllowed': 'Cure allowed by a date',
   'decision.cured': 'Deficiency cured',
   'decision.rejected': 'Item rejected (good funds scheduled for refund)',
+  // Letters to holders: deficiency, cure, rejection and foreign-holder letters.
+  'letters.printed': 'Letters to holders printed',
 };
 
 /** The words for an action; one without its own reads as its parts ("batch.closed" → "Batch closed"). */

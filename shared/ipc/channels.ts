@@ -21,6 +21,8 @@ import * as intakeForms from './intake-forms';
 import type { BatchItemView, BatchView, CertificateForForm, CorrectedElection, ElectionVerdict, EnvelopeView, SaveElectionAnswer } from './intake-forms';
 import * as more from './intake-more';
 import * as queue from './queue';
+import * as letters from './letters';
+import type { LettersListView } from './letters';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -188,6 +190,9 @@ export const channels = {
   'queue.list': { input: queue.queueListInput, access: SUPERVISION },
   'queue.item': { input: queue.queueItemInput, access: SUPERVISION },
   'queue.decide': { input: queue.queueDecideInput, access: SUPERVISION },
+  // Letters to holders (a job, the file chosen by main): clerks and up, since a letter decides nothing.
+  'letters.print': { input: letters.printLettersInput, access: KEYING },
+  'letters.list': { input: letters.lettersListInput, access: 'signed-in' },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -306,6 +311,8 @@ export interface ChannelResults {
   'queue.list': queue.QueueListView;
   'queue.item': queue.ItemFileView;
   'queue.decide': queue.DecidedView;
+  'letters.print': JobStarted;
+  'letters.list': LettersListView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

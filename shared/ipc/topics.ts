@@ -2,7 +2,7 @@
  * What main announces after a committed change, so that screens refresh what they show.
  * A topic names a kind of data; a query that reads it is refreshed when the topic is announced.
  */
-export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates', 'intake', 'payments', 'lost'] as const;
+export const TOPICS = ['journal', 'programs', 'terms', 'users', 'book', 'holders', 'register', 'certificates', 'intake', 'payments', 'lost', 'letters'] as const;
 export type Topic = (typeof TOPICS)[number];
 
 /** One committed change, as every desk on the same book hears of it. */
@@ -37,6 +37,8 @@ const BY_PREFIX: Readonly<Record<string, readonly Topic[]>> = {
   lost: ['lost', 'certificates', 'register'],
   // A supervisor's decision on an item changes where it stands in the intake lists.
   decision: ['intake'],
+  // A letter printed: the letters lists, and what each item's page says was sent.
+  letters: ['letters', 'intake'],
 };
 
 /** Every change touches the journal; the rest follows from the action's prefix. */

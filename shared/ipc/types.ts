@@ -107,6 +107,7 @@ export interface JobResults {
   'certificates.print': import('./certificates').CertificatesPrintResult;
   'certificates.reprint': import('./certificates').CertificateReprintResult;
   'payments.bankFile': { readonly bankFileId: number; readonly cleared: number; readonly returned: number; readonly unmatched: number };
+  'letters.print': import('./letters').LettersPrintedView;
 }
 
 export interface JournalVerification {

@@ -8,6 +8,7 @@ import { jobsHandlers } from './jobs';
 import { journalHandlers } from './journal';
 import { paymentsHandlers } from './payments';
 import { lostHandlers } from './lost';
+import { lettersHandlers } from './letters';
 import { intakeDtcHandlers } from './intake-dtc';
 import { oddLotHandlers } from './odd-lot';
 import { prefsHandlers } from './prefs';
@@ -44,4 +45,5 @@ export const handlers: HandlerTable = {
   ...intakeDtcHandlers,
   ...oddLotHandlers,
   ...queueHandlers,
+  ...lettersHandlers,
 };

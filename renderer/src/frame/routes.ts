@@ -12,7 +12,7 @@ export type Route =
   | { readonly area: 'setup'; readonly view: 'program'; readonly programId: number; readonly section?: 'terms' }
   | { readonly area: 'register'; readonly programId?: number; readonly account?: string }
   | { readonly area: 'certificates'; readonly programId?: number; readonly view?: 'list' | 'held'; readonly certificateId?: number }
-  | { readonly area: 'intake'; readonly programId?: number; readonly batchId?: number; readonly view?: 'more' }
+  | { readonly area: 'intake'; readonly programId?: number; readonly batchId?: number; readonly view?: 'more' | 'letters' }
   | { readonly area: 'payments'; readonly programId?: number; readonly view?: PaymentsView; readonly paymentId?: number }
   | { readonly area: 'lost'; readonly programId?: number; readonly caseId?: number }
   | { readonly area: 'queue'; readonly programId?: number }
@@ -53,7 +53,7 @@ export function describeRoute(route: Route): string {
   }
   if (route.area === 'intake') {
     if (route.programId === undefined) return area;
-    return `${area} › program ${route.programId}${route.batchId !== undefined ? ` › batch ${route.batchId}` : route.view === 'more' ? ' › DTC, guaranteed deliveries, odd-lot orders' : ''}`;
+    return `${area} › program ${route.programId}${route.batchId !== undefined ? ` › batch ${route.batchId}` : route.view === 'more' ? ' › DTC, guaranteed deliveries, odd-lot orders' : route.view === 'letters' ? ' › letters to holders' : ''}`;
   }
   if (route.area === 'payments') {
     if (route.programId === undefined) return area;

@@ -26,19 +26,24 @@ function coverLetter(file: CaseFile, replacement: { number: string; firmRights: 
     date: today,
     addressee: [...registration, ...addressLines(file.entry)],
     subject: `Replacement of subscription certificate ${file.certificate.number} (${issuer})`,
-    paragraphs: [
-      `You told us that certificate ${file.certificate.number} was ${kind}. We have stopped it and cancelled it; it is void and can no longer be exercised or transferred.`,
-      `Enclosed is certificate ${replacement.number}, issued in its place on the same terms and in the same registration. It carries ${replacement.firmRights} rights: the rights of the original less any already exercised on it.`,
-      `To exercise, complete and sign the election form on the back of ${replacement.number} and return it with full payment so that it is received no later than ${expiresInWords}. Rights not exercised by then expire.`,
-      'If the original certificate turns up, do not use it: return it to us so that it can be kept with our cancelled certificates.',
-    ],
-    facts: [
-      ['Original certificate', `${file.certificate.number} (cancelled)`],
-      ['Replacement certificate', replacement.number],
-      ['Class', file.certificate.class],
-      ['Rights on the replacement', String(replacement.firmRights)],
-      ['Case', String(file.record.id)],
-      ...(premium === null ? [] : ([['Indemnity bond premium paid', `$${premium}`]] as [string, string][])),
+    body: [
+      ...[
+        `You told us that certificate ${file.certificate.number} was ${kind}. We have stopped it and cancelled it; it is void and can no longer be exercised or transferred.`,
+        `Enclosed is certificate ${replacement.number}, issued in its place on the same terms and in the same registration. It carries ${replacement.firmRights} rights: the rights of the original less any already exercised on it.`,
+        `To exercise, complete and sign the election form on the back of ${replacement.number} and return it with full payment so that it is received no later than ${expiresInWords}. Rights not exercised by then expire.`,
+        'If the original certificate turns up, do not use it: return it to us so that it can be kept with our cancelled certificates.',
+      ].map((text) => ({ kind: 'paragraph' as const, text })),
+      {
+        kind: 'facts',
+        rows: [
+          ['Original certificate', `${file.certificate.number} (cancelled)`],
+          ['Replacement certificate', replacement.number],
+          ['Class', file.certificate.class],
+          ['Rights on the replacement', String(replacement.firmRights)],
+          ['Case', String(file.record.id)],
+          ...(premium === null ? [] : ([['Indemnity bond premium paid', `$${premium}`]] as [string, string][])),
+        ],
+      },
     ],
     closing: 'Sincerely,',
   };

@@ -4,6 +4,7 @@ import { ProgramPicker } from '../register/ProgramPicker';
 import { BatchDesk } from './BatchDesk';
 import { MailLog } from './MailLog';
 import { IntakeMoreScreen } from './more/IntakeMoreArea';
+import { LettersScreen } from '../letters/LettersScreen';
 
 /**
  * Intake: choose a program, then its mail log (batches), then a batch: stamp envelopes and key
@@ -18,12 +19,14 @@ export function IntakeArea({ route }: AreaScreenProps) {
   }
   const programId = at.programId;
   if (at.view === 'more') return <IntakeMoreScreen programId={programId} onBack={() => navigate({ area: 'intake' })} />;
+  if (at.view === 'letters') return <LettersScreen programId={programId} onBack={() => navigate({ area: 'intake', programId })} />;
   if (at.batchId === undefined) {
     return (
       <MailLog
         programId={programId}
         onOpenBatch={(batchId) => navigate({ area: 'intake', programId, batchId })}
         onOpenMore={() => navigate({ area: 'intake', programId, view: 'more' })}
+        onOpenLetters={() => navigate({ area: 'intake', programId, view: 'letters' })}
         onBack={() => navigate({ area: 'intake' })}
       />
     );

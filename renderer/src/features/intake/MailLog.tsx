@@ -32,7 +32,7 @@ const COLUMNS: readonly GridColumn<BatchView>[] = [
 const keyOf = (b: BatchView) => b.id;
 
 /** A program's mail log: open a batch for a receipt date; the batches, newest first, open with Enter. */
-export function MailLog({ programId, onOpenBatch, onOpenMore, onBack }: { programId: number; onOpenBatch: (batchId: number) => void; onOpenMore: () => void; onBack: () => void }) {
+export function MailLog({ programId, onOpenBatch, onOpenMore, onOpenLetters, onBack }: { programId: number; onOpenBatch: (batchId: number) => void; onOpenMore: () => void; onOpenLetters: () => void; onBack: () => void }) {
   const call = useDesk();
   const status = useStatus();
   const queryClient = useQueryClient();
@@ -79,6 +79,9 @@ export function MailLog({ programId, onOpenBatch, onOpenMore, onBack }: { progra
       <div className="toolbar">
         <button type="button" onClick={onOpenMore}>
           DTC instructions, guaranteed deliveries, odd-lot orders…
+        </button>
+        <button type="button" onClick={onOpenLetters}>
+          Letters to holders…
         </button>
       </div>
     </section>
