@@ -2,12 +2,15 @@
 // bridge's channels); a supervisor who keyed nothing waives one, rejects one and allows a cure
 // for one (a cure date of today refused beside its field); the queue shrinks with each decision;
 // a supervisor who keyed an item is refused deciding it, with the reason on screen. Axe on each screen.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SessionUser } from '../../shared/ipc/types';
 import { openStore } from '../../electron/desk/store/open-store';
 import { cleanDraft } from '../../electron/desk/testing/intake-fixture';
 import { openEnvelope, rightsIntakeBook } from '../../electron/desk/testing/intake-more-fixture';
+import { tabTo } from './program-desk';
 import { ADMIN, CLERK, SUPERVISOR, focusedLabel, key, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
 
 const CHECKER = { username: 'vera', displayName: 'Vera Checker', password: 'second-pair-of-eyes-9' };
@@ -132,6 +135,26 @@ describe('the queue: four-eyes decisions, keyboard only', () => {
     await page.getByRole('alertdialog', { name: 'Abandon what you keyed?' }).waitFor(); // something was keyed
     await key(page, '', 'y');
     await expect.poll(() => focusedLabel(page)).toBe('Irregular items, oldest first, 1');
+  });
+
+  it('shows the item awaiting its cure under its own filter, and prints its cure letter naming the date and what to send', async () => {
+    const { page } = desk;
+    await tabTo(desk, 'Status');
+    await key(page, '', 'ArrowDown', 'ArrowDown', 'ArrowDown', 'ArrowDown'); // Waiting for a decision → Awaiting cure
+    expect(await page.getByLabel('Status').inputValue()).toBe('awaiting-cure');
+    await tabTo(desk, 'Filter');
+    await key(page, '', 'Enter');
+    await expect.poll(() => page.locator('tr[aria-selected="true"]').innerText()).toContain(`Form ${keyed.cure}`);
+    await tabTo(desk, 'Irregular items, oldest first, 1');
+    await openRow(`Form ${keyed.cure}`);
+    await tabTo(desk, 'Print the cure letter…');
+    await key(page, '', 'Enter');
+    const file = `election-${keyed.cure}-cure-letter.pdf`;
+    await expect.poll(() => statusText(page), { timeout: 60_000 }).toContain(`Printed the cure letter for election ${keyed.cure}: 1 letter`);
+    const text = execFileSync('pdftotext', [path.join(path.dirname(desk.bridge.bookPath), file), '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    for (const words of ['Your taxpayer identification number is missing', 'Form W-9', 'on or before December 5, 2003', 'Reference MISSING_TIN']) expect(text).toContain(words);
+    expect(text).not.toMatch(/\b\d{3}-\d{2}-\d{4}\b/);
+    await desk.shot('queue-cure-letter');
   });
 
   it('raised no console error, page error or accessibility problem', () => {

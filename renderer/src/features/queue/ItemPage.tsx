@@ -3,6 +3,7 @@ import type { ItemFileView, ItemRefView } from '../../../../shared/ipc/queue';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import { useDeskQuery } from '../../frame/query';
 import { formatInstant, formatIsoDate } from '../../lib/dates';
+import { PrintLetterAction } from '../letters/PrintLetterAction';
 import { DecisionForm } from './DecisionForm';
 import { formatWall } from './QueueView';
 
@@ -11,6 +12,14 @@ interface Props {
   readonly item: ItemRefView;
   readonly user: SessionUser;
   readonly onBack: () => void;
+}
+
+/** The letter the item's standing calls for: its rejection, the cure allowed (naming its date), or its open deficiencies. */
+function letterFor(f: ItemFileView): 'deficiency' | 'cure' | 'rejection' | null {
+  if (f.status === 'rejected') return 'rejection';
+  if (f.status === 'withdrawn') return null;
+  if (f.cureBy) return 'cure';
+  return f.deficiencies.some((d) => d.state === 'open') ? 'deficiency' : null;
 }
 
 /** One item opened: what was keyed, its deficiencies, payments, envelope, decisions and history; the decision form. Esc goes back. */
@@ -48,8 +57,7 @@ export function ItemPage({ programId, item, user, onBack }: Props) {
         <button ref={backButton} type="button" onClick={onBack} autoFocus={!decidable}>
           Back to the queue <span className="key-hint">Esc</span>
         </button>
-        {/* Print letter: features/letters/PrintLetterAction mounts here with
-            { programId, item: f.ref, letter: 'deficiency' | 'cure' | 'rejection' }. Nothing renders in this slot yet. */}
+        {letterFor(f) && <PrintLetterAction programId={programId} item={item} letter={letterFor(f)!} />}
       </div>
       <Holder file={f} />
       <Keyed file={f} />
