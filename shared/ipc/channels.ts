@@ -20,6 +20,7 @@ import type { Role } from './schemas';
 import * as intakeForms from './intake-forms';
 import type { BatchItemView, BatchView, CertificateForForm, CorrectedElection, ElectionVerdict, EnvelopeView, SaveElectionAnswer } from './intake-forms';
 import * as more from './intake-more';
+import * as reports from './reports';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -183,6 +184,12 @@ export const channels = {
   'oddLot.check': { input: more.oddLotOrderInput, access: 'signed-in' },
   'oddLot.save': { input: more.oddLotOrderInput, access: 'signed-in' },
   'oddLot.list': { input: more.programIdOnly, access: 'signed-in' },
+  // §10 reports: the agent's representations to the company and a listing of every holder (§15): supervisors.
+  'reports.daily': { input: reports.dailyReportInput, access: SUPERVISION },
+  'reports.holders': { input: reports.holderListingInput, access: SUPERVISION },
+  'reports.final': { input: reports.finalReportInput, access: SUPERVISION },
+  'reports.print': { input: reports.reportOutputInput, access: SUPERVISION },
+  'reports.export': { input: reports.reportOutputInput, access: SUPERVISION },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -298,6 +305,11 @@ export interface ChannelResults {
   'oddLot.check': more.OddLotEligibilityView;
   'oddLot.save': more.OddLotOrderView;
   'oddLot.list': more.OddLotOrderView[];
+  'reports.daily': reports.DailyReportView;
+  'reports.holders': reports.HolderListingView;
+  'reports.final': reports.FinalReportView;
+  'reports.print': JobStarted;
+  'reports.export': reports.ReportExportView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

@@ -21,6 +21,7 @@ export const JOB_KINDS = {
   'batchControl.printReport': { label: 'Printing a batch control report', holdsBook: false },
   'batchControl.printConfirmations': { label: 'Printing the confirmations of a batch', holdsBook: false },
   'batchControl.printConfirmation': { label: 'Printing a confirmation', holdsBook: false },
+  'reports.print': { label: 'Printing a Section 10 report', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

@@ -14,6 +14,7 @@ import { prefsHandlers } from './prefs';
 import { programsHandlers } from './programs';
 import { registerViewsHandlers } from './register-views';
 import { registerImportHandlers } from './register-import';
+import { reportsHandlers } from './reports';
 import { sessionHandlers } from './session';
 import { termsHandlers } from './terms';
 import { tinHandlers } from './tins';
@@ -42,4 +43,5 @@ export const handlers: HandlerTable = {
   ...batchControlHandlers,
   ...intakeDtcHandlers,
   ...oddLotHandlers,
+  ...reportsHandlers,
 };
