@@ -84,6 +84,30 @@ export interface ReportFigures {
   readonly lateRights: number;
 }
 
+/** The figures' lines in words, in the order §10 names them (screen, PDF and CSV share them). */
+export const FIGURE_LINES: readonly { readonly key: keyof ReportFigures; readonly label: string; readonly money?: true }[] = [
+  { key: 'items', label: 'Exercises received (forms and DTC instructions)' },
+  { key: 'forms', label: '   of which election forms' },
+  { key: 'dtc', label: '   of which DTC instructions' },
+  { key: 'rightsExercised', label: '(a) Rights exercised' },
+  { key: 'rightsAccepted', label: '   of which in accepted exercises' },
+  { key: 'oversubscriptionRequested', label: 'Oversubscription shares requested' },
+  { key: 'sharesSubscribed', label: '(b) Rights Shares subscribed (basic + oversubscription)' },
+  { key: 'rightsPaid', label: '(b) Rights for which payment has been received' },
+  { key: 'sharesPaid', label: 'Shares paid for (basic + oversubscription)' },
+  { key: 'goodFunds', label: 'Good funds', money: true },
+  { key: 'pendingFunds', label: 'Funds received, not yet good', money: true },
+  { key: 'defectiveRights', label: '(c) Rights in defective exercises received' },
+  { key: 'defectiveItems', label: '   defective exercises received' },
+  { key: 'defectiveOpen', label: '   awaiting a decision or a cure' },
+  { key: 'defectiveAccepted', label: '   accepted (waived or cured)' },
+  { key: 'defectiveRejected', label: '   rejected' },
+  { key: 'rejectedItems', label: 'Rejected exercises (not in (a) or (b))' },
+  { key: 'rejectedRights', label: '   their rights' },
+  { key: 'lateItems', label: 'Received after the Expiration Time (not in (a) or (b))' },
+  { key: 'lateRights', label: '   their rights' },
+];
+
 /** What every report states: the program, when and by whom it was drawn, and the journal entry it was drawn at. */
 export interface ReportHeader {
   readonly programId: number;
@@ -117,6 +141,8 @@ export type ExerciseStanding = (typeof EXERCISE_STANDINGS)[number];
 
 /** One record-date holder's certificate in the listing. */
 export interface HolderRow {
+  /** The certificate's sequence number in the program (the grid's key). */
+  readonly seq: number;
   readonly certificateNumber: string;
   readonly account: string;
   readonly class: string;

@@ -41,6 +41,7 @@ export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   intake: lazyScreen(() => import('../features/intake/IntakeArea').then((m) => m.IntakeArea)),
   payments: lazyScreen(() => import('../features/payments/PaymentsArea').then((m) => m.PaymentsArea)),
   lost: lazyScreen(() => import('../features/lost/LostArea').then((m) => m.LostArea)),
+  reports: lazyScreen(() => import('../features/reports/ReportsArea').then((m) => m.ReportsArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };
 

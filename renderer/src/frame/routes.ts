@@ -15,7 +15,8 @@ export type Route =
   | { readonly area: 'intake'; readonly programId?: number; readonly batchId?: number; readonly view?: 'more' }
   | { readonly area: 'payments'; readonly programId?: number; readonly view?: PaymentsView; readonly paymentId?: number }
   | { readonly area: 'lost'; readonly programId?: number; readonly caseId?: number }
-  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments' | 'lost'> };
+  | { readonly area: 'reports'; readonly programId?: number }
+  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments' | 'lost' | 'reports'> };
 
 /** The Payments area's views: find and settle one payment, read a bank file, the escrow ledger. */
 export type PaymentsView = 'find' | 'bank' | 'ledger';
@@ -63,6 +64,7 @@ export function describeRoute(route: Route): string {
     if (route.programId === undefined) return area;
     return `${area} › program ${route.programId}${route.caseId !== undefined ? ` › case ${route.caseId}` : ''}`;
   }
+  if (route.area === 'reports') return route.programId === undefined ? area : `${area} › program ${route.programId}`;
   if (route.area !== 'setup') return area;
   if (route.view === 'program') return `${area} › program ${route.programId}${route.section ? ` › ${route.section}` : ''}`;
   return `${area} › ${route.view}`;

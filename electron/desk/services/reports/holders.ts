@@ -35,7 +35,7 @@ function rowOf(c: CertificateRecord, registration: string, items: readonly Repor
   const exercised = live.reduce((n, i) => n + i.rightsExercised, 0);
   const oversubscription = live.reduce((n, i) => n + i.oversubscriptionRequested, 0);
   return {
-    certificateNumber: c.number, account: c.account, class: c.class, registration, rightsHeld: c.firmRights, rightsExercised: exercised,
+    seq: c.seq, certificateNumber: c.number, account: c.account, class: c.class, registration, rightsHeld: c.firmRights, rightsExercised: exercised,
     oversubscriptionRequested: oversubscription, exercise: exerciseOf(c.firmRights, exercised, oversubscription), standing: standingOf(items), held: c.held,
   };
 }
