@@ -49,6 +49,15 @@ describe('the §10 report channels', () => {
     expect(daily.today).toMatchObject({ items: 2, rightsExercised: 30, sharesSubscribed: 30, rightsPaid: 10, sharesPaid: 10, goodFunds: '50.00', pendingFunds: '100.00', defectiveItems: 1, defectiveRights: 20, defectiveOpen: 1 });
     expect(daily.cumulative).toEqual(daily.today);
     expect(daily.head).toEqual({ seq: expect.any(Number), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    // Drawn once per journal head: an item keyed meanwhile (from another connection) shows at once.
+    await onBook(async (store) => {
+      const batchId = await openBatch(store, book, 'Late mail', '2003-11-20');
+      const envelopeId = await addEnvelope(store, book, batchId, { seq: 1, itemCount: 1, stampedLocal: '2003-11-20T15:00' });
+      await keyElection(store, book, { batchId, envelopeId }, { certificate: 'RT-000004', basicShares: 5, payments: [{ method: 'money-order', amount: '25.00' }] });
+    });
+    const again = await f.value('reports.daily', { programId: book.programId, day: '2003-11-20' });
+    expect(again.today).toMatchObject({ items: 3, rightsExercised: 35, rightsPaid: 15 });
+    expect(again.head!.seq).toBeGreaterThan(daily.head!.seq);
     expect((await f.value('reports.daily', { programId: book.programId })).day).toBe('2003-12-08'); // the desk's clock is in 2026: the last day of the period
     const weekend = await f.refused('reports.daily', { programId: book.programId, day: '2003-11-22' }, 'INVALID_INPUT', 'day');
     expect(weekend.message).toBe('Business day: 11/22/2003 falls on a weekend; type a business day, e.g. 11/24/2003');

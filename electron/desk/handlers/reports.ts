@@ -4,8 +4,9 @@
 // report before the expiration) before any dialog opens.
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { SessionUser } from '../../../shared/ipc/types';
-import { dailyReport } from '../services/reports/daily';
-import { finalReport } from '../services/reports/final';
+import { dailyFrom } from '../services/reports/daily';
+import { finalFrom } from '../services/reports/final';
+import { withReportSource } from '../services/reports/report-cache';
 import { holderListingWindow } from '../services/reports/listing';
 import { drawReport, exportReport, printReport, reportFileName, reportTitle } from '../services/reports/report-output';
 import type { Printer } from '../services/intake/intake-print';
@@ -14,9 +15,9 @@ import { signedIn, type HandlerTable } from './types';
 const printer = (u: SessionUser): Printer => ({ id: u.id, username: u.username, displayName: u.displayName });
 
 export const reportsHandlers = {
-  'reports.daily': (input, ctx) => ctx.store.read((r) => dailyReport(r, input.programId, input.day, ctx.now())),
+  'reports.daily': (input, ctx) => withReportSource(ctx.store, input.programId, ctx.now(), (_r, source) => dailyFrom(source, input.day)),
   'reports.holders': (input, ctx) => holderListingWindow(ctx.store, input.programId, input.offset, input.limit, ctx.now()),
-  'reports.final': (input, ctx) => ctx.store.read((r) => finalReport(r, input.programId, ctx.now())),
+  'reports.final': (input, ctx) => withReportSource(ctx.store, input.programId, ctx.now(), (_r, source) => finalFrom(source)),
   'reports.print': async (input, ctx) => {
     const user = signedIn(ctx);
     const store = ctx.store;

@@ -7,6 +7,7 @@ import { instantToWallTime } from '../../../../shared/domain/time';
 import type { HolderListingView, ReportHeader } from '../../../../shared/ipc/reports';
 import type { BookStore, ReadRepos } from '../../store/port';
 import { HOLDER_NOTES, holderListingFrom, type HolderListing } from './holders';
+import { withReportSource } from './report-cache';
 import { headerOf, readReportSource } from './report-source';
 
 export interface DrawnListing extends HolderListing {
@@ -19,18 +20,17 @@ export async function holderListing(r: ReadRepos, programId: number, asOf: Date)
   return { header: headerOf(source, HOLDER_NOTES), ...(await holderListingFrom(r, source)) };
 }
 
-const drawn = new WeakMap<BookStore, { key: string; listing: DrawnListing }>();
+const drawn = new WeakMap<BookStore, { key: string; listing: HolderListing }>();
 
 /** A window of the listing for the grid: drawn again only when the book (or the day) has moved on. */
 export async function holderListingWindow(store: BookStore, programId: number, offset: number, limit: number, asOf: Date): Promise<HolderListingView> {
-  const listing = await store.read(async (r) => {
-    const head = await r.journal.head();
-    const key = `${programId}:${head?.seq ?? 0}:${head?.hash ?? ''}:${instantToWallTime(asOf.getTime()).slice(0, 10)}`;
-    const kept = drawn.get(store);
-    if (kept?.key === key) return kept.listing;
-    const fresh = await holderListing(r, programId, asOf);
-    drawn.set(store, { key, listing: fresh });
-    return fresh;
+  return withReportSource(store, programId, asOf, async (r, source) => {
+    const key = `${programId}:${source.head?.seq ?? 0}:${source.head?.hash ?? ''}:${instantToWallTime(asOf.getTime()).slice(0, 10)}`;
+    let listing = drawn.get(store)?.key === key ? drawn.get(store)!.listing : null;
+    if (!listing) {
+      listing = await holderListingFrom(r, source);
+      drawn.set(store, { key, listing });
+    }
+    return { ...headerOf(source, HOLDER_NOTES), total: listing.rows.length, offset, rows: listing.rows.slice(offset, offset + limit), totals: listing.totals };
   });
-  return { ...listing.header, total: listing.rows.length, offset, rows: listing.rows.slice(offset, offset + limit), totals: listing.totals };
 }

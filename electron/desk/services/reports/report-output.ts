@@ -20,7 +20,8 @@ import { dailyFrom } from './daily';
 import { finalFrom } from './final';
 import { HOLDER_NOTES, holderListingFrom } from './holders';
 import { dailyCsv, finalCsv, holdersCsv } from './report-csv';
-import { headerOf, readReportSource } from './report-source';
+import { withReportSource } from './report-cache';
+import { headerOf } from './report-source';
 import { dailyPrint, finalPrint, holdersPrint, shortDate } from './report-words';
 
 export type DrawnReport =
@@ -30,8 +31,7 @@ export type DrawnReport =
 
 /** The report asked for, drawn in one snapshot; refused in words before any dialog opens when it cannot be drawn. */
 export function drawReport(store: BookStore, request: ReportOutputRequest, asOf: Date): Promise<DrawnReport> {
-  return store.read(async (r) => {
-    const source = await readReportSource(r, request.programId, asOf);
+  return withReportSource(store, request.programId, asOf, async (r, source) => {
     if (request.report === 'daily') return { report: 'daily', view: dailyFrom(source, request.day) };
     if (request.report === 'final') {
       const view = finalFrom(source);

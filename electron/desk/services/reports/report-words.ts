@@ -29,8 +29,8 @@ const value = (f: ReportFigures, key: keyof ReportFigures, money: boolean): stri
 
 /** The figures as rows: label, then one value per set of figures. */
 export function figureRows(...sets: readonly ReportFigures[]): string[][] {
-  // Sub-lines keep their indent on paper: leading spaces become no-break spaces, which pdfmake does not trim.
-  return FIGURE_LINES.map((l) => [l.label.replace(/^ +/, (m) => '\u00a0'.repeat(m.length * 2)), ...sets.map((f) => value(f, l.key, l.money === true))]);
+  // pdfmake trims a cell's leading blanks (no-break ones too): a sub-line is marked with a dash instead.
+  return FIGURE_LINES.map((l) => [l.label.replace(/^ +/, '\u2013 '), ...sets.map((f) => value(f, l.key, l.money === true))]);
 }
 
 export function dailyPrint(v: DailyReportView, by: Drawer): FiguresReportPrint {
