@@ -26,7 +26,7 @@ export const AREA_TABLE: readonly AreaEntry[] = [
   { id: 'payments', label: 'Payments', digit: '5', command: 'area:payments' },
   { id: 'queue', label: 'Queue', digit: '6', command: 'area:queue', roles: ['supervisor', 'admin'] },
   { id: 'lost', label: 'Lost certificates', digit: '7', command: 'area:lost' },
-  { id: 'reports', label: 'Reports', digit: '8', command: 'area:reports' },
+  { id: 'reports', label: 'Reports', digit: '8', command: 'area:reports', roles: ['supervisor', 'admin'] },
   { id: 'close', label: 'Close', digit: '9', command: 'area:close' },
   { id: 'audit', label: 'Audit', digit: '0', command: 'area:audit', roles: ['supervisor', 'admin'] },
 ];

@@ -187,12 +187,24 @@ export function resolveWallTime(wall: string, timeZone: string = NEW_YORK): Wall
  * skipped when clocks spring forward) is refused: no envelope can be stamped with it.
  */
 export function wallTimeToInstant(wall: string, timeZone: string = NEW_YORK): number {
+  // A pure function of its text, asked again and again for the same stamps and cutoffs (every
+  // election of a program is judged against one expiration): remembered, within a bound.
+  const key = `${timeZone}|${wall}`;
+  const known = resolved.get(key);
+  if (known !== undefined) return known;
   const r = resolveWallTime(wall, timeZone);
   if (r.kind === 'nonexistent') {
     throw new TimeError(`${wall} does not exist in ${timeZone} (clocks move forward that night)`);
   }
-  return r.kind === 'unique' ? r.instant : r.earlier;
+  const instant = r.kind === 'unique' ? r.instant : r.earlier;
+  if (resolved.size >= RESOLVED_MAX) resolved.clear();
+  resolved.set(key, instant);
+  return instant;
 }
+
+/** Wall times already resolved (zone|wall → instant): a few thousand distinct stamps cover a program. */
+const resolved = new Map<string, number>();
+const RESOLVED_MAX = 20_000;
 
 /** ISO-8601 UTC text of an instant ("2003-12-08T22:00:00.000Z"). */
 export function toUtcIso(instant: number): string {

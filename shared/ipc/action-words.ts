@@ -58,6 +58,8 @@ const WORDS: Readonly<Record<string, string>> = {
   'payments.bankLayoutSaved': 'Bank file layout saved',
   'batch.closed': 'Batch closed',
   'batch.reportPrinted': 'Batch control report printed',
+  'reports.printed': 'Section 10 report printed',
+  'reports.exported': 'Section 10 report exported',
   'batch.confirmationsPrinted': 'Confirmations of a batch printed',
   'election.confirmationPrinted': 'Confirmation of an election printed',
   // Intake: DTC instructions, guaranteed deliveries, odd-lot orders.

@@ -23,6 +23,7 @@ import * as more from './intake-more';
 import * as queue from './queue';
 import * as letters from './letters';
 import type { LettersListView } from './letters';
+import * as reports from './reports';
 import type {
   AmendmentsView,
   AmendmentView,
@@ -193,6 +194,12 @@ export const channels = {
   // Letters to holders (a job, the file chosen by main): clerks and up, since a letter decides nothing.
   'letters.print': { input: letters.printLettersInput, access: KEYING },
   'letters.list': { input: letters.lettersListInput, access: 'signed-in' },
+  // §10 reports: the agent's representations to the company and a listing of every holder (§15): supervisors.
+  'reports.daily': { input: reports.dailyReportInput, access: SUPERVISION },
+  'reports.holders': { input: reports.holderListingInput, access: SUPERVISION },
+  'reports.final': { input: reports.finalReportInput, access: SUPERVISION },
+  'reports.print': { input: reports.reportOutputInput, access: SUPERVISION },
+  'reports.export': { input: reports.reportOutputInput, access: SUPERVISION },
 } as const satisfies Record<string, { input: z.ZodType; access: Access }>;
 
 export type Channel = keyof typeof channels;
@@ -313,6 +320,11 @@ export interface ChannelResults {
   'queue.decide': queue.DecidedView;
   'letters.print': JobStarted;
   'letters.list': LettersListView;
+  'reports.daily': reports.DailyReportView;
+  'reports.holders': reports.HolderListingView;
+  'reports.final': reports.FinalReportView;
+  'reports.print': JobStarted;
+  'reports.export': reports.ReportExportView;
 }
 
 /** What the renderer passes (before defaults are applied in main). */

@@ -22,6 +22,7 @@ export const JOB_KINDS = {
   'batchControl.printConfirmations': { label: 'Printing the confirmations of a batch', holdsBook: false },
   'batchControl.printConfirmation': { label: 'Printing a confirmation', holdsBook: false },
   'letters.print': { label: 'Printing letters to holders', holdsBook: false },
+  'reports.print': { label: 'Printing a Section 10 report', holdsBook: false },
 } as const satisfies Record<string, { readonly label: string; readonly holdsBook: boolean }>;
 
 export type JobKind = keyof typeof JOB_KINDS;

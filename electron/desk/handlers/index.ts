@@ -16,6 +16,7 @@ import { programsHandlers } from './programs';
 import { queueHandlers } from './queue';
 import { registerViewsHandlers } from './register-views';
 import { registerImportHandlers } from './register-import';
+import { reportsHandlers } from './reports';
 import { sessionHandlers } from './session';
 import { termsHandlers } from './terms';
 import { tinHandlers } from './tins';
@@ -46,4 +47,5 @@ export const handlers: HandlerTable = {
   ...oddLotHandlers,
   ...queueHandlers,
   ...lettersHandlers,
+  ...reportsHandlers,
 };

@@ -42,6 +42,7 @@ export const AREA_SCREENS: Readonly<Partial<Record<AreaId, AreaScreen>>> = {
   payments: lazyScreen(() => import('../features/payments/PaymentsArea').then((m) => m.PaymentsArea)),
   queue: lazyScreen(() => import('../features/queue/QueueArea').then((m) => m.QueueArea)),
   lost: lazyScreen(() => import('../features/lost/LostArea').then((m) => m.LostArea)),
+  reports: lazyScreen(() => import('../features/reports/ReportsArea').then((m) => m.ReportsArea)),
   audit: lazyScreen(() => import('../features/audit/AuditArea').then((m) => m.AuditArea)),
 };
 

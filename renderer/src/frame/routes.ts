@@ -16,7 +16,8 @@ export type Route =
   | { readonly area: 'payments'; readonly programId?: number; readonly view?: PaymentsView; readonly paymentId?: number }
   | { readonly area: 'lost'; readonly programId?: number; readonly caseId?: number }
   | { readonly area: 'queue'; readonly programId?: number }
-  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments' | 'lost' | 'queue'> };
+  | { readonly area: 'reports'; readonly programId?: number }
+  | { readonly area: Exclude<AreaId, 'setup' | 'register' | 'certificates' | 'intake' | 'payments' | 'lost' | 'queue' | 'reports'> };
 
 /** The Payments area's views: find and settle one payment, read a bank file, the escrow ledger. */
 export type PaymentsView = 'find' | 'bank' | 'ledger';
@@ -65,6 +66,7 @@ export function describeRoute(route: Route): string {
     if (route.programId === undefined) return area;
     return `${area} › program ${route.programId}${route.caseId !== undefined ? ` › case ${route.caseId}` : ''}`;
   }
+  if (route.area === 'reports') return route.programId === undefined ? area : `${area} › program ${route.programId}`;
   if (route.area !== 'setup') return area;
   if (route.view === 'program') return `${area} › program ${route.programId}${route.section ? ` › ${route.section}` : ''}`;
   return `${area} › ${route.view}`;

@@ -7,7 +7,7 @@ import type { GridSource } from '../../frame/grid/Grid';
 import { DeskQueryError } from '../../frame/query';
 
 /** The channels that answer a window of a long list: { total, offset, rows }. */
-export type WindowChannel = 'register.entries' | 'certificates.list' | 'register.heldForeign' | 'journal.search' | 'queue.list';
+export type WindowChannel = 'register.entries' | 'certificates.list' | 'register.heldForeign' | 'journal.search' | 'queue.list' | 'reports.holders';
 export type WindowRow<C extends WindowChannel> = ChannelResult<C>['rows'][number];
 type BaseInput<C extends WindowChannel> = Omit<ChannelInput<C>, 'offset' | 'limit'>;
 
