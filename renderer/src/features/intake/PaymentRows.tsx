@@ -7,13 +7,17 @@ import type { EntryFormState } from '../../components/useEntryForm';
 import type { ElectionValues } from './election-values';
 import { KeyedField } from './KeyedField';
 
-/** A routing number moves on by itself once its nine digits are in and its check digit is right. */
+/**
+ * A routing number moves on by itself once its nine digits are in and its check digit is right —
+ * at once, inside the keystroke: a digit typed right after the ninth (a fast clerk, a busy machine)
+ * must land in the check number, not be dropped by the full routing field.
+ */
 function advancingRouting(field: FieldBinding, nextId: string): FieldBinding {
   return {
     ...field,
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       field.onChange(e);
-      if (isValidAbaRouting(e.target.value.trim())) setTimeout(() => document.getElementById(nextId)?.focus(), 0);
+      if (isValidAbaRouting(e.target.value.trim())) document.getElementById(nextId)?.focus();
     },
   };
 }
