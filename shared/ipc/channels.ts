@@ -14,7 +14,7 @@ import type { CaseView, DeadlineView, LostSettingsView } from './lost';
 import type { RevealedTinView } from './tin';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
 import * as payments from './payments';
-import type { BankFileReport, BankLayoutView, DepositSlipView, LedgerView, PaymentView } from './payments';
+import type { BankFileReport, BankLayoutView, CorrectedPaymentView, DepositSlipView, LedgerView, PaymentView } from './payments';
 import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import * as intakeForms from './intake-forms';
@@ -141,6 +141,7 @@ export const channels = {
   'payments.clear': { input: payments.clearPaymentInput, access: 'signed-in' },
   'payments.return': { input: payments.returnPaymentInput, access: 'signed-in' },
   'payments.split': { input: payments.splitPaymentInput, access: SUPERVISION },
+  'payments.correct': { input: payments.correctPaymentInput, access: KEYING },
   'payments.bankLayouts': { input: payments.bankLayoutsInput, access: 'signed-in' },
   'payments.saveBankLayout': { input: payments.saveBankLayoutInput, access: SUPERVISION },
   'payments.readBankFile': { input: payments.readBankFileInput, access: 'signed-in' },
@@ -260,6 +261,7 @@ export interface ChannelResults {
   'payments.clear': PaymentView;
   'payments.return': PaymentView;
   'payments.split': PaymentView;
+  'payments.correct': CorrectedPaymentView;
   'payments.bankLayouts': BankLayoutView[];
   'payments.saveBankLayout': BankLayoutView;
   'payments.readBankFile': JobStarted;

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ESCROW_METHODS } from '../domain/escrow';
 import { labelled } from './labels';
+import { paymentInput } from './intake-forms';
 import { isoDateSchema, reasonText } from './schemas';
 
 const idOf = (label: string) =>
@@ -211,4 +212,21 @@ export interface DepositSlipView {
   }[];
   readonly count: number;
   readonly total: string;
+}
+
+// --- Payment corrections -------------------------------------------------------------------
+
+/** A mis-keyed payment reversed, and the payment as it should have been keyed (null: none should have been). */
+export const correctPaymentInput = z
+  .object({
+    paymentId: idOf('Payment'),
+    reason: text('Reason for the correction', 200),
+    replacement: paymentInput.nullable(),
+  })
+  .strict();
+
+export interface CorrectedPaymentView {
+  readonly reversedId: number;
+  /** The payment keyed in its place, received (not cleared) until the bank says otherwise. */
+  readonly replacement: PaymentView | null;
 }

@@ -12,6 +12,7 @@ import { applyBankFile } from '../services/payments/bank-clearance';
 import { listBankLayouts, saveBankLayout } from '../services/payments/bank-layouts';
 import { unmatchedCsv } from '../services/payments/bank-match';
 import { clearPayment, getPayment, returnPayment } from '../services/payments/clearance';
+import { correctPayment } from '../services/payments/correction';
 import { depositSlip } from '../services/payments/deposit-slip';
 import { findPayments } from '../services/payments/find';
 import { escrowLedger } from '../services/payments/ledger';
@@ -56,6 +57,7 @@ export const paymentsHandlers = {
   'payments.clear': (input, ctx) => clearPayment(ctx.store, signedIn(ctx), input),
   'payments.return': (input, ctx) => returnPayment(ctx.store, signedIn(ctx), input),
   'payments.split': (input, ctx) => splitPayment(ctx.store, signedIn(ctx), input),
+  'payments.correct': (input, ctx) => correctPayment(ctx.store, signedIn(ctx), input),
   'payments.bankLayouts': (_input, ctx) => listBankLayouts(ctx.store),
   'payments.saveBankLayout': (input, ctx) => saveBankLayout(ctx.store, signedIn(ctx), input),
   // A job: the file is read (progress in bytes, Cancel in the status bar) and applied in one change.
