@@ -52,7 +52,7 @@ async function writeDurably(file: string, text: string): Promise<void> {
 }
 
 export const paymentsHandlers = {
-  'payments.find': (input, ctx) => findPayments(ctx.store, input.programId, { checkNumber: input.checkNumber, amount: input.amount, payer: input.payer, status: input.status }, input.limit),
+  'payments.find': (input, ctx) => findPayments(ctx.store, input.programId, { checkNumber: input.checkNumber, amount: input.amount, payer: input.payer, status: input.status, electionId: input.electionId }, input.limit),
   'payments.get': (input, ctx) => getPayment(ctx.store, input.paymentId),
   'payments.clear': (input, ctx) => clearPayment(ctx.store, signedIn(ctx), input),
   'payments.return': (input, ctx) => returnPayment(ctx.store, signedIn(ctx), input),

@@ -93,6 +93,7 @@ export interface PaymentFilter {
   /** Any part of the payer's name, in any case. */
   readonly payer?: string | undefined;
   readonly status?: 'any' | 'received' | PaymentSettlement | undefined;
+  readonly electionId?: number | undefined;
 }
 
 /** The batch a deposit slip is for. */

@@ -63,6 +63,7 @@ export function paymentsRepo(db: Kysely<BookTables>): PaymentsWriter {
       const check = filter.checkNumber?.trim();
       if (check) q = q.where(sql<boolean>`ltrim(p.check_number, '0') = ltrim(${check}, '0')`);
       if (filter.amount) q = q.where('p.amount', '=', filter.amount);
+      if (filter.electionId !== undefined) q = q.where('p.election_id', '=', filter.electionId);
       const payer = filter.payer?.trim();
       if (payer) q = q.where(sql<boolean>`lower(p.payer) like ${likePattern(payer)} escape '\\'`);
       if (filter.status === 'received') q = q.where(unsettled);

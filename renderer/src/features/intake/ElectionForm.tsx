@@ -168,7 +168,7 @@ export function ElectionForm({ programId, batchId, envelopeId, envelopeLabel, on
           {yesNo('taxFormOnFile')}
           {found?.held ? <YesNoField label="Instruction from the holder abroad" field={form.bind('foreignInstruction')} onAnswer={(yes) => form.setValue('foreignInstruction', yes ? 'yes' : 'no')} note={noteFor('foreignInstruction')} /> : null}
         </fieldset>
-        <PaymentRows form={form} note={noteFor('payments')} onAdd={addPayment} />
+        <PaymentRows rows={v.payments} bind={form.bind} note={noteFor('payments')} onAdd={addPayment} />
       </EntryForm>
       <VerdictPanel verdict={verdict} />
       {asking ? (
