@@ -176,6 +176,7 @@ export const channels = {
   'intakeItems.envelopes': { input: more.programIdOnly, access: 'signed-in' },
   'dtc.preview': { input: more.dtcInstructionInput, access: 'signed-in' },
   'dtc.save': { input: more.dtcInstructionInput, access: 'signed-in' },
+  'dtc.correct': { input: more.correctDtcInstructionInput, access: KEYING },
   'dtc.list': { input: more.programIdOnly, access: 'signed-in' },
   'dtc.importFile': { input: more.dtcImportInput, access: 'signed-in' },
   'guaranteed.save': { input: more.guaranteedNoticeInput, access: 'signed-in' },
@@ -292,6 +293,7 @@ export interface ChannelResults {
   'intakeItems.envelopes': more.OpenEnvelopeView[];
   'dtc.preview': more.DtcPreview;
   'dtc.save': more.DtcInstructionView;
+  'dtc.correct': more.DtcInstructionView;
   'dtc.list': more.DtcInstructionView[];
   'dtc.importFile': more.DtcImportResult;
   'guaranteed.save': more.GuaranteedNoticeView;

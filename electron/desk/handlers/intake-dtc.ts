@@ -3,6 +3,7 @@
 import path from 'node:path';
 import { DeskFailure } from '../../../shared/ipc/result';
 import { keyDtcInstruction, listDtcInstructions, previewDtcInstruction } from '../services/intake/dtc';
+import { correctDtcInstruction } from '../services/intake/dtc-correction';
 import { importDtcFile } from '../services/intake/dtc-import';
 import { coverGuaranteedNotice, keyGuaranteedNotice, listGuaranteedNotices } from '../services/intake/guaranteed-delivery';
 import { openEnvelopes } from '../services/intake/open-envelopes';
@@ -12,6 +13,7 @@ export const intakeDtcHandlers = {
   'intakeItems.envelopes': (input, ctx) => openEnvelopes(ctx.store, input.programId),
   'dtc.preview': (input, ctx) => previewDtcInstruction(ctx.store, input),
   'dtc.save': (input, ctx) => keyDtcInstruction(ctx.store, signedIn(ctx), input),
+  'dtc.correct': (input, ctx) => correctDtcInstruction(ctx.store, signedIn(ctx), input),
   'dtc.list': (input, ctx) => listDtcInstructions(ctx.store, input.programId),
   'dtc.importFile': async (input, ctx) => {
     const user = signedIn(ctx);
