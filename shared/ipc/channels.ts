@@ -179,6 +179,7 @@ export const channels = {
   'dtc.correct': { input: more.correctDtcInstructionInput, access: KEYING },
   'dtc.list': { input: more.programIdOnly, access: 'signed-in' },
   'dtc.importFile': { input: more.dtcImportInput, access: 'signed-in' },
+  'dtc.importResult': { input: more.dtcImportJobInput, access: 'signed-in' },
   'guaranteed.save': { input: more.guaranteedNoticeInput, access: 'signed-in' },
   'guaranteed.cover': { input: more.guaranteedCoverInput, access: 'signed-in' },
   'guaranteed.list': { input: more.programIdOnly, access: 'signed-in' },
@@ -295,7 +296,8 @@ export interface ChannelResults {
   'dtc.save': more.DtcInstructionView;
   'dtc.correct': more.DtcInstructionView;
   'dtc.list': more.DtcInstructionView[];
-  'dtc.importFile': more.DtcImportResult;
+  'dtc.importFile': JobStarted;
+  'dtc.importResult': more.DtcImportResult;
   'guaranteed.save': more.GuaranteedNoticeView;
   'guaranteed.cover': more.GuaranteedNoticeView;
   'guaranteed.list': more.GuaranteedNoticeView[];

@@ -85,6 +85,7 @@ export type CorrectDtcInstructionInput = z.output<typeof correctDtcInstructionIn
 
 export const programIdOnly = z.object({ programId: positiveId('Program') }).strict();
 export const dtcImportInput = z.object({ envelopeId: positiveId('Envelope') }).strict();
+export const dtcImportJobInput = z.object({ jobId: positiveId('Job') }).strict();
 
 /** The engine's verdict as services/intake/assess.ts gives it (money as dollars, "615.00"). */
 export interface AssessmentView {
