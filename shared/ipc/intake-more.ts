@@ -79,7 +79,7 @@ export type DtcInstructionInput = z.output<typeof dtcInstructionInput>;
 
 /** A DTC instruction keyed wrong, keyed again under its VOI number (the one it replaces is reversed). */
 export const correctDtcInstructionInput = z
-  .object({ electionId: positiveId('Instruction'), reason: text('Reason for the correction', 200), instruction: dtcInstructionInput })
+  .object({ electionId: positiveId('Instruction'), reason: text('Reason for the correction', 200), instruction: labelled(z.object(dtcInstructionFields).strict(), 'Instruction as it should have been keyed') })
   .strict();
 export type CorrectDtcInstructionInput = z.output<typeof correctDtcInstructionInput>;
 

@@ -223,7 +223,7 @@ export const correctPaymentInput = z
   .object({
     paymentId: idOf('Payment'),
     reason: text('Reason for the correction', 200),
-    replacement: paymentInput.nullable(),
+    replacement: labelled(paymentInput.nullable(), 'Payment keyed in its place'),
   })
   .strict();
 
