@@ -12,6 +12,8 @@ export interface TiePayment {
   readonly id: number;
   readonly method: EscrowMethod;
   readonly amount: string;
+  /** Withdrawn as keyed wrong (a payment reversal): its one 'reversed' entry takes its deposit back out. */
+  readonly reversed?: boolean;
 }
 
 export interface TieEvent {
@@ -90,7 +92,7 @@ function checkEntries(p: TiePayment, kind: LedgerKind, expected: boolean, entrie
   }
 }
 
-const PAYMENT_KINDS: readonly LedgerKind[] = ['deposited', 'cleared', 'returned'];
+const PAYMENT_KINDS: readonly LedgerKind[] = ['deposited', 'cleared', 'returned', 'reversed'];
 
 /** Runs the balances forward day by day and names the first day each one goes below zero. */
 function checkBalances(entries: readonly TieEntry[], out: TieDifference[]): void {
@@ -130,7 +132,8 @@ export function tieOut(input: { payments: readonly TiePayment[]; events: readonl
   for (const p of input.payments) {
     const mine = byPayment.get(p.id) ?? [];
     const happened = new Set((eventKinds.get(p.id) ?? []).map((e) => e.kind));
-    for (const kind of PAYMENT_KINDS) checkEntries(p, kind, kind === 'deposited' || happened.has(kind as 'cleared' | 'returned'), mine.filter((e) => e.kind === kind), differences);
+    const expected = (kind: LedgerKind) => kind === 'deposited' || (kind === 'reversed' ? p.reversed === true : happened.has(kind as 'cleared' | 'returned'));
+    for (const kind of PAYMENT_KINDS) checkEntries(p, kind, expected(kind), mine.filter((e) => e.kind === kind), differences);
   }
   for (const e of input.entries) {
     const unknownPayment = e.paymentId !== null && !payments.has(e.paymentId);

@@ -36,7 +36,7 @@ describe('the escrow ledger figures', () => {
     fc.assert(
       fc.property(fc.array(line, { maxLength: 60 }), (lines) => {
         const f = ledgerFigures(lines);
-        expect(heldOf(f.totals)).toBe(sum(lines, ['deposited']) - sum(lines, ['returned', 'refunded', 'paid-to-company']));
+        expect(heldOf(f.totals)).toBe(sum(lines, ['deposited']) - sum(lines, ['returned', 'refunded', 'paid-to-company', 'reversed']));
         expect(f.totals.returned).toBe(sum(lines, ['returned']));
         expect(f.totals.refunded).toBe(sum(lines, ['refunded']));
         expect(f.totals.paid).toBe(sum(lines, ['paid-to-company']));
@@ -116,5 +116,14 @@ describe('the tie-out', () => {
     expect(below.differences).toEqual([expect.objectContaining({ code: 'BALANCE_BELOW_ZERO', message: expect.stringContaining('-1.00 at the end of 2003-11-11') })]);
     const split = tieOut({ payments, events: [], entries: [deposit], allocations: [{ paymentId: 1, amount: '600.00' }, { paymentId: 1, amount: '15.01' }] });
     expect(split.differences).toEqual([expect.objectContaining({ code: 'SPLIT_DOES_NOT_SUM', message: 'Payment #1: its split adds up to $615.01, the payment is $615.00' })]);
+  });
+});
+
+describe('a reversed deposit (a payment keyed wrong)', () => {
+  it('takes the deposit back out of where it went, into no balance', () => {
+    const check = ledgerFigures([{ kind: 'deposited', method: 'check', amount: '500.00', businessDate: '2003-11-10' }, { kind: 'reversed', method: 'check', amount: '500.00', businessDate: '2003-11-10' }]);
+    expect(check.totals).toEqual({ pending: 0n, good: 0n, returned: 0n, refunded: 0n, paid: 0n });
+    const money = ledgerFigures([{ kind: 'deposited', method: 'money-order', amount: '25.00', businessDate: '2003-11-10' }, { kind: 'reversed', method: 'money-order', amount: '25.00', businessDate: '2003-11-11' }]);
+    expect(money.byDay.map((d) => [d.businessDate, d.closing.good])).toEqual([['2003-11-10', 2500n], ['2003-11-11', 0n]]);
   });
 });

@@ -8,6 +8,8 @@
  *   returned  came back unpaid: never held, never good
  *   refunded  gone back to holders
  *   paid      gone to the company
+ * A payment keyed wrong is reversed: its 'reversed' entry takes its deposit back out of pending
+ * (or good, for a method good on receipt) into no balance — it never was money held.
  * Held in escrow = pending + good. All sums are integer cents as bigint: exact at any size.
  */
 import { parseCents } from './money';
@@ -15,7 +17,8 @@ import { parseCents } from './money';
 export const ESCROW_METHODS = ['check', 'certified-check', 'bank-draft', 'money-order', 'wire', 'dtc'] as const;
 export type EscrowMethod = (typeof ESCROW_METHODS)[number];
 
-export const LEDGER_KINDS = ['deposited', 'cleared', 'returned', 'refunded', 'paid-to-company'] as const;
+/** 'reversed': a deposit keyed wrong, taken back out of what is held (a payment reversal, migration 20). */
+export const LEDGER_KINDS = ['deposited', 'cleared', 'returned', 'refunded', 'paid-to-company', 'reversed'] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export const ESCROW_BALANCES = ['pending', 'good', 'returned', 'refunded', 'paid'] as const;
@@ -46,7 +49,7 @@ export type Balances = Record<EscrowBalance, bigint>;
 export const zeroBalances = (): Balances => ({ pending: 0n, good: 0n, returned: 0n, refunded: 0n, paid: 0n });
 
 /** What one entry does to the five balances: cents out of one and into another (or only in, for a deposit). */
-export function movementOf(kind: LedgerKind, method: EscrowMethod): { readonly from: EscrowBalance | null; readonly to: EscrowBalance } {
+export function movementOf(kind: LedgerKind, method: EscrowMethod): { readonly from: EscrowBalance | null; readonly to: EscrowBalance | null } {
   switch (kind) {
     case 'deposited':
       return { from: null, to: clearsBeforeGood(method) ? 'pending' : 'good' };
@@ -58,6 +61,9 @@ export function movementOf(kind: LedgerKind, method: EscrowMethod): { readonly f
       return { from: 'good', to: 'refunded' };
     case 'paid-to-company':
       return { from: 'good', to: 'paid' };
+    case 'reversed':
+      // Out of where its deposit put it (a reversal is only of a payment not cleared or returned), into no balance.
+      return { from: clearsBeforeGood(method) ? 'pending' : 'good', to: null };
   }
 }
 
@@ -66,7 +72,7 @@ export function applyEntry(balances: Balances, line: LedgerLine): void {
   const cents = parseCents(line.amount);
   const { from, to } = movementOf(line.kind, line.method);
   if (from) balances[from] -= cents;
-  balances[to] += cents;
+  if (to) balances[to] += cents;
 }
 
 /** Held in escrow: what is pending plus what is good. */
@@ -89,7 +95,7 @@ export interface LedgerFigures {
   readonly byKind: Record<LedgerKind, bigint>;
 }
 
-const zeroKinds = (): Record<LedgerKind, bigint> => ({ deposited: 0n, cleared: 0n, returned: 0n, refunded: 0n, 'paid-to-company': 0n });
+const zeroKinds = (): Record<LedgerKind, bigint> => ({ deposited: 0n, cleared: 0n, returned: 0n, refunded: 0n, 'paid-to-company': 0n, reversed: 0n });
 
 /** Balances by business day (with running totals), by method and overall, from the entries in any order. */
 export function ledgerFigures(lines: readonly LedgerLine[]): LedgerFigures {

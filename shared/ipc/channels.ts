@@ -14,7 +14,7 @@ import type { CaseView, DeadlineView, LostSettingsView } from './lost';
 import type { RevealedTinView } from './tin';
 import type { JournalActionView, JournalExportView, JournalSearchView } from './audit';
 import * as payments from './payments';
-import type { BankFileReport, BankLayoutView, DepositSlipView, LedgerView, PaymentView } from './payments';
+import type { BankFileReport, BankLayoutView, CorrectedPaymentView, DepositSlipView, LedgerView, PaymentView } from './payments';
 import type { MailingListExport } from './certificates';
 import type { Role } from './schemas';
 import * as intakeForms from './intake-forms';
@@ -145,6 +145,7 @@ export const channels = {
   'payments.clear': { input: payments.clearPaymentInput, access: 'signed-in' },
   'payments.return': { input: payments.returnPaymentInput, access: 'signed-in' },
   'payments.split': { input: payments.splitPaymentInput, access: SUPERVISION },
+  'payments.correct': { input: payments.correctPaymentInput, access: KEYING },
   'payments.bankLayouts': { input: payments.bankLayoutsInput, access: 'signed-in' },
   'payments.saveBankLayout': { input: payments.saveBankLayoutInput, access: SUPERVISION },
   'payments.readBankFile': { input: payments.readBankFileInput, access: 'signed-in' },
@@ -179,8 +180,10 @@ export const channels = {
   'intakeItems.envelopes': { input: more.programIdOnly, access: 'signed-in' },
   'dtc.preview': { input: more.dtcInstructionInput, access: 'signed-in' },
   'dtc.save': { input: more.dtcInstructionInput, access: 'signed-in' },
+  'dtc.correct': { input: more.correctDtcInstructionInput, access: KEYING },
   'dtc.list': { input: more.programIdOnly, access: 'signed-in' },
   'dtc.importFile': { input: more.dtcImportInput, access: 'signed-in' },
+  'dtc.importResult': { input: more.dtcImportJobInput, access: 'signed-in' },
   'guaranteed.save': { input: more.guaranteedNoticeInput, access: 'signed-in' },
   'guaranteed.cover': { input: more.guaranteedCoverInput, access: 'signed-in' },
   'guaranteed.list': { input: more.programIdOnly, access: 'signed-in' },
@@ -277,6 +280,7 @@ export interface ChannelResults {
   'payments.clear': PaymentView;
   'payments.return': PaymentView;
   'payments.split': PaymentView;
+  'payments.correct': CorrectedPaymentView;
   'payments.bankLayouts': BankLayoutView[];
   'payments.saveBankLayout': BankLayoutView;
   'payments.readBankFile': JobStarted;
@@ -307,8 +311,10 @@ export interface ChannelResults {
   'intakeItems.envelopes': more.OpenEnvelopeView[];
   'dtc.preview': more.DtcPreview;
   'dtc.save': more.DtcInstructionView;
+  'dtc.correct': more.DtcInstructionView;
   'dtc.list': more.DtcInstructionView[];
-  'dtc.importFile': more.DtcImportResult;
+  'dtc.importFile': JobStarted;
+  'dtc.importResult': more.DtcImportResult;
   'guaranteed.save': more.GuaranteedNoticeView;
   'guaranteed.cover': more.GuaranteedNoticeView;
   'guaranteed.list': more.GuaranteedNoticeView[];

@@ -77,8 +77,15 @@ export const dtcInstructionFields = {
 export const dtcInstructionInput = z.object(dtcInstructionFields).strict();
 export type DtcInstructionInput = z.output<typeof dtcInstructionInput>;
 
+/** A DTC instruction keyed wrong, keyed again under its VOI number (the one it replaces is reversed). */
+export const correctDtcInstructionInput = z
+  .object({ electionId: positiveId('Instruction'), reason: text('Reason for the correction', 200), instruction: labelled(z.object(dtcInstructionFields).strict(), 'Instruction as it should have been keyed') })
+  .strict();
+export type CorrectDtcInstructionInput = z.output<typeof correctDtcInstructionInput>;
+
 export const programIdOnly = z.object({ programId: positiveId('Program') }).strict();
 export const dtcImportInput = z.object({ envelopeId: positiveId('Envelope') }).strict();
+export const dtcImportJobInput = z.object({ jobId: positiveId('Job') }).strict();
 
 /** The engine's verdict as services/intake/assess.ts gives it (money as dollars, "615.00"). */
 export interface AssessmentView {

@@ -15,8 +15,10 @@ export const JOB_KINDS = {
   'certificates.issue': { label: 'Issuing certificates', holdsBook: true },
   'certificates.print': { label: 'Printing certificates', holdsBook: false },
   'certificates.reprint': { label: 'Reprinting a certificate (DUPLICATE)', holdsBook: false },
-  // One change for the whole file on the desk's own connection, like any save.
+  // One change for the whole file on a worker's own connection (the file parsed off the main thread).
   'payments.bankFile': { label: 'Reading a bank clearance file', holdsBook: false },
+  // One change for the whole file on the worker's own connection: no restore may swap the book meanwhile.
+  'dtc.import': { label: 'Importing a DTC instruction file', holdsBook: true },
   'lost.printReplacement': { label: 'Printing a replacement certificate and its cover letter', holdsBook: false },
   'batchControl.printReport': { label: 'Printing a batch control report', holdsBook: false },
   'batchControl.printConfirmations': { label: 'Printing the confirmations of a batch', holdsBook: false },

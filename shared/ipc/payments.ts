@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { ESCROW_METHODS } from '../domain/escrow';
 import { labelled } from './labels';
+import { paymentInput } from './intake-forms';
 import { isoDateSchema, reasonText } from './schemas';
 
 const idOf = (label: string) =>
@@ -42,6 +43,8 @@ export const findPaymentsInput = z
     amount: moneyText('Amount').optional(),
     payer: labelled(z.string({ error: 'Payer must be text' }).trim().max(100, 'Payer must be at most 100 characters'), 'Payer').optional(),
     status: labelled(z.enum(PAYMENT_STATUS_FILTERS, { error: 'Status must be any, received, cleared or returned' }), 'Status').default('any'),
+    /** The payments keyed with one item (a payment correction starts from them). */
+    electionId: idOf('Election').optional(),
     limit: labelled(z.number({ error: 'Limit must be a number' }).int().min(1, 'Limit must be at least 1').max(500, 'Limit must be at most 500'), 'Limit').default(100),
   })
   .strict();
@@ -211,4 +214,21 @@ export interface DepositSlipView {
   }[];
   readonly count: number;
   readonly total: string;
+}
+
+// --- Payment corrections -------------------------------------------------------------------
+
+/** A mis-keyed payment reversed, and the payment as it should have been keyed (null: none should have been). */
+export const correctPaymentInput = z
+  .object({
+    paymentId: idOf('Payment'),
+    reason: text('Reason for the correction', 200),
+    replacement: labelled(paymentInput.nullable(), 'Payment keyed in its place'),
+  })
+  .strict();
+
+export interface CorrectedPaymentView {
+  readonly reversedId: number;
+  /** The payment keyed in its place, received (not cleared) until the bank says otherwise. */
+  readonly replacement: PaymentView | null;
 }

@@ -22,6 +22,8 @@ export interface BridgeOptions {
   readonly idleLockMinutes?: number;
   /** Built renderer to serve; defaults to renderer/dist. */
   readonly rendererDir?: string;
+  /** Milliseconds a channel's answer is held back: a slow lookup on a loaded machine, for tests of keys typed meanwhile. */
+  readonly delays?: Readonly<Record<string, number>>;
 }
 
 export interface Bridge {
@@ -145,6 +147,8 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
       return sendJson(res, 400, { error: 'The request is not JSON' });
     }
     const { channel, input } = (call ?? {}) as { channel?: unknown; input?: unknown };
+    const delay = options.delays?.[String(channel)] ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
     try {
       sendJson(res, 200, await desk.dispatch(channel, input ?? {}));
     } catch (error) {

@@ -42,7 +42,7 @@ export interface DeskPage {
   close(): Promise<void>;
 }
 
-export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'idleClock' | 'idleLockMinutes'>> {
+export interface DeskPageOptions extends Partial<Pick<BridgeOptions, 'now' | 'idleClock' | 'idleLockMinutes' | 'delays'>> {
   /** Runs against the desk before the page opens (e.g. to create users). */
   readonly seed?: (bridge: Bridge) => Promise<void>;
   /** Installs Playwright's fake clock in the page before the app starts. */
@@ -65,6 +65,7 @@ export async function openDeskPage(browser: Browser, options: DeskPageOptions = 
     ...(options.now ? { now: options.now } : {}),
     ...(options.idleClock ? { idleClock: options.idleClock } : {}),
     ...(options.idleLockMinutes !== undefined ? { idleLockMinutes: options.idleLockMinutes } : {}),
+    ...(options.delays ? { delays: options.delays } : {}),
   });
   await options.seed?.(bridge);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });

@@ -55,8 +55,24 @@ describe('DTC instruction channels', () => {
     const file = f.dir.file('asop.csv');
     writeFileSync(file, 'voi_number,participant_number,participant_name,certificate,rights_surrendered,basic_shares,oversubscription_shares,amount,settled,certified\n0099,0352,Example,RT-000008,10,10,0,50.00,Y,N\n');
     f.chooseOpen(file);
-    expect(await f.value('dtc.importFile', { envelopeId: rights.envelopeId })).toMatchObject({ committed: true, instructions: 1, fileName: 'asop.csv' });
+    const started = await f.value('dtc.importFile', { envelopeId: rights.envelopeId });
+    // A job in a worker: the window is never held while the file is read and written.
+    expect(await f.desk.whenFinished(started.jobId)).toMatchObject({ kind: 'dtc.import', state: 'done', result: { committed: true, instructions: 1, problems: 0 } });
+    expect(await f.value('dtc.importResult', { jobId: started.jobId })).toMatchObject({ committed: true, instructions: 1, fileName: 'asop.csv' });
     await f.refused('dtc.importFile', { envelopeId: rights.envelopeId }, 'CANCELLED');
+  });
+
+  it('stops a DTC file cancelled while it is imported, leaving the book exactly as it was', async () => {
+    const file = f.dir.file('big.csv');
+    const rows = Array.from({ length: 40_000 }, (_, i) => `V${i},0352,Example,RT-000008,1,1,0,5.00,Y,N`);
+    writeFileSync(file, ['voi_number,participant_number,participant_name,certificate,rights_surrendered,basic_shares,oversubscription_shares,amount,settled,certified', ...rows, ''].join('\n'));
+    const before = { journal: await f.journalCount(), instructions: (await f.value('dtc.list', { programId: rights.programId })).length };
+    f.chooseOpen(file);
+    const started = await f.value('dtc.importFile', { envelopeId: rights.envelopeId });
+    await f.value('jobs.cancel', { jobId: started.jobId });
+    expect((await f.desk.whenFinished(started.jobId)).state).toBe('cancelled');
+    await f.refused('dtc.importResult', { jobId: started.jobId }, 'NOT_FOUND');
+    expect({ journal: await f.journalCount(), instructions: (await f.value('dtc.list', { programId: rights.programId })).length }).toEqual(before);
   });
 });
 

@@ -8,10 +8,13 @@ import path from 'node:path';
 import type { BankFileReport } from '../../../shared/ipc/payments';
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { JobRegistry } from '../jobs/registry';
-import { applyBankFile } from '../services/payments/bank-clearance';
+import type { JobProgress } from '../store/port';
+import type { ReadBankFileInput } from '../workers/read-bank-file';
+import { runJob } from '../workers/run-job';
 import { listBankLayouts, saveBankLayout } from '../services/payments/bank-layouts';
 import { unmatchedCsv } from '../services/payments/bank-match';
 import { clearPayment, getPayment, returnPayment } from '../services/payments/clearance';
+import { correctPayment } from '../services/payments/correction';
 import { depositSlip } from '../services/payments/deposit-slip';
 import { findPayments } from '../services/payments/find';
 import { escrowLedger } from '../services/payments/ledger';
@@ -51,22 +54,24 @@ async function writeDurably(file: string, text: string): Promise<void> {
 }
 
 export const paymentsHandlers = {
-  'payments.find': (input, ctx) => findPayments(ctx.store, input.programId, { checkNumber: input.checkNumber, amount: input.amount, payer: input.payer, status: input.status }, input.limit),
+  'payments.find': (input, ctx) => findPayments(ctx.store, input.programId, { checkNumber: input.checkNumber, amount: input.amount, payer: input.payer, status: input.status, electionId: input.electionId }, input.limit),
   'payments.get': (input, ctx) => getPayment(ctx.store, input.paymentId),
   'payments.clear': (input, ctx) => clearPayment(ctx.store, signedIn(ctx), input),
   'payments.return': (input, ctx) => returnPayment(ctx.store, signedIn(ctx), input),
   'payments.split': (input, ctx) => splitPayment(ctx.store, signedIn(ctx), input),
+  'payments.correct': (input, ctx) => correctPayment(ctx.store, signedIn(ctx), input),
   'payments.bankLayouts': (_input, ctx) => listBankLayouts(ctx.store),
   'payments.saveBankLayout': (input, ctx) => saveBankLayout(ctx.store, signedIn(ctx), input),
-  // A job: the file is read (progress in bytes, Cancel in the status bar) and applied in one change.
+  // A job in a worker: the file is read (progress in bytes, Cancel in the status bar) and applied in
+  // one change on the worker's own connection, so parsing a large file never holds up the window.
   'payments.readBankFile': async (input, ctx) => {
     const user = signedIn(ctx);
     const chosen = await ctx.host.chooseOpenPath({ title: `Choose ${input.bank}'s clearance file (CSV)` });
     if (chosen === null) throw new DeskFailure('CANCELLED', 'No file was chosen');
-    const work = { programId: input.programId, bank: input.bank, layout: input.layout, file: chosen, fileName: path.basename(chosen) };
+    const work: ReadBankFileInput = { location: ctx.store.locationForWorkers(), user, work: { programId: input.programId, bank: input.bank, layout: input.layout, file: chosen, fileName: path.basename(chosen) } };
     let jobId = 0;
     const started = ctx.jobs.start('payments.bankFile', user, async (job) => {
-      const report = await applyBankFile(ctx.store, user, work, { signal: job.signal, onProgress: job.onProgress });
+      const report = await runJob<ReadBankFileInput, BankFileReport, JobProgress>('read-bank-file', work, { signal: job.signal, onProgress: job.onProgress });
       keep(ctx, jobId, report);
       return { bankFileId: report.bankFileId, cleared: report.cleared, returned: report.returned, unmatched: report.unmatched.length };
     });

@@ -49,8 +49,11 @@ export interface IntakeReader {
   /** A certificate's elections that no reversal withdrew, in id order (one query, whatever their number). */
   unreversedElections(certificateId: number): Promise<IntakeRecord<'elections'>[]>;
   // -- DTC instructions, guaranteed deliveries, odd-lot orders ----------------------------------
-  /** The program's election with this VOI number, if any (through the unique (program, VOI) index). */
+  /** The program's latest election with this VOI number, if any: the live one of its chain of corrections. */
   electionByVoi(programId: number, voiNumber: string): Promise<IntakeRecord<'elections'> | undefined>;
+  // --- Intake corrections (migration 20) ---
+  /** The batch's payments reversed as keyed wrong (they count nowhere in its figures). */
+  reversedPaymentIds(batchId: number): Promise<number[]>;
 }
 
 export interface PaymentWithEvents {

@@ -93,6 +93,7 @@ export interface PaymentFilter {
   /** Any part of the payer's name, in any case. */
   readonly payer?: string | undefined;
   readonly status?: 'any' | 'received' | PaymentSettlement | undefined;
+  readonly electionId?: number | undefined;
 }
 
 /** The batch a deposit slip is for. */
@@ -110,6 +111,7 @@ export interface PaymentsReader {
   /** A program's payments that a bank file may name: those with a check number or a reference. */
   clearable(programId: number): Promise<PaymentRecord[]>;
   ofBatch(batchId: number): Promise<PaymentRecord[]>;
+  /** Every payment of the program, reversed ones too (the tie-out reads them; find, clearable and ofBatch leave them out). */
   ofProgram(programId: number): Promise<PaymentRecord[]>;
   /** Clearances and returns of the given payments (all of the program's when `paymentIds` is omitted). */
   events(programId: number, paymentIds?: readonly number[]): Promise<PaymentEventRecord[]>;
@@ -122,6 +124,19 @@ export interface PaymentsReader {
   bankLayouts(): Promise<BankLayoutRecord[]>;
   bankLayout(bank: string, name: string): Promise<BankLayoutRecord | undefined>;
   bankFile(id: number): Promise<BankFileRecord | undefined>;
+  // --- Payment corrections (migration 20) ---
+  /** The program's payments reversed as keyed wrong, in the order they were reversed. */
+  reversals(programId: number): Promise<PaymentReversalRecord[]>;
+}
+
+/** A payment withdrawn as keyed wrong, and the payment keyed in its place (if any). */
+export interface PaymentReversalRecord {
+  readonly id: number;
+  readonly paymentId: number;
+  readonly replacedBy: number | null;
+  readonly reason: string;
+  readonly reversedAt: string;
+  readonly reversedBy: number;
 }
 
 /** Writes go through the intake part's inserts (tx.intake.insert / insertMany): these tables are its. */

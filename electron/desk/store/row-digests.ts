@@ -61,6 +61,8 @@ export const PROVEN_TABLES = {
   bank_files: { id: 'int', program_id: 'int', bank: 'text', layout: 'text', file_name: 'text', file_sha256: 'text', lines: 'int', matched: 'int', unmatched: 'int', read_at: 'text', read_by: 'int' },
   payment_events: { id: 'int', payment_id: 'int', kind: 'text', business_date: 'text', reason: 'text', bank_file_id: 'int', at: 'text', created_by: 'int' },
   ledger_entries: { id: 'int', program_id: 'int', kind: 'text', method: 'text', amount: 'text', business_date: 'text', payment_id: 'int', election_id: 'int', memo: 'text', at: 'text', created_by: 'int' },
+  // Intake corrections (migration 20).
+  payment_reversals: { id: 'int', payment_id: 'int', replaced_by: 'int', reason: 'text', reversed_at: 'text', reversed_by: 'int' },
   // Lost certificates (migration 18).
   lost_settings: { id: 'int', program_id: 'int', version: 'int', bond_rate: 'text', minimum_premium: 'text', value_per_right: 'text', processing_fee: 'text', reason: 'text', set_at: 'text', set_by: 'int' },
   lost_cases: { id: 'int', program_id: 'int', certificate_id: 'int', kind: 'text', discovered_on: 'text', circumstances: 'text', police_report: 'text', affidavit: 'text', opened_at: 'text', opened_by: 'int' },
@@ -106,6 +108,7 @@ export const TABLE_COVERAGE: Record<keyof BookTables, 'proven' | 'derived' | 'jo
   bank_files: 'proven',
   payment_events: 'proven',
   ledger_entries: 'proven',
+  payment_reversals: 'proven',
   lost_settings: 'proven',
   lost_cases: 'proven',
   indemnity_bonds: 'proven',

@@ -181,6 +181,16 @@ export interface LedgerEntriesTable {
   created_by: number | null;
 }
 
+/** A payment withdrawn because it was keyed wrong; replaced_by: the payment keyed in its place (migration 20). */
+export interface PaymentReversalsTable {
+  id: Generated<number>;
+  payment_id: number;
+  replaced_by: number | null;
+  reason: string;
+  reversed_at: string;
+  reversed_by: number;
+}
+
 export interface IntakeTables {
   mail_batches: MailBatchesTable;
   envelopes: EnvelopesTable;
@@ -197,4 +207,6 @@ export interface IntakeTables {
   bank_files: BankFilesTable;
   payment_events: PaymentEventsTable;
   ledger_entries: LedgerEntriesTable;
+  // Migration 20 (schema-intake-fixes.ts).
+  payment_reversals: PaymentReversalsTable;
 }

@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'react';
 import type { Channel, ChannelInput, ChannelResult } from '../../../shared/ipc/channels';
 import type { DeskError } from '../../../shared/ipc/result';
 import type { Topic } from '../../../shared/ipc/topics';
-import { useDesk } from '../app/DeskContext';
+import { useDesk, type DeskCall } from '../app/DeskContext';
 import { getDesk } from '../desk';
 
 declare module '@tanstack/react-query' {
@@ -68,4 +68,20 @@ export function useChangePushes(locked: boolean): void {
     wasLocked.current = false;
     return desk.onChanged((notice) => void invalidateTopics(client, notice.topics));
   }, [client, locked]);
+}
+
+/**
+ * The answer `useDeskQuery(channel, input)` would give, awaited: the cached one, the call already
+ * in flight for the same input, or a new call — for a save that must not run ahead of a lookup.
+ */
+export function fetchDeskQuery<C extends Channel>(client: QueryClient, call: DeskCall, channel: C, input: ChannelInput<C>, topics: readonly Topic[]): Promise<ChannelResult<C>> {
+  return client.fetchQuery<ChannelResult<C>, DeskQueryError>({
+    queryKey: [channel, input],
+    meta: { topics },
+    queryFn: async () => {
+      const result = await call(channel, input);
+      if (!result.ok) throw new DeskQueryError(result.error);
+      return result.value;
+    },
+  });
 }

@@ -53,13 +53,17 @@ export async function readBatch(r: ReadRepos, batchId: number): Promise<BatchRea
   const batch = await batchOf(r, batchId);
   const program = await r.programs.byId(batch.programId);
   if (!program) throw new Error(`Batch ${batchId} names program ${batch.programId}, which the book does not have`);
-  const [closings, envelopes, elections, oddLots, payments] = await Promise.all([
+  const [closings, envelopes, elections, oddLots, keyed, reversed] = await Promise.all([
     r.intake.where('batch_closings', 'batchId', batchId, 1),
     r.intake.where('envelopes', 'batchId', batchId),
     r.intake.where('elections', 'batchId', batchId),
     r.intake.where('odd_lot_orders', 'batchId', batchId),
     r.intake.where('payments', 'batchId', batchId),
+    r.intake.reversedPaymentIds(batchId),
   ]);
+  // A payment reversed as keyed wrong is not in the envelope: its replacement (if any) is.
+  const gone = new Set(reversed);
+  const payments = keyed.filter((p) => !gone.has(p.id));
   const covers = (await Promise.all(envelopes.map((e) => r.intake.where('guaranteed_delivery_covers', 'envelopeId', e.id)))).flat();
   const byId = new Map(envelopes.map((e) => [e.id, e]));
   // An odd-lot program has no rights terms, and no elections to judge by them.

@@ -3,6 +3,8 @@
  * batch: streamed through csv-parse, every row checked and every bad one named by line, column and
  * problem; then every instruction checked against the book and written in ONE change — all of
  * them or none. The journal records the file's SHA-256, its rows and the instructions written.
+ * It runs as a job in a worker (workers/import-dtc.ts): progress by rows read, then by
+ * instructions checked; a cancel throws out of the change, so nothing of the file is written.
  */
 import { CsvError, parse } from 'csv-parse';
 import { stat } from 'node:fs/promises';
@@ -12,7 +14,7 @@ import { dtcInstructionInput, type DtcImportProblem, type DtcImportResult } from
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import { MAX_ROW_CHARS, readRegisterBytes, RegisterFileError } from '../../importers/file-bytes';
-import type { BookStore } from '../../store/port';
+import type { BookStore, JobProgress } from '../../store/port';
 import { actorOf } from '../views';
 import { checkInstruction, keyedPayload, nomineePosition, writeInstruction } from './dtc';
 import { InstructionGrouper, mapDtcHeader, rowOf, type DtcColumn, type ParsedInstruction } from './dtc-rows';
@@ -27,8 +29,16 @@ const COLUMN_OF: Readonly<Record<string, DtcColumn>> = {
   oversubscriptionShares: 'oversubscription_shares', amount: 'amount', lines: 'owner_reference', participantNumber: 'participant_number', participantName: 'participant_name',
 };
 
+export interface DtcImportControl {
+  /** Told every so often; throws to cancel (a job's progress does, once Cancel is pressed). */
+  readonly onProgress?: (progress: JobProgress) => void;
+}
+
+/** A report at least this often (rows or instructions), well under a second of work apart. */
+const REPORT_EVERY = 500;
+
 /** Every row read and grouped by VOI number; the file's SHA-256. */
-async function readInstructions(file: string, shown: string): Promise<{ grouper: InstructionGrouper; sha256: string }> {
+async function readInstructions(file: string, shown: string, control: DtcImportControl): Promise<{ grouper: InstructionGrouper; sha256: string }> {
   const size = await stat(file).then((s) => (s.isFile() ? s.size : -1), () => -2);
   if (size === -2) throw new DeskFailure('INVALID_INPUT', `File: cannot read ${shown}`, 'file');
   if (size === -1) throw new DeskFailure('INVALID_INPUT', `File: ${shown} is not a regular file`, 'file');
@@ -48,6 +58,7 @@ async function readInstructions(file: string, shown: string): Promise<{ grouper:
         continue;
       }
       grouper.add(rowOf(record, index), info.lines);
+      if (grouper.rows % REPORT_EVERY === 0) control.onProgress?.({ done: grouper.rows, total: 0, unit: 'rows read' });
     }
   } catch (error) {
     if (error instanceof DeskFailure) throw error;
@@ -67,9 +78,9 @@ class Refused extends Error {
 }
 
 /** Imports the file into the envelope: all instructions or none; problems listed by line, then column. */
-export async function importDtcFile(store: BookStore, user: SessionUser, envelopeId: number, file: string): Promise<DtcImportResult> {
+export async function importDtcFile(store: BookStore, user: SessionUser, envelopeId: number, file: string, control: DtcImportControl = {}): Promise<DtcImportResult> {
   const fileName = path.basename(file);
-  const { grouper, sha256 } = await readInstructions(file, fileName);
+  const { grouper, sha256 } = await readInstructions(file, fileName, control);
   const parsed = grouper.instructions();
   const result = (problems: DtcImportProblem[], committed: boolean): DtcImportResult => ({
     committed, fileName, sha256, rows: grouper.rows, instructions: committed ? parsed.length : 0,
@@ -86,7 +97,8 @@ export async function importDtcFile(store: BookStore, user: SessionUser, envelop
       const problems: DtcImportProblem[] = [];
       const ids: number[] = [];
       const positions: Positions = new Map();
-      for (const p of parsed) {
+      for (const [i, p] of parsed.entries()) {
+        if (i % REPORT_EVERY === 0) control.onProgress?.({ done: i, total: parsed.length, unit: 'instructions' });
         const id = await importOne(tx, c, p, { envelopeId, at, by: user.id, positions }, problems);
         if (id !== null) ids.push(id);
       }

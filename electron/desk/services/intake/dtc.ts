@@ -30,8 +30,9 @@ export async function nomineePosition(r: ReadRepos, programId: number, number: s
 }
 
 /** The refusals that come before the engine: a VOI keyed twice, more rights than the position has left, more shares than rights. */
-export async function checkInstruction(r: ReadRepos, c: ItemContext, input: DtcInstructionInput, position: NomineePositionView): Promise<void> {
-  const same = await r.intake.electionByVoi(c.program.id, input.voiNumber);
+export async function checkInstruction(r: ReadRepos, c: ItemContext, input: DtcInstructionInput, position: NomineePositionView, correcting?: IntakeRecord<'elections'>): Promise<void> {
+  // A correction keeps its instruction's VOI number: the one it replaces is reversed in the same change.
+  const same = correcting?.voiNumber === input.voiNumber ? undefined : await r.intake.electionByVoi(c.program.id, input.voiNumber);
   if (same) throw new DeskFailure('CONFLICT', `VOI number: ${input.voiNumber} is already keyed in this program (participant ${same.participantNumber ?? '?'})`, 'voiNumber');
   if (input.rightsSurrendered < 1) throw new DeskFailure('INVALID_INPUT', 'Rights surrendered: an instruction surrenders at least 1 right', 'rightsSurrendered');
   if (input.rightsSurrendered > position.left) {
@@ -75,16 +76,7 @@ export function previewDtcInstruction(store: BookStore, input: DtcInstructionInp
 
 /** Records what the clerk keyed: the instruction, its certification lines, its DTC payment and the ledger's deposit (and clearance when settled). */
 export async function writeInstruction(tx: WriteRepos, c: ItemContext, certificate: CertificateRecord, input: DtcInstructionInput, at: string, by: number): Promise<number> {
-  const facts = dtcFactsOf(input);
-  const electionId = await tx.intake.insert('elections', {
-    programId: c.program.id, batchId: c.batch.id, envelopeId: c.envelope.id, kind: 'dtc', certificateId: certificate.id,
-    basicShares: input.basicShares, oversubscriptionShares: input.oversubscriptionShares, facts,
-    voiNumber: input.voiNumber, participantNumber: input.participantNumber, participantName: input.participantName, rightsSurrendered: input.rightsSurrendered,
-    correctsId: null, keyedAt: at, keyedBy: by,
-  });
-  if (input.lines.length > 0) {
-    await tx.intake.insertMany('nominee_certification_lines', input.lines.map((l, i) => ({ electionId, line: i + 1, ...l })));
-  }
+  const electionId = await writeInstructionOnly(tx, c, certificate, input, at, by, null);
   const amount = moneyOf(input.amount);
   const paymentId = await tx.intake.insert('payments', {
     programId: c.program.id, batchId: c.batch.id, envelopeId: c.envelope.id, electionId, oddLotOrderId: null, method: 'dtc', amount,
@@ -96,6 +88,20 @@ export async function writeInstruction(tx: WriteRepos, c: ItemContext, certifica
   if (input.settled) {
     await tx.intake.insert('payment_events', { paymentId, kind: 'cleared', businessDate: c.batch.receiptDate, reason: null, bankFileId: null, at, createdBy: by });
     await ledger('cleared', `DTC settlement collected for VOI ${input.voiNumber}`);
+  }
+  return electionId;
+}
+
+/** The instruction and its certification lines (a correction carries the payment of the one it corrects). */
+export async function writeInstructionOnly(tx: WriteRepos, c: ItemContext, certificate: CertificateRecord, input: DtcInstructionInput, at: string, by: number, correctsId: number | null): Promise<number> {
+  const electionId = await tx.intake.insert('elections', {
+    programId: c.program.id, batchId: c.batch.id, envelopeId: c.envelope.id, kind: 'dtc', certificateId: certificate.id,
+    basicShares: input.basicShares, oversubscriptionShares: input.oversubscriptionShares, facts: dtcFactsOf(input),
+    voiNumber: input.voiNumber, participantNumber: input.participantNumber, participantName: input.participantName, rightsSurrendered: input.rightsSurrendered,
+    correctsId, keyedAt: at, keyedBy: by,
+  });
+  if (input.lines.length > 0) {
+    await tx.intake.insertMany('nominee_certification_lines', input.lines.map((l, i) => ({ electionId, line: i + 1, ...l })));
   }
   return electionId;
 }

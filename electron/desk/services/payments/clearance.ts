@@ -72,6 +72,8 @@ async function settle(store: BookStore, by: SessionUser, kind: PaymentSettlement
     const p = await tx.payments.byId(input.paymentId);
     if (!p) throw noPayment();
     const before = await tx.payments.events(p.programId, [p.id]);
+    const reversal = (await tx.payments.reversals(p.programId)).find((x) => x.paymentId === p.id);
+    if (reversal) throw new DeskFailure('CONFLICT', `The ${paymentName(p)} was reversed as keyed wrong (${reversal.reason}): there is nothing to ${kind === 'cleared' ? 'clear' : 'return'}${reversal.replacedBy ? `; payment #${reversal.replacedBy} replaced it` : ''}`, 'paymentId');
     const refused = settlementRefusal(p, before, kind);
     if (refused) throw new DeskFailure('CONFLICT', refused, 'paymentId');
     checkBusinessDate(input.businessDate, p, at, label);

@@ -17,7 +17,9 @@ const balancesView = (b: Balances): BalancesView => ({
 /** The ledger of one program, read in one snapshot so that its figures and its tie-out agree. */
 export async function ledgerOf(r: ReadRepos, programId: number): Promise<LedgerView> {
   if (!(await r.programs.byId(programId))) throw new DeskFailure('NOT_FOUND', 'There is no such program in this book', 'programId');
-  const [entries, payments, events, allocations] = [await r.payments.ledger(programId), await r.payments.ofProgram(programId), await r.payments.events(programId), await r.payments.allocations(programId)];
+  const [entries, keyed, events, allocations, reversals] = [await r.payments.ledger(programId), await r.payments.ofProgram(programId), await r.payments.events(programId), await r.payments.allocations(programId), await r.payments.reversals(programId)];
+  const reversed = new Set(reversals.map((x) => x.paymentId));
+  const payments = keyed.map((p) => ({ ...p, reversed: reversed.has(p.id) }));
   const figures = ledgerFigures(entries);
   const tie = tieOut({ payments, events, entries, allocations });
   return {

@@ -43,6 +43,7 @@ const TABLES = [
   ['bank_files', 'id'],
   ['payment_events', 'id'],
   ['ledger_entries', 'id'],
+  ['payment_reversals', 'id'],
   ['lost_settings', 'id'],
   ['lost_cases', 'id'],
   ['indemnity_bonds', 'id'],

@@ -6,6 +6,7 @@
 import { intakeSchemaSql } from '../schema-intake';
 import { lostSchemaSql } from '../schema-lost';
 import { supervisionSchemaSql } from '../schema-supervision';
+import { intakeFixesSchemaSql } from '../schema-intake-fixes';
 import type { Migration } from '../sqlite/schema';
 
 /** Marks a database as an Offering Desk book, as SQLite's application_id marks a file. */
@@ -316,6 +317,7 @@ CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
   { version: 11, name: 'intake: mail log, elections, payments and the escrow ledger', sql: intakeSchemaSql('postgres') },
   { version: 18, name: 'lost certificates: indemnity settings, cases, bonds and their events', sql: lostSchemaSql('postgres') },
   { version: 19, name: 'supervisor desk: decisions, scheduled refunds, letters', sql: supervisionSchemaSql('postgres') },
+  { version: 20, name: 'intake corrections: payment reversals, a DTC instruction corrected under its VOI number', sql: intakeFixesSchemaSql('postgres') },
 ];
 
 /** What a desk's own database role may do, table by table: never rewrite the journal. */
@@ -352,6 +354,7 @@ export const DESK_ROLE_GRANTS: readonly { readonly table: string; readonly privi
   { table: 'bank_files', privileges: 'SELECT, INSERT' },
   { table: 'payment_events', privileges: 'SELECT, INSERT' },
   { table: 'ledger_entries', privileges: 'SELECT, INSERT' },
+  { table: 'payment_reversals', privileges: 'SELECT, INSERT' },
   // Lost certificates (migration 18).
   { table: 'lost_settings', privileges: 'SELECT, INSERT' },
   { table: 'lost_cases', privileges: 'SELECT, INSERT' },

@@ -50,9 +50,10 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
       const { rows } = await sql<Row & { applied: string }>`
         SELECT p.*, p.amount AS applied FROM payments p
         WHERE p.election_id = ${electionId} AND NOT EXISTS (SELECT 1 FROM payment_allocations a WHERE a.payment_id = p.id)
+          AND NOT EXISTS (SELECT 1 FROM payment_reversals x WHERE x.payment_id = p.id)
         UNION ALL
         SELECT p.*, a.amount AS applied FROM payments p JOIN payment_allocations a ON a.payment_id = p.id
-        WHERE a.election_id = ${electionId}
+        WHERE a.election_id = ${electionId} AND NOT EXISTS (SELECT 1 FROM payment_reversals x WHERE x.payment_id = p.id)
         ORDER BY id`.execute(db);
       const out: PaymentWithEvents[] = [];
       for (const r of rows) {
@@ -64,7 +65,8 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
     // --- The mail log and the election form ---------------------------------------------
     async paymentsByCheck(programId, checkNumber) {
       // payments_by_check (program_id, check_number) answers this without a scan.
-      const { rows } = await sql<Row>`SELECT ${selectAll('payments')} FROM payments WHERE program_id = ${programId} AND check_number = ${checkNumber} ORDER BY id`.execute(db);
+      const { rows } = await sql<Row>`SELECT ${selectAll('payments')} FROM payments p WHERE program_id = ${programId} AND check_number = ${checkNumber}
+        AND NOT EXISTS (SELECT 1 FROM payment_reversals x WHERE x.payment_id = p.id) ORDER BY id`.execute(db);
       return rows.map((r) => toRecord('payments', r));
     },
     async unreversedElections(certificateId) {
@@ -100,9 +102,15 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
       if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return; // SQLite: changes are serial already
       await sql`SELECT pg_advisory_xact_lock(${BATCH_LOCK}, ${batchId})`.execute(db);
     },
+    // --- Intake corrections (migration 20) ---
+    async reversedPaymentIds(batchId) {
+      const { rows } = await sql<{ payment_id: number | string }>`
+        SELECT x.payment_id FROM payment_reversals x JOIN payments p ON p.id = x.payment_id WHERE p.batch_id = ${batchId} ORDER BY x.payment_id`.execute(db);
+      return rows.map((r) => Number(r.payment_id));
+    },
     // -- DTC instructions, guaranteed deliveries, odd-lot orders --------------------------------
     async electionByVoi(programId, voiNumber) {
-      const { rows } = await sql<Row>`SELECT ${selectAll('elections')} FROM elections WHERE program_id = ${programId} AND voi_number = ${voiNumber}`.execute(db);
+      const { rows } = await sql<Row>`SELECT ${selectAll('elections')} FROM elections WHERE program_id = ${programId} AND voi_number = ${voiNumber} ORDER BY id DESC LIMIT 1`.execute(db);
       return rows[0] ? toRecord('elections', rows[0]) : undefined;
     },
   };

@@ -32,6 +32,8 @@ export function paymentsRepo(db: Kysely<BookTables>): PaymentsWriter {
   });
   const settledAs = (kind: PaymentSettlement) => sql<boolean>`exists (select 1 from payment_events e where e.payment_id = p.id and e.kind = ${kind})`;
   const unsettled = sql<boolean>`not exists (select 1 from payment_events e where e.payment_id = p.id)`;
+  // A payment reversed as keyed wrong (migration 20) is no longer found, deposited or cleared; only the ledger's tie-out reads it.
+  const live = sql<boolean>`not exists (select 1 from payment_reversals x where x.payment_id = p.id)`;
 
   const layouts = () => db.selectFrom('bank_layouts').select(['id', 'bank', 'name', 'version', 'spec', 'saved_at', 'saved_by']);
   const toLayout = (r: { id: number; bank: string; name: string; version: number; spec: string; saved_at: string; saved_by: number }): BankLayoutRecord => ({
@@ -57,10 +59,11 @@ export function paymentsRepo(db: Kysely<BookTables>): PaymentsWriter {
       return r && toPayment(r);
     },
     async find(programId, filter, limit) {
-      let q = payments().where('p.program_id', '=', programId);
+      let q = payments().where('p.program_id', '=', programId).where(live);
       const check = filter.checkNumber?.trim();
       if (check) q = q.where(sql<boolean>`ltrim(p.check_number, '0') = ltrim(${check}, '0')`);
       if (filter.amount) q = q.where('p.amount', '=', filter.amount);
+      if (filter.electionId !== undefined) q = q.where('p.election_id', '=', filter.electionId);
       const payer = filter.payer?.trim();
       if (payer) q = q.where(sql<boolean>`lower(p.payer) like ${likePattern(payer)} escape '\\'`);
       if (filter.status === 'received') q = q.where(unsettled);
@@ -68,8 +71,8 @@ export function paymentsRepo(db: Kysely<BookTables>): PaymentsWriter {
       return (await q.orderBy('p.id', 'desc').limit(limit).execute()).map(toPayment);
     },
     clearable: async (programId) =>
-      (await payments().where('p.program_id', '=', programId).where((eb) => eb.or([eb('p.check_number', 'is not', null), eb('p.reference', 'is not', null)])).orderBy('p.id').execute()).map(toPayment),
-    ofBatch: async (batchId) => (await payments().where('p.batch_id', '=', batchId).orderBy('p.id').execute()).map(toPayment),
+      (await payments().where('p.program_id', '=', programId).where(live).where((eb) => eb.or([eb('p.check_number', 'is not', null), eb('p.reference', 'is not', null)])).orderBy('p.id').execute()).map(toPayment),
+    ofBatch: async (batchId) => (await payments().where('p.batch_id', '=', batchId).where(live).orderBy('p.id').execute()).map(toPayment),
     ofProgram: async (programId) => (await payments().where('p.program_id', '=', programId).orderBy('p.id').execute()).map(toPayment),
     async events(programId, paymentIds) {
       const base = () => db.selectFrom('payment_events as e').innerJoin('payments as p', 'p.id', 'e.payment_id').selectAll('e').where('p.program_id', '=', programId);
@@ -113,5 +116,16 @@ export function paymentsRepo(db: Kysely<BookTables>): PaymentsWriter {
     },
     bankLayout,
     bankFile,
+    // --- Payment corrections (migration 20) ---
+    async reversals(programId) {
+      const rows = await db
+        .selectFrom('payment_reversals as x')
+        .innerJoin('payments as p', 'p.id', 'x.payment_id')
+        .selectAll('x')
+        .where('p.program_id', '=', programId)
+        .orderBy('x.id')
+        .execute();
+      return rows.map((r) => ({ id: Number(r.id), paymentId: Number(r.payment_id), replacedBy: r.replaced_by === null ? null : Number(r.replaced_by), reason: r.reason, reversedAt: r.reversed_at, reversedBy: Number(r.reversed_by) }));
+    },
   };
 }

@@ -89,8 +89,10 @@ export function supervisionRepo(db: Kysely<BookTables>, log: RowLog): Supervisio
         const a = intakeRecord('payment_allocations', r);
         allocations.set(a.paymentId, [...(allocations.get(a.paymentId) ?? []), a]);
       }
+      // A payment reversed as keyed wrong (migration 20) applies to nothing: its replacement does.
       const rows = await allPages(async (after) => (await sql<Row>`
-        SELECT ${columnsAs('payments', 'p')} FROM payments p WHERE p.program_id = ${programId} AND p.id > ${after} ORDER BY p.id LIMIT ${PAGE}`.execute(db)).rows);
+        SELECT ${columnsAs('payments', 'p')} FROM payments p WHERE p.program_id = ${programId} AND p.id > ${after}
+          AND NOT EXISTS (SELECT 1 FROM payment_reversals x WHERE x.payment_id = p.id) ORDER BY p.id LIMIT ${PAGE}`.execute(db)).rows);
       const out: AppliedPayment[] = [];
       for (const row of rows) {
         const payment = intakeRecord('payments', row);

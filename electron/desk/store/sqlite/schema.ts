@@ -8,6 +8,7 @@
 import { intakeSchemaSql } from '../schema-intake';
 import { lostSchemaSql } from '../schema-lost';
 import { supervisionSchemaSql } from '../schema-supervision';
+import { intakeFixesSchemaSql } from '../schema-intake-fixes';
 
 /** 'ODK1' as a big-endian 32-bit integer. */
 export const APPLICATION_ID = 0x4f444b31;
@@ -377,6 +378,7 @@ CREATE INDEX register_words_by_entry ON register_words (entry_id, word);
   { version: 11, name: 'intake: mail log, elections, payments and the escrow ledger', sql: intakeSchemaSql('sqlite') },
   { version: 18, name: 'lost certificates: indemnity settings, cases, bonds and their events', sql: lostSchemaSql('sqlite') },
   { version: 19, name: 'supervisor desk: decisions, scheduled refunds, letters', sql: supervisionSchemaSql('sqlite') },
+  { version: 20, name: 'intake corrections: payment reversals, a DTC instruction corrected under its VOI number', sql: intakeFixesSchemaSql('sqlite') },
 ];
 
 /** The newest schema this program knows; a book with a higher user_version is refused. */

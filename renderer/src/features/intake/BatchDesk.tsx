@@ -14,6 +14,7 @@ import { formatInstant, formatIsoDate, normalizeKeyedDate, parseKeyedDate } from
 import { formatClock, normalizeKeyedTime, parseKeyedTime } from '../../lib/times';
 import { formSchema, type FieldCheck } from '../../lib/validation';
 import { CorrectionForm } from './CorrectionForm';
+import { PaymentCorrectionForm } from './PaymentCorrectionForm';
 import { ElectionForm } from './ElectionForm';
 import { KeyedField } from './KeyedField';
 import { VerdictPanel } from './VerdictPanel';
@@ -61,6 +62,7 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
   const [last, setLast] = useState<{ answer: Extract<SaveElectionAnswer, { saved: true }>; number: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [correcting, setCorrecting] = useState<BatchItemView | null>(null);
+  const [correctingPayment, setCorrectingPayment] = useState<BatchItemView | null>(null);
   const list = envelopes.data ?? [];
   const current = list.find((e) => e.id === chosen) ?? list[list.length - 1] ?? null;
   const batchDate = batch ? formatIsoDate(batch.receiptDate) : '';
@@ -134,7 +136,16 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
           </select>
         </div>
       ) : null}
-      {correcting ? (
+      {correctingPayment ? (
+        <PaymentCorrectionForm
+          item={correctingPayment}
+          programId={programId}
+          onDone={() => {
+            setCorrectingPayment(null);
+            focusCertificate();
+          }}
+        />
+      ) : correcting ? (
         <CorrectionForm
           item={correcting}
           batchId={batchId}
@@ -164,9 +175,15 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
           source={itemSource}
           emptyText="Nothing keyed in this batch yet."
           onOpen={(item) => (item.reversed ? status.report(`Item ${item.electionId} was corrected already: correct the item that replaced it.`, 'info') : setCorrecting(item))}
+          onRowKey={(e, item) => {
+            if (!(e.altKey && e.key.toLowerCase() === 'p')) return false;
+            if (item.reversed) status.report(`Item ${item.electionId} was corrected already: its payments are the corrected item’s.`, 'info');
+            else setCorrectingPayment(item);
+            return true;
+          }}
         />
       ) : null}
-      <p className="muted">In the list, Enter on an item corrects it (§4a: reversed with a reason and keyed again).</p>
+      <p className="muted">In the list, Enter on an item corrects it (§4a: reversed with a reason and keyed again); Alt+P corrects a payment keyed wrong on it.</p>
       <BatchControlSection batchId={batchId} />
     </section>
   );

@@ -1,12 +1,12 @@
 import { keepPreviousData, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
-import type { ElectionDraft, ElectionVerdict, ElectionWarning, SaveElectionAnswer } from '../../../../shared/ipc/intake-forms';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import type { CertificateForForm, ElectionDraft, ElectionVerdict, ElectionWarning, SaveElectionAnswer } from '../../../../shared/ipc/intake-forms';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EntryForm } from '../../components/EntryForm';
 import { useEntryForm } from '../../components/useEntryForm';
-import { invalidateTopics, useDeskQuery } from '../../frame/query';
+import { fetchDeskQuery, invalidateTopics, useDeskQuery } from '../../frame/query';
 import { parseKeyedShares } from '../../lib/amounts';
 import { useDebounced } from '../../lib/useDebounced';
 import { formSchema } from '../../lib/validation';
@@ -55,12 +55,34 @@ export function ElectionForm({ programId, batchId, envelopeId, envelopeLabel, on
   const preview = useDeskQuery('intake.assess', { draft: draft! }, { topics: ['intake'], enabled: draft !== null, placeholderData: keepPreviousData });
   const verdict: ElectionVerdict | null = found && preview.data ? preview.data : null;
 
-  // The payer is most often the registered holder: carried in once the certificate typed now is found.
+  // The payer is most often the registered holder: carried in once, when the certificate typed now
+  // is found. A save keyed faster than the lookup (a scanner, a busy machine) waits for it and
+  // carries the payer in first (see payerCarriedIn), so it never stumbles on "Payer is required".
+  const carriedFor = useRef<string | null>(null);
+  const carryPayerFrom = (c: CertificateForForm) => {
+    carriedFor.current = c.number;
+    const payer = c.registration[0] ?? '';
+    if (payer === '') return;
+    form.form.getValues('payments').forEach((p, i) => {
+      if (p.payer === '') form.setValue(`payments.${i}.payer`, payer);
+    });
+  };
   const typedNumber = normalizeCertificateNumber(v.certificateNumber);
-  const carryPayer = found && found.number === typedNumber && v.payments[0]?.payer === '' ? (found.registration[0] ?? '') : '';
+  const carryNow = found && found.number === typedNumber && carriedFor.current !== found.number ? found : null;
   useEffect(() => {
-    if (carryPayer !== '') form.setValue('payments.0.payer', carryPayer);
-  }, [carryPayer]);
+    if (carryNow) carryPayerFrom(carryNow);
+  }, [carryNow]);
+  const payerCarriedIn = async (): Promise<void> => {
+    const typed = normalizeCertificateNumber(form.form.getValues('certificateNumber'));
+    if (!CERTIFICATE.test(typed) || carriedFor.current === typed) return;
+    // The same call the form's lookup makes (joined if in flight); a failed lookup is the form's to show.
+    const c = await fetchDeskQuery(queryClient, call, 'intake.certificate', { programId, number: typed }, ['intake', 'certificates']).catch(() => null);
+    if (c && c.number === normalizeCertificateNumber(form.form.getValues('certificateNumber'))) carryPayerFrom(c);
+  };
+  const startAgain = () => {
+    carriedFor.current = null;
+    form.reset();
+  };
 
   const noteFor = (field: string) => {
     const codes = verdict?.deficiencies.filter((d) => d.field === field) ?? [];
@@ -74,8 +96,10 @@ export function ElectionForm({ programId, batchId, envelopeId, envelopeLabel, on
 
   const save = async (): Promise<boolean> => {
     setProblem(null);
+    await payerCarriedIn();
     if (!(await form.checkForSave())) return false;
-    const keyed = draftOf(form.values, batchId, envelopeId);
+    // Read afresh: the payer may have been carried in since this render.
+    const keyed = draftOf(form.form.getValues(), batchId, envelopeId);
     if (!keyed) return false;
     let result = await call('intake.saveElection', { draft: keyed });
     if (result.ok && !result.value.saved) {
@@ -93,7 +117,7 @@ export function ElectionForm({ programId, batchId, envelopeId, envelopeLabel, on
       return false;
     }
     if (!result.value.saved) return false;
-    form.reset();
+    startAgain();
     onSaved(result.value, keyed.certificateNumber);
     const codes = result.value.verdict.deficiencies.map((d) => d.code);
     status.report(`Saved item ${result.value.electionId}: ${keyed.certificateNumber}${codes.length ? ` — deficiencies ${codes.join(', ')}` : ' — no deficiencies'}.`, 'done');
@@ -117,7 +141,7 @@ export function ElectionForm({ programId, batchId, envelopeId, envelopeLabel, on
         title={`Election form — ${envelopeLabel}`}
         onSave={save}
         onAbandon={(discarded) => {
-          form.reset();
+          startAgain();
           if (!discarded) onLeave();
           else document.getElementById('election-certificateNumber')?.focus();
         }}
@@ -144,7 +168,7 @@ export function ElectionForm({ programId, batchId, envelopeId, envelopeLabel, on
           {yesNo('taxFormOnFile')}
           {found?.held ? <YesNoField label="Instruction from the holder abroad" field={form.bind('foreignInstruction')} onAnswer={(yes) => form.setValue('foreignInstruction', yes ? 'yes' : 'no')} note={noteFor('foreignInstruction')} /> : null}
         </fieldset>
-        <PaymentRows form={form} note={noteFor('payments')} onAdd={addPayment} />
+        <PaymentRows rows={v.payments} bind={form.bind} note={noteFor('payments')} onAdd={addPayment} />
       </EntryForm>
       <VerdictPanel verdict={verdict} />
       {asking ? (

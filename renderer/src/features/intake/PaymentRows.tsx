@@ -3,17 +3,20 @@ import { isValidAbaRouting } from '../../../../shared/domain/aba';
 import { METHOD_WORDS, PAYMENT_METHODS_KEYED } from '../../../../shared/ipc/intake-forms';
 import type { FieldBinding } from '../../components/field-binding';
 import { FieldMessages } from '../../components/FieldMessages';
-import type { EntryFormState } from '../../components/useEntryForm';
-import type { ElectionValues } from './election-values';
+import type { PaymentValues } from './election-values';
 import { KeyedField } from './KeyedField';
 
-/** A routing number moves on by itself once its nine digits are in and its check digit is right. */
+/**
+ * A routing number moves on by itself once its nine digits are in and its check digit is right —
+ * at once, inside the keystroke: a digit typed right after the ninth (a fast clerk, a busy machine)
+ * must land in the check number, not be dropped by the full routing field.
+ */
 function advancingRouting(field: FieldBinding, nextId: string): FieldBinding {
   return {
     ...field,
     onChange: (e: ChangeEvent<HTMLInputElement | HTMLSelectElement>) => {
       field.onChange(e);
-      if (isValidAbaRouting(e.target.value.trim())) setTimeout(() => document.getElementById(nextId)?.focus(), 0);
+      if (isValidAbaRouting(e.target.value.trim())) document.getElementById(nextId)?.focus();
     },
   };
 }
@@ -40,13 +43,12 @@ function MethodField({ label, field }: { readonly label: string; readonly field:
  * goes amount → routing number (which moves on by itself) → check number, which saves; the
  * account number and the payer (carried in from the registration) are reached with Tab.
  */
-export function PaymentRows({ form, note, onAdd }: { readonly form: EntryFormState<ElectionValues>; readonly note: ReactNode; readonly onAdd: () => void }) {
-  const rows = form.values.payments;
+export function PaymentRows({ rows, bind, note, onAdd, single }: { readonly rows: readonly PaymentValues[]; readonly bind: (name: string) => FieldBinding; readonly note: ReactNode; readonly onAdd: () => void; readonly single?: boolean }) {
   return (
     <fieldset className="payments">
       <legend>Payments</legend>
       {rows.map((p, i) => {
-        const at = (f: string) => form.bind(`payments.${i}.${f}`);
+        const at = (f: string) => bind(`payments.${i}.${f}`);
         const n = rows.length > 1 ? ` ${i + 1}` : '';
         return (
           <div className="payment-row" key={i} role="group" aria-label={`Payment${n}`}>
@@ -66,9 +68,11 @@ export function PaymentRows({ form, note, onAdd }: { readonly form: EntryFormSta
         );
       })}
       {note ? <p className="field-problem deficiency-note">{note}</p> : null}
-      <button type="button" onClick={onAdd}>
-        Add another payment <span className="key-hint">Alt+A</span>
-      </button>
+      {single ? null : (
+        <button type="button" onClick={onAdd}>
+          Add another payment <span className="key-hint">Alt+A</span>
+        </button>
+      )}
     </fieldset>
   );
 }

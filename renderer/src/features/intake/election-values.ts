@@ -125,7 +125,7 @@ export const normalizeField = (name: string): ((v: string) => string) | undefine
   return undefined;
 };
 
-const paymentOf = (p: PaymentValues): PaymentKeyed | null => {
+export const paymentOf = (p: PaymentValues): PaymentKeyed | null => {
   const method = methodOf(p.method);
   if (!method) return null;
   const optional = (s: string) => (s.trim() === '' ? {} : null);

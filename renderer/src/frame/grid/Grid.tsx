@@ -30,6 +30,8 @@ interface GridProps<Row> {
   readonly columns: readonly GridColumn<Row>[];
   readonly source: GridSource<Row>;
   readonly onOpen?: (row: Row) => void;
+  /** A further key on the focused row (e.g. Alt+P): true when it was taken. */
+  readonly onRowKey?: (e: KeyboardEvent<HTMLTableElement>, row: Row) => boolean;
   readonly emptyText: string;
   readonly className?: string;
   readonly rowClassName?: (row: Row) => string | undefined;
@@ -42,7 +44,7 @@ const TYPE_AHEAD_MS = 1000;
  * The one list of the desk: virtualized (only the rows on screen are in the page), moved through
  * with the keys, opened with Enter, announced to screen readers with its position.
  */
-export function Grid<Row>({ ref, label, columns, source, onOpen, emptyText, className, rowClassName }: GridProps<Row>) {
+export function Grid<Row>({ ref, label, columns, source, onOpen, onRowKey, emptyText, className, rowClassName }: GridProps<Row>) {
   const baseId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
   const [active, setActive] = useState<{ index: number; key: string | number | null }>({ index: 0, key: null });
@@ -90,6 +92,10 @@ export function Grid<Row>({ ref, label, columns, source, onOpen, emptyText, clas
 
   const onKeyDown = (e: KeyboardEvent<HTMLTableElement>) => {
     if (e.target !== e.currentTarget) return; // a button in a row keeps its own keys
+    if (currentRow !== undefined && onRowKey?.(e, currentRow)) {
+      e.preventDefault();
+      return;
+    }
     if (e.key === 'Enter' && !e.altKey && !e.ctrlKey) {
       e.preventDefault();
       if (currentRow !== undefined) onOpen?.(currentRow);

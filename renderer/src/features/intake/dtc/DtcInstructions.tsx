@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import type { DtcImportResult } from '../../../../../shared/ipc/intake-more';
 import { useDesk } from '../../../app/DeskContext';
 import { useStatus } from '../../../app/StatusContext';
+import { useJobFinished } from '../../../frame/jobs';
 import { invalidateTopics, useDeskQuery } from '../../../frame/query';
 import { DtcInstructionForm } from './DtcInstructionForm';
 
@@ -15,14 +16,26 @@ function DtcImport({ programId }: { programId: number }) {
   const envelopes = useDeskQuery('intakeItems.envelopes', { programId }, { topics: ['intake'] });
   const [envelopeId, setEnvelopeId] = useState('');
   const [result, setResult] = useState<DtcImportResult | null>(null);
+  const finished = useJobFinished();
   const run = async () => {
     if (envelopeId === '') {
       status.report('Envelope for the file: choose the DTC delivery it came in', 'problem');
       return;
     }
-    const r = await call('dtc.importFile', { envelopeId: Number(envelopeId) });
+    const started = await call('dtc.importFile', { envelopeId: Number(envelopeId) });
+    if (!started.ok) {
+      status.report(started.error.message, started.error.code === 'CANCELLED' ? 'info' : 'problem');
+      return;
+    }
+    // The file is imported as a job in a worker: its progress and Cancel are in the status bar meanwhile.
+    const job = await finished(started.value.jobId);
+    if (job.state !== 'done') {
+      status.report(job.error?.message ?? `The DTC import was ${job.state}; nothing was imported.`, job.state === 'cancelled' ? 'info' : 'problem');
+      return;
+    }
+    const r = await call('dtc.importResult', { jobId: started.value.jobId });
     if (!r.ok) {
-      status.report(r.error.message, r.error.code === 'CANCELLED' ? 'info' : 'problem');
+      status.report(r.error.message, 'problem');
       return;
     }
     setResult(r.value);
