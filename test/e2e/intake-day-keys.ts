@@ -71,6 +71,8 @@ export class DayKeys {
     }
     await key(page, '', 'Enter');
     const saveKey = await this.keyPayment(item);
+    // The engine's verdict as typed, before saving: in the panel, and each deficiency beside its field.
+    await expect.poll(() => this.verdictCodes(), { message: item.name }).toBe(sorted(item.codes));
     for (const code of item.codes) await page.getByText(`— deficiency ${code}`).first().waitFor();
     await key(page, '', saveKey);
     if (item.warnings) await this.confirmWarnings(item, index);
@@ -80,6 +82,12 @@ export class DayKeys {
     const codes = /deficiencies (.*)\.$/.exec(said)?.[1]?.split(', ') ?? [];
     expect(sorted(codes), item.name).toBe(sorted(item.codes));
     await expect.poll(() => focusedLabel(page)).toBe('Certificate number');
+  }
+
+  /** The codes the live verdict panel shows now, sorted. */
+  async verdictCodes(): Promise<string> {
+    const words = await this.page.getByRole('region', { name: 'As keyed so far' }).innerText();
+    return sorted([...words.matchAll(/ — ([A-Z_]+)/g)].map((m) => m[1]!));
   }
 
   private async confirmWarnings(item: DayItem, index: number): Promise<void> {
