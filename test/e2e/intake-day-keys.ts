@@ -40,10 +40,10 @@ export class DayKeys {
     const { page } = this;
     await expect.poll(() => focusedLabel(page)).toBe('Time stamped');
     await key(page, e.time, 'Enter');
-    expect(await focusedLabel(page)).toBe('Items in the envelope');
+    await expect.poll(() => focusedLabel(page)).toBe('Items in the envelope');
     await key(page, '', 'Control+a');
     await key(page, String(e.stated), 'Tab', 'Tab');
-    expect(await focusedLabel(page)).toBe('Came by');
+    await expect.poll(() => focusedLabel(page)).toBe('Came by');
     await key(page, e.source === 'dtc' ? 'd' : 'm', 'Control+Enter');
     await expect.poll(() => statusText(page)).toBe(`Done: Envelope ${e.seq} stamped ${e.wall} on 12/08/2003: key its ${e.stated} item${e.stated === 1 ? '' : 's'}.`);
   }

@@ -234,7 +234,13 @@ describe('a clerk’s day of mail, keyboard only', () => {
   }, STEP_MS);
 
   it('takes odd-lot orders by phone and from a broker for the odd-lot program, eligibility shown before saving', async () => {
-    await tabTo(desk, 'Time stamped', true);
+    // Back up to the envelope form, a Shift+Tab at a time until it has the focus (the print buttons were busy a moment ago).
+    await expect
+      .poll(async () => {
+        await key(page, '', 'Shift+Tab');
+        return focusedLabel(page);
+      }, { timeout: 60_000 })
+      .toBe('Time stamped');
     await key(page, '', 'Escape'); // the envelope form, empty: to the mail log
     await page.getByRole('heading', { name: `Mail log: ${XO_NAME}` }).waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('Receipt date');
@@ -247,9 +253,11 @@ describe('a clerk’s day of mail, keyboard only', () => {
     await page.getByRole('heading', { name: BATCH_HEADING }).waitFor();
     for (const [n, order] of ODD_LOTS.entries()) {
       await expect.poll(() => focusedLabel(page)).toBe('Time stamped');
-      await key(page, order.time, 'Enter', 'Control+a');
+      await key(page, order.time, 'Enter');
+      await expect.poll(() => focusedLabel(page)).toBe('Items in the envelope');
+      await key(page, '', 'Control+a');
       await key(page, '1', 'Tab', 'Tab');
-      expect(await focusedLabel(page)).toBe('Came by');
+      await expect.poll(() => focusedLabel(page)).toBe('Came by');
       await key(page, order.sourceLetter, 'Control+Enter');
       await expect.poll(() => statusText(page)).toMatch(new RegExp(`^Done: Envelope ${n + 1} stamped`));
       await key(page, '', 'Escape'); // no election form to key: back to the envelope
