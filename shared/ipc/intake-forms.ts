@@ -26,8 +26,11 @@ const text = (label: string, max: number) =>
 
 const yesNo = (label: string) => labelled(z.boolean({ error: `${label} must be yes or no` }), label);
 
-export const ENVELOPE_SOURCES = ['mail', 'courier', 'hand'] as const;
+/** How an item came in: the envelopes table's sources, all of them (an odd-lot order may come by phone or from a broker, a nominee's by DTC). */
+export const ENVELOPE_SOURCES = ['mail', 'courier', 'hand', 'phone', 'broker', 'dtc'] as const;
 export type EnvelopeSource = (typeof ENVELOPE_SOURCES)[number];
+/** Each source in words, its first letter the one that picks it on the screen. */
+export const ENVELOPE_SOURCE_WORDS: Readonly<Record<EnvelopeSource, string>> = { mail: 'Mail', courier: 'Courier', hand: 'Hand delivered', phone: 'Phone call', broker: 'Broker’s instruction', dtc: 'DTC delivery' };
 
 // ---------------------------------------------------------------------------------------------
 // The mail log.
@@ -51,7 +54,7 @@ export const addEnvelopeInput = z
   .object({
     batchId: idOf('Batch'),
     stampedLocal: labelled(z.string({ error: 'Time stamped must be text' }).regex(WALL, 'Time stamped: type the date and time on the stamp, e.g. 12/08/2003 16:59'), 'Time stamped', 'New York time as stamped on the envelope'),
-    source: labelled(z.enum(ENVELOPE_SOURCES, { error: 'Came by must be mail, courier or hand' }), 'Came by').default('mail'),
+    source: labelled(z.enum(ENVELOPE_SOURCES, { error: 'Came by must be mail, courier, hand, phone, broker or DTC' }), 'Came by').default('mail'),
     itemCount: labelled(z.number({ error: 'Items in the envelope must be a number' }).int('Items in the envelope must be whole').min(1, 'Items in the envelope: at least 1').max(500, 'Items in the envelope: at most 500'), 'Items in the envelope'),
   })
   .strict();

@@ -35,6 +35,10 @@ describe('the intake channels', () => {
     const batch = await f.value('intake.openBatch', { programId, receiptDate: '2003-12-01' });
     const envelope = await f.value('intake.addEnvelope', { batchId: batch.id, stampedLocal: '2003-12-01T10:15', itemCount: 1 });
     expect(envelope).toMatchObject({ seq: 1, source: 'mail' });
+    // An odd-lot order by phone or from a broker, a nominee's delivery by DTC: stamped as such.
+    for (const source of ['phone', 'broker', 'dtc'] as const) {
+      expect(await f.value('intake.addEnvelope', { batchId: batch.id, stampedLocal: '2003-12-01T10:20', source, itemCount: 1 })).toMatchObject({ source });
+    }
     const certificate = await f.value('intake.certificate', { programId, number: 'RT-4' });
     expect(certificate).toMatchObject({ number: 'RT-000004', class: 'A', colour: 'BLUE', account: 'H-1003', registration: ['Nguyễn Văn An'], firmRights: 999, exercised: 0, left: 999, tinMasked: null, held: false });
     const preview = await f.value('intake.assess', { draft: form(batch.id, envelope.id) });
@@ -61,6 +65,7 @@ describe('the intake channels', () => {
     expect((await bad({ payments: [{ method: 'wire', amount: '5', payer: 'An' }] })).message).toMatch(/Wire reference is required for a wire/);
     await f.refused('intake.addEnvelope', { batchId: batch.id, stampedLocal: '12/01/2003 10:15', itemCount: 1 }, 'INVALID_INPUT', 'stampedLocal');
     await f.refused('intake.addEnvelope', { batchId: batch.id, stampedLocal: '2003-12-01T10:15', itemCount: 0 }, 'INVALID_INPUT', 'itemCount');
+    await f.refused('intake.addEnvelope', { batchId: batch.id, stampedLocal: '2003-12-01T10:15', source: 'fax', itemCount: 1 }, 'INVALID_INPUT', 'source');
     await f.refused('intake.correctElection', { electionId: 1, reason: 'typo', draft: form(batch.id, envelope.id) }, 'INVALID_INPUT', 'reason');
   });
 

@@ -4,7 +4,7 @@
  * engine's verdict: §4b deemed exercise, good funds, amount applied, refund due), what is
  * deficient and what happens next. Registration and address as on the register; TIN masked.
  */
-import { centsOf, formatCents, isGoodFunds, PAYMENT_METHODS, rightsDeadlines, type PaymentMethod, type RightsOfferingTerms } from '../../../../shared/domain';
+import { centsOf, formatCents, instantToWallTime, isGoodFunds, PAYMENT_METHODS, rightsDeadlines, type PaymentMethod, type RightsOfferingTerms } from '../../../../shared/domain';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import { printedCusip } from '../../pdf/certificate-doc';
 import type { ConfirmationPayment, ConfirmationPrint, PrintLine } from '../../pdf/intake-print-model';
@@ -74,15 +74,19 @@ function appliedLines(v: Verdict, price: string, basicWritten: number | null): P
   return lines;
 }
 
-function nextSteps(s: StoredElection, v: Verdict, terms: RightsOfferingTerms): string[] {
-  const expires = wallInWords(rightsDeadlines(terms).expiresAt);
+/** What the holder is told to do next; printed after the offer expired, no deadline already past is given as one still to meet. */
+function nextSteps(s: StoredElection, v: Verdict, terms: RightsOfferingTerms, printedAt: string): string[] {
+  const expiresAt = rightsDeadlines(terms).expiresAt;
+  const expires = wallInWords(expiresAt);
+  const expired = instantToWallTime(Date.parse(printedAt)) > expiresAt;
+  const cureAfterExpiry = `The offer expired on ${expires}: the company decides whether it may still be cured, and by when (§11); the rights agent will write to you if it may.`;
   const codes = new Set(v.deficiencies.map((d) => d.code));
   const out: string[] = [];
   if (s.reversal) out.push(`This election was withdrawn on ${instantInWords(s.reversal.reversedAt)} (${s.reversal.reason}); the election that corrects it is the one that counts.`);
   if (codes.has('LATE')) return [...out, 'It was received after the offer expired, so it cannot be honoured (§5). All money received with it will be returned by mail, without interest.'];
-  if (v.deficiencies.length > 0) out.push(`The exercise is not accepted until each deficiency above is cured or waived by the company (§11). Send what is missing to the rights agent before ${expires}.`);
+  if (v.deficiencies.length > 0) out.push(`The exercise is not accepted until each deficiency above is cured or waived by the company (§11). ${expired ? cureAfterExpiry : `Send what is missing to the rights agent before ${expires}.`}`);
   if (!isZero(v.pendingFunds)) out.push('A check counts as payment only once it has cleared (§6a); the shares it pays for are exercised then.');
-  if (!isZero(v.returnedFunds)) out.push('A payment came back unpaid and is not counted; send good funds before the offer expires.');
+  if (!isZero(v.returnedFunds)) out.push(`A payment came back unpaid and is not counted; ${expired ? 'it can be made good only as the company allows (§11).' : 'send good funds before the offer expires.'}`);
   if (v.deficiencies.length === 0) out.push(`Your exercise of ${shares(v.basicShares)} shares is recorded and irrevocable (§4a). Shares are issued in the name of the exercising holder after expiration and all prorations (§8).`);
   if (v.oversubscriptionPaid > 0) out.push('Oversubscription shares are allotted pro rata after expiration; money for shares not allotted is refunded without interest.');
   if (!isZero(v.excess)) out.push(`${dollars(v.excess)} is refunded by mail after expiration and all prorations, without interest or deduction (§4b).`);
@@ -154,7 +158,7 @@ export async function confirmationOf(r: ReadRepos, source: ConfirmationSource, b
     payments: paymentLines(payments),
     applied: appliedLines(stored.verdict, terms.subscriptionPrice, e.basicShares),
     deficiencies: stored.verdict.deficiencies.map((d) => ({ code: d.code, title: d.title, description: d.description })),
-    next: nextSteps(stored, stored.verdict, terms),
+    next: nextSteps(stored, stored.verdict, terms, by.at),
     printed: `Printed ${instantInWords(by.at)} by ${by.username}. Keep this confirmation with your records.`,
     reversed: stored.reversal ? `WITHDRAWN — ${stored.reversal.reason}` : null,
   };

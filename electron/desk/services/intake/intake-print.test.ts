@@ -103,6 +103,15 @@ describe('confirmations', () => {
     expect(await lastEntry()).toMatchObject({ action: 'election.confirmationPrinted', payload: { electionId: ids.unsigned, certificate: 'RT-000002', fileName: 'unsigned.pdf', pages: 1 } });
   });
 
+  it('printed after the offer expired, give no deadline already past as one still to meet', async () => {
+    const { ids } = await mail();
+    const after = () => new Date('2003-12-09T16:00:00.000Z'); // the morning after the 12/08/2003 5:00 p.m. expiration
+    await printConfirmation(store, clerk, ids.unsigned, out.file('unsigned-after.pdf'), { now: after });
+    const text = pdfText(out.file('unsigned-after.pdf')).replace(/\s+/g, ' ');
+    expect(text).toContain('not accepted until each deficiency above is cured or waived by the company (§11). The offer expired on December 8, 2003, 5:00 p.m. New York time: the company decides whether it may still be cured, and by when (§11)');
+    expect(text).not.toContain('Send what is missing to the rights agent before');
+  });
+
   it('show §4b deemed exercise for a form with no number, and the refund of an oversubscriber’s excess', async () => {
     const { ids } = await mail();
     await printConfirmation(store, clerk, ids.noNumber, out.file('blank.pdf'), { now });

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { BatchItemView, EnvelopeView, SaveElectionAnswer } from '../../../../shared/ipc/intake-forms';
-import { ENVELOPE_SOURCES } from '../../../../shared/ipc/intake-forms';
+import { ENVELOPE_SOURCE_WORDS, ENVELOPE_SOURCES } from '../../../../shared/ipc/intake-forms';
 import { useDesk } from '../../app/DeskContext';
 import { useStatus } from '../../app/StatusContext';
 import { EntryForm } from '../../components/EntryForm';
@@ -118,7 +118,7 @@ export function BatchDesk({ programId, batchId, onBack }: { programId: number; b
           <select id={source.id} name={source.name} data-field data-enter-skip value={source.value} onChange={source.onChange} onBlur={source.onBlur}>
             {ENVELOPE_SOURCES.map((s) => (
               <option key={s} value={s}>
-                {s[0]!.toUpperCase() + s.slice(1)}
+                {ENVELOPE_SOURCE_WORDS[s]}
               </option>
             ))}
           </select>
