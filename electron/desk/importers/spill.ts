@@ -1,8 +1,9 @@
 /**
  * The good rows of a register file as the check pass left them — trimmed, normalized, each TIN
  * already encrypted — kept in a temporary file so that the write pass need not read, parse and
- * check the register file a second time. One JSON array per line (JSON escapes every line break
- * inside a string, so a line is always one row). The folder is private to the desk's user (0700,
+ * check the register file a second time. One row's canonical text per line (register-row-text.ts:
+ * JSON, which escapes every line break inside a string, so a line is always one row); the write
+ * pass binds and digests that very text. The folder is private to the desk's user (0700,
  * the file 0600), holds no TIN in clear, and is removed when the import ends, committed or not.
  * The write pass refuses a spill whose bytes are not the ones written (SHA-256 of both).
  */
@@ -10,15 +11,10 @@ import { createHash, type Hash } from 'node:crypto';
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { NewRegisterEntry, TinType } from '../store/port-register';
+import type { RegisterRowText } from '../store/register-row-text';
 
 /** Text buffered before one write to the spill (and bytes read at a time back from it). */
 const FLUSH_AT = 1 << 20;
-
-type SpilledRow = [
-  line: number, account: string, cls: string, r1: string, r2: string, r3: string, r4: string, address1: string, address2: string, city: string, state: string,
-  postalCode: string, country: string, tinType: string, tinLast4: string | null, tin: string | null, units: string, nominee: string, planShares: string,
-];
 
 /** Good rows written in order, then read back in order exactly once. */
 export class RowSpill {
@@ -37,14 +33,8 @@ export class RowSpill {
     this.fd = openSync(this.file, 'wx', 0o600);
   }
 
-  add(entry: NewRegisterEntry): void {
-    const tin = entry.tinEncrypted === null ? null : Buffer.from(entry.tinEncrypted.buffer, entry.tinEncrypted.byteOffset, entry.tinEncrypted.byteLength).toString('base64');
-    const [r1, r2, r3, r4] = entry.registration;
-    const row: SpilledRow = [
-      entry.line, entry.account, entry.class, r1, r2, r3, r4, entry.address1, entry.address2, entry.city, entry.state,
-      entry.postalCode, entry.country, entry.tinType, entry.tinLast4, tin, entry.units, entry.nominee, entry.planShares,
-    ];
-    this.buffer += `${JSON.stringify(row)}\n`;
+  add(row: RegisterRowText): void {
+    this.buffer += `${row}\n`;
     this.count += 1;
     if (this.buffer.length >= FLUSH_AT) this.flush();
   }
@@ -66,13 +56,13 @@ export class RowSpill {
   }
 
   /** The rows in the order written, `batch` at a time; throws if the spill's bytes are not those written. */
-  async *read(batch: number): AsyncGenerator<NewRegisterEntry[]> {
+  async *read(batch: number): AsyncGenerator<RegisterRowText[]> {
     if (this.sealed === null) throw new Error('The spill of checked rows was not finished');
     const fd = openSync(this.file, 'r');
     const hash = createHash('sha256');
     const chunk = Buffer.alloc(FLUSH_AT);
     let carry = Buffer.alloc(0);
-    let rows: NewRegisterEntry[] = [];
+    let rows: RegisterRowText[] = [];
     try {
       for (;;) {
         const n = readSync(fd, chunk, 0, chunk.length, null);
@@ -87,7 +77,7 @@ export class RowSpill {
         const text = Buffer.concat([carry, chunk.subarray(0, end)]).toString('utf8');
         carry = Buffer.from(chunk.subarray(end + 1, n)); // a copy: the chunk is read into again
         for (const line of text.split('\n')) {
-          rows.push(fromSpilled(JSON.parse(line) as SpilledRow));
+          rows.push(line as RegisterRowText);
           if (rows.length >= batch) {
             yield rows;
             rows = [];
@@ -107,12 +97,4 @@ export class RowSpill {
     this.fd = null;
     rmSync(this.dir, { recursive: true, force: true });
   }
-}
-
-function fromSpilled(r: SpilledRow): NewRegisterEntry {
-  return {
-    line: r[0], account: r[1], class: r[2], registration: [r[3], r[4], r[5], r[6]], address1: r[7], address2: r[8], city: r[9], state: r[10],
-    postalCode: r[11], country: r[12], tinType: r[13] as TinType, tinLast4: r[14], tinEncrypted: r[15] === null ? null : Buffer.from(r[15], 'base64'),
-    units: r[16], nominee: r[17], planShares: r[18],
-  };
 }

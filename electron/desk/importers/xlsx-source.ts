@@ -5,7 +5,7 @@
  * number in the sheet. Numbers are read as the shortest text that is exactly the stored value;
  * a TIN stored as a number has lost its leading zeros, and is reported, not guessed at.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJSModule from 'exceljs';
 import { readRegisterBytes, RegisterFileError } from './file-bytes';
 import { mapHeader, rowFromFields, type XlsxLayout } from './layout';
 import type { RegisterSource, SourceRow } from './source';
@@ -20,10 +20,12 @@ interface SheetReader extends AsyncIterable<SheetRow> {
 
 export function xlsxSource(file: string, shown: string, layout: XlsxLayout): RegisterSource {
   const { stream, digest } = readRegisterBytes(file, shown, { utf8: false });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
   async function* rows(): AsyncGenerator<SourceRow> {
     let found = false;
     try {
+      // Loaded only for a workbook: exceljs takes about a second to load, which every CSV import would pay.
+      const ExcelJS = ((await import('exceljs')) as { default: typeof ExcelJSModule }).default;
+      const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
       for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
         const wanted = !found && (layout.sheet === undefined || sheet.name === layout.sheet);
         if (!wanted) {

@@ -18,6 +18,7 @@ import { RowSpill } from '../importers/spill';
 import { DuplicateCheck, rulesFromTerms, validateRow, type RowProblem, type RowRules } from '../importers/validate-row';
 import type { BookTinKey, TinVault } from '../security/tin-vault';
 import type { BookStore, JobProgress, JournalActor, WriteRepos } from '../store/port';
+import { registerRowText } from '../store/register-row-text';
 
 export interface RegisterImportInput {
   readonly programId: number;
@@ -43,7 +44,7 @@ export interface ImportControl {
   readonly onProgress?: ((progress: JobProgress) => void) | undefined;
 }
 
-/** Rows written per insertEntries call (and between looks at the cancel signal). */
+/** Rows written per insertEntryTexts call (and between looks at the cancel signal). */
 const WRITE_CHUNK = 2_000;
 /** Rows checked between progress reports and looks at the cancel signal. */
 const CHECK_SLICE = 1_000;
@@ -110,7 +111,7 @@ async function checkFile(input: RegisterImportInput, facts: ProgramFacts, contro
         if (!input.goodRowsOnly) keep = null; // refused: nothing more worth keeping
       } else if (keep !== null && checked.good !== null) {
         const { entry, tinDigits } = checked.good;
-        keep.spill.add({ ...entry, tinEncrypted: tinDigits === null ? null : keep.vault.encrypt(tinDigits) });
+        keep.spill.add(registerRowText(entry, tinDigits === null ? null : keep.vault.encrypt(tinDigits)));
       }
       if (rows % CHECK_SLICE === 0) {
         checkAbort(control.signal);
@@ -191,7 +192,7 @@ async function writeImport(
     if (spill === null || spill.count !== good) throw new Error('The checked rows were not kept for writing');
     for await (const chunk of spill.read(WRITE_CHUNK)) {
       checkAbort(control.signal);
-      written += await tx.register.insertEntries(input.programId, record.id, chunk);
+      written += await tx.register.insertEntryTexts(input.programId, record.id, chunk);
       control.onProgress?.({ done: written, total: good, unit: 'rows imported' });
     }
   }

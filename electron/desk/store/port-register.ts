@@ -3,6 +3,7 @@
  * no driver types. The register is written once per import and never rewritten.
  */
 import type { RowWindow } from './port';
+import type { RegisterRowText } from './register-row-text';
 
 export type TinType = 'SSN' | 'ITIN' | 'EIN' | 'NONE';
 export type LayoutFormat = 'csv' | 'fixed' | 'xlsx';
@@ -121,4 +122,6 @@ export interface RegisterWriter extends RegisterReader {
   insertImport(record: NewRegisterImport): Promise<RegisterImportRecord>;
   /** Many entries of one import at once, inside the caller's change (chunked; indexes their words). */
   insertEntries(programId: number, importId: number, entries: readonly NewRegisterEntry[]): Promise<number>;
+  /** As insertEntries, for entries already made into their canonical text as they were checked (register-row-text.ts). */
+  insertEntryTexts(programId: number, importId: number, entries: readonly RegisterRowText[]): Promise<number>;
 }

@@ -17,9 +17,16 @@ export function searchTerms(...texts: readonly string[]): string[] {
 /** Only the words of `texts` (no whole-text term): what a register entry's registration is found by. */
 export function wordsOf(...texts: readonly string[]): string[] {
   const words = new Set<string>();
-  for (const text of texts) if (text !== '') for (const word of fold(text).split(/[^\p{L}\p{N}]+/u)) if (word !== '') words.add(word.slice(0, MAX_TERM));
+  for (const text of texts) if (text !== '') for (const word of splitWords(text)) if (word !== '') words.add(word.slice(0, MAX_TERM));
   return [...words];
 }
+
+/**
+ * The folded text split at anything that is not a letter or digit. In ASCII text, once lower-cased,
+ * the letters and digits are exactly a–z and 0–9: a plain pattern, far cheaper than the Unicode
+ * one over a million registrations.
+ */
+const splitWords = (text: string): string[] => (ASCII.test(text) ? text.toLowerCase().split(/[^a-z0-9]+/) : fold(text).split(/[^\p{L}\p{N}]+/u));
 
 /** What a query is split into: the same folding, each word a prefix to match. */
 export function queryWords(query: string): string[] {

@@ -2,6 +2,7 @@ import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysel
 import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
 import { PROVEN_TABLES, type RowLog } from '../row-digests';
 import { bulkInserter } from './bulk-insert';
+import { registerRowText, registerRowValues, REGISTER_ROW_TEXT_COLUMNS, type RegisterRowText } from '../register-row-text';
 import { prefixEnd, wordsOf } from '../search-terms';
 import type { BookTables, RegisterEntriesTable } from '../tables';
 
@@ -187,26 +188,38 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       log.wrote('register_imports', id);
       return importById(id);
     },
-    async insertEntries(programId, importId, list: readonly NewRegisterEntry[]) {
-      if (list.length === 0) return 0;
-      await log.lockForBulk();
-      const words: WordRow[] = [];
-      for (let i = 0; i < list.length; i += INSERT_CHUNK) {
-        const chunk = list.slice(i, i + INSERT_CHUNK);
-        const rows = chunk.map((e) => entryValues(programId, importId, e));
-        const ids = (await bulk.insertValues('register_entries', INSERT_COLUMNS, rows.length, rows.flat(), 'id')).map((r) => Number(r.id));
-        if (ids.length !== rows.length) throw new Error(`${ids.length} of ${rows.length} register entries were given keys`);
-        for (let k = 0; k < rows.length; k += 1) {
-          const id = ids[k]!;
-          // Digested from the values just bound, under the key the store gave: nothing is read back.
-          log.wroteBound('register_entries', id, rows[k]!);
-          for (const word of wordsOf(...chunk[k]!.registration)) words.push({ word, id });
-        }
-      }
-      await insertWords(bulk, words);
-      return list.length;
-    },
+    insertEntries: (programId, importId, list: readonly NewRegisterEntry[]) => insertTexts(programId, importId, list.map((e) => registerRowText(e, e.tinEncrypted))),
+    insertEntryTexts: (programId, importId, texts) => insertTexts(programId, importId, texts),
   };
+
+  async function insertTexts(programId: number, importId: number, texts: readonly RegisterRowText[]): Promise<number> {
+    if (texts.length === 0) return 0;
+    await log.lockForBulk();
+    const words: WordRow[] = [];
+    const head = `${programId},${importId}`;
+    for (let i = 0; i < texts.length; i += INSERT_CHUNK) {
+      const chunk = texts.slice(i, i + INSERT_CHUNK);
+      const rows = registerRowValues(chunk);
+      const values = new Array<unknown>(rows.length * INSERT_COLUMNS.length);
+      let n = 0;
+      for (const row of rows) {
+        values[n++] = programId;
+        values[n++] = importId;
+        for (const value of row) values[n++] = value;
+      }
+      const ids = (await bulk.insertValues('register_entries', INSERT_COLUMNS, rows.length, values, 'id')).map((r) => Number(r.id));
+      if (ids.length !== rows.length) throw new Error(`${ids.length} of ${rows.length} register entries were given keys`);
+      for (let k = 0; k < rows.length; k += 1) {
+        const id = ids[k]!;
+        // Digested from the text the values were just bound from, under the key the store gave: nothing is read back.
+        log.wroteBoundJson('register_entries', id, `${head},${chunk[k]!}`);
+        const row = rows[k]!;
+        for (const word of wordsOf(row[REGISTRATION_AT] as string, row[REGISTRATION_AT + 1] as string, row[REGISTRATION_AT + 2] as string, row[REGISTRATION_AT + 3] as string)) words.push({ word, id });
+      }
+    }
+    await insertWords(bulk, words);
+    return texts.length;
+  }
 }
 
 /**
@@ -298,18 +311,10 @@ const INSERT_COLUMNS = [
   'address1', 'address2', 'city', 'state', 'postal_code', 'country', 'tin_type', 'tin_last4', 'tin_encrypted', 'units', 'nominee', 'plan_shares',
 ] as const;
 
-// The values are digested positionally (RowLog.wroteBound): the two orders must be one.
+// The values are digested positionally (RowLog.wroteBoundJson): the orders must be one.
 if (Object.keys(PROVEN_TABLES.register_entries).slice(1).join() !== INSERT_COLUMNS.join()) throw new Error('INSERT_COLUMNS is not the digest order of register_entries');
-
-/** A new entry's values in INSERT_COLUMNS order. */
-function entryValues(programId: number, importId: number, e: NewRegisterEntry): unknown[] {
-  const [r1, r2, r3, r4] = e.registration;
-  const sealed = e.tinEncrypted === null ? null : Buffer.isBuffer(e.tinEncrypted) ? e.tinEncrypted : Buffer.from(e.tinEncrypted);
-  return [
-    programId, importId, e.line, e.account, e.class, r1, r2, r3, r4,
-    e.address1, e.address2, e.city, e.state, e.postalCode, e.country, e.tinType, e.tinLast4, sealed, e.units, e.nominee, e.planShares,
-  ];
-}
+if (INSERT_COLUMNS.slice(2).join() !== REGISTER_ROW_TEXT_COLUMNS.join()) throw new Error('REGISTER_ROW_TEXT_COLUMNS is not the digest order of register_entries');
+const REGISTRATION_AT = REGISTER_ROW_TEXT_COLUMNS.indexOf('registration1');
 
 function toImport(r: Selectable<BookTables['register_imports']> & { username: string | null }) {
   return {
