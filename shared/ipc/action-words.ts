@@ -54,6 +54,7 @@ const WORDS: Readonly<Record<string, string>> = {
   'payment.cleared': 'Payment cleared',
   'payment.returned': 'Payment returned unpaid',
   'payment.split': 'Payment split across elections',
+  'payment.corrected': 'Payment keyed wrong reversed and keyed again',
   'payments.bankFileRead': 'Bank clearance file applied',
   'payments.bankLayoutSaved': 'Bank file layout saved',
   'batch.closed': 'Batch closed',
@@ -64,6 +65,7 @@ const WORDS: Readonly<Record<string, string>> = {
   'election.confirmationPrinted': 'Confirmation of an election printed',
   // Intake: DTC instructions, guaranteed deliveries, odd-lot orders.
   'intake.dtcInstructionKeyed': 'DTC instruction keyed',
+  'intake.dtcInstructionCorrected': 'DTC instruction corrected under its VOI number',
   'intake.dtcInstructionsImported': 'DTC instructions imported from a file',
   'intake.guaranteedDeliveryKeyed': 'Notice of guaranteed delivery keyed',
   'intake.guaranteedDeliveryCovered': 'Certificate received for a guaranteed delivery',
