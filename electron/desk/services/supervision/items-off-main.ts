@@ -7,7 +7,7 @@
  */
 import type { BookStore, JournalHead } from '../../store/port';
 import type { ReadProgramItemsInput, ReadProgramItemsOutput, ReadProgramItemsProgress } from '../../workers/read-program-items';
-import { runJob } from '../../workers/run-job';
+import { runJob, runWorker, type WorkerLaunch } from '../../workers/run-job';
 import { itemKey, readProgramItems, type ProgramItem, type ProgramItems } from './program-items';
 
 /** Every item of the program as of `asOf`, with the journal head of the snapshot it was read in. */
@@ -25,22 +25,32 @@ export const readProgramItemsInProcess: ProgramItemsReader = (store, programId, 
     return { items, head };
   });
 
-/** In a worker thread on its own connection to the same book, in one snapshot there. */
-export const readProgramItemsOffMain: ProgramItemsReader = async (store, programId, asOf) => {
-  const items: ProgramItem[] = [];
-  const taken = new Int32Array(new SharedArrayBuffer(4));
-  const input: ReadProgramItemsInput = { location: store.locationForWorkers(), programId, asOf: asOf.toISOString(), taken: taken.buffer as SharedArrayBuffer };
-  const { count, head } = await runJob<ReadProgramItemsInput, ReadProgramItemsOutput, ReadProgramItemsProgress>('read-program-items', input, {
-    onProgress: (slice) => {
+/**
+ * In a worker thread on its own connection to the same book, in one snapshot there; `launch`
+ * names the worker's file directly (the packaging test runs the bundled one).
+ */
+export function workerReader(launch?: WorkerLaunch): ProgramItemsReader {
+  return async (store, programId, asOf) => {
+    const items: ProgramItem[] = [];
+    const taken = new Int32Array(new SharedArrayBuffer(4));
+    const input: ReadProgramItemsInput = { location: store.locationForWorkers(), programId, asOf: asOf.toISOString(), taken: taken.buffer as SharedArrayBuffer };
+    const onProgress = (slice: ReadProgramItemsProgress): void => {
       for (const item of slice.items) items.push(item);
       // The worker posts its next slice only now: one slice per turn of main's loop.
       Atomics.add(taken, 0, 1);
       Atomics.notify(taken, 0);
-    },
-  });
-  if (items.length !== count) throw new Error(`the reading of program ${programId} arrived with ${items.length} of its ${count} items`);
-  return { items: { items, byKey: new Map(items.map((i) => [itemKey(i.ref), i])) }, head };
-};
+    };
+    type Read = ReadProgramItemsOutput;
+    const { count, head } = launch === undefined
+      ? await runJob<ReadProgramItemsInput, Read, ReadProgramItemsProgress>('read-program-items', input, { onProgress })
+      : await runWorker<ReadProgramItemsInput, Read, ReadProgramItemsProgress>(launch, input, { onProgress });
+    if (items.length !== count) throw new Error(`the reading of program ${programId} arrived with ${items.length} of its ${count} items`);
+    return { items: { items, byKey: new Map(items.map((i) => [itemKey(i.ref), i])) }, head };
+  };
+}
+
+/** The desk's reader: the read-program-items worker entry, from sources or from the bundle. */
+export const readProgramItemsOffMain: ProgramItemsReader = workerReader();
 
 /** Whether two heads name the same journal entry (a snapshot read elsewhere still stands). */
 export const sameHead = (a: JournalHead | null, b: JournalHead | null): boolean => (a?.seq ?? 0) === (b?.seq ?? 0) && (a?.hash ?? null) === (b?.hash ?? null);
