@@ -14,7 +14,7 @@ import { withReportSource } from '../reports/report-cache';
 import { actorOf } from '../views';
 import { decideItem } from './decide';
 import { ItemsCache } from './items-cache';
-import { readProgramItemsInProcess, readProgramItemsOffMain, type ProgramItemsReader } from './items-off-main';
+import { readProgramItemsInProcess, readProgramItemsOffMain, withProgramItems, type ProgramItemsReader } from './items-off-main';
 import { itemKey } from './program-items';
 import { listQueue } from './queue';
 
@@ -102,6 +102,24 @@ describe('a program read off main', () => {
     expect(moved).toBe(2);
     expect(drawn.source.head).toEqual(drawn.head);
     expect(drawn.source.items).toHaveLength(3);
+  });
+
+  it('runs a body on items read at the very journal entry its own snapshot stands at, however the book races', async () => {
+    await keyed('H-1003/A', 100);
+    let moved = 0;
+    const racing: ProgramItemsReader = async (s, programId, asOf) => {
+      const read = await readProgramItemsOffMain(s, programId, asOf);
+      moved += 1;
+      await keyed('H-1002/B', moved);
+      return read;
+    };
+    // The book moves after every reading: after three the body's own snapshot is read in process.
+    const drawn = await withProgramItems(store, book.programId, AFTER_XO, racing, async (r, items) => ({ count: items.items.length, head: await r.journal.head() }));
+    expect(moved).toBe(3);
+    expect(drawn.count).toBe(4);
+    const calm = await withProgramItems(store, book.programId, AFTER_XO, readProgramItemsOffMain, async (r, items) => ({ items, head: await r.journal.head() }));
+    expect(calm.items).toEqual((await readProgramItemsInProcess(store, book.programId, AFTER_XO)).items);
+    expect(calm.head).toEqual(drawn.head);
   });
 });
 

@@ -5,7 +5,7 @@
  * The services take the reader as a parameter; in process is their default (the service tests,
  * the command line), the desk's handlers pass the worker one.
  */
-import type { BookStore, JournalHead } from '../../store/port';
+import type { BookStore, JournalHead, ReadRepos } from '../../store/port';
 import type { ReadProgramItemsInput, ReadProgramItemsOutput, ReadProgramItemsProgress } from '../../workers/read-program-items';
 import { runJob, runWorker, type WorkerLaunch } from '../../workers/run-job';
 import { itemKey, readProgramItems, type ProgramItem, type ProgramItems } from './program-items';
@@ -54,3 +54,23 @@ export const readProgramItemsOffMain: ProgramItemsReader = workerReader();
 
 /** Whether two heads name the same journal entry (a snapshot read elsewhere still stands). */
 export const sameHead = (a: JournalHead | null, b: JournalHead | null): boolean => (a?.seq ?? 0) === (b?.seq ?? 0) && (a?.hash ?? null) === (b?.hash ?? null);
+
+/** Times the book may move between the items' snapshot and the body's before the body's own is read in process. */
+const MAX_ATTEMPTS = 3;
+
+/**
+ * Runs `body` in one snapshot with the program's items as of that snapshot's journal head. The
+ * items are read through `read` in a snapshot of their own and serve the body only when both stand
+ * at the same journal head; when the book moved in between they are read again, and after a few
+ * such races in process, in the body's own snapshot.
+ */
+export async function withProgramItems<T>(store: BookStore, programId: number, asOf: Date, read: ProgramItemsReader, body: (r: ReadRepos, items: ProgramItems) => Promise<T> | T): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    const fresh = await read(store, programId, asOf);
+    const drawn = await store.read(async (r) => {
+      if (sameHead(fresh.head, await r.journal.head())) return { value: await body(r, fresh.items) };
+      return attempt >= MAX_ATTEMPTS ? { value: await body(r, await readProgramItems(r, programId, asOf)) } : null;
+    });
+    if (drawn) return drawn.value;
+  }
+}
