@@ -7,7 +7,7 @@ import { describeInvalidInput } from './handlers/input-errors';
 import type { DeskHost, HandlerContext } from './handlers/types';
 import type { PrefsStore } from './prefs/prefs';
 import { currentUser } from './services/accounts';
-import { readProgramItemsOffMain, type ProgramItemsReader } from './services/supervision/items-off-main';
+import { oneReadingAtATime, readProgramItemsOffMain, type ProgramItemsReader } from './services/supervision/items-off-main';
 import { witnessHead, witnessOpening, type HeadWarning } from './services/witness';
 import { Session } from './session';
 import type { Desk, DeskOptions } from './desk';
@@ -40,7 +40,7 @@ export function createJobRegistry(options: Pick<DeskOptions, 'host' | 'now'>): J
 /** Serves every channel of the open book through one dispatcher; see openDesk. */
 export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDependencies): Desk {
   const now = options.now ?? (() => new Date());
-  const readItems = deps.readItems ?? readProgramItemsOffMain;
+  const readItems = deps.readItems ?? oneReadingAtATime(readProgramItemsOffMain);
   const changeListeners = new Set<(notice: ChangeNotice) => void>();
   const announce = (entry: { seq: number; action: string }): void => {
     const notice: ChangeNotice = { seq: entry.seq, action: entry.action, topics: topicsOf(entry.action) };

@@ -14,7 +14,7 @@ import { withReportSource } from '../reports/report-cache';
 import { actorOf } from '../views';
 import { decideItem } from './decide';
 import { ItemsCache } from './items-cache';
-import { readProgramItemsInProcess, readProgramItemsOffMain, withProgramItems, type ProgramItemsReader } from './items-off-main';
+import { oneReadingAtATime, readProgramItemsInProcess, readProgramItemsOffMain, withProgramItems, type ProgramItemsReader } from './items-off-main';
 import { itemKey } from './program-items';
 import { listQueue } from './queue';
 
@@ -120,6 +120,31 @@ describe('a program read off main', () => {
     const calm = await withProgramItems(store, book.programId, AFTER_XO, readProgramItemsOffMain, async (r, items) => ({ items, head: await r.journal.head() }));
     expect(calm.items).toEqual((await readProgramItemsInProcess(store, book.programId, AFTER_XO)).items);
     expect(calm.head).toEqual(drawn.head);
+  });
+
+  it('shares one reading among callers asking for the same program on the same day while it is under way', async () => {
+    await keyed('H-1003/A', 100);
+    let started = 0;
+    const counted: ProgramItemsReader = (s, programId, asOf) => {
+      started += 1;
+      return readProgramItemsOffMain(s, programId, asOf);
+    };
+    const shared = oneReadingAtATime(counted);
+    const later = new Date(AFTER_XO.getTime() + 60_000);
+    const [a, b] = await Promise.all([shared(store, book.programId, AFTER_XO), shared(store, book.programId, later)]);
+    expect(started).toBe(1);
+    expect(b).toBe(a);
+    // Once it is done, the next caller gets a reading of its own.
+    await shared(store, book.programId, later);
+    expect(started).toBe(2);
+    // A caller after a change never joins a reading of the book as it stood before.
+    const before = shared(store, book.programId, later);
+    await keyed('H-1002/B', 3);
+    const fresh = await shared(store, book.programId, later);
+    await before;
+    expect(started).toBe(4);
+    expect(fresh.items.items).toHaveLength(2);
+    expect(fresh.head).toEqual(await store.read((r) => r.journal.head()));
   });
 });
 

@@ -5,6 +5,7 @@
  * The services take the reader as a parameter; in process is their default (the service tests,
  * the command line), the desk's handlers pass the worker one.
  */
+import { instantToWallTime } from '../../../../shared/domain/time';
 import type { BookStore, JournalHead, ReadRepos } from '../../store/port';
 import type { ReadProgramItemsInput, ReadProgramItemsOutput, ReadProgramItemsProgress } from '../../workers/read-program-items';
 import { runJob, runWorker, type WorkerLaunch } from '../../workers/run-job';
@@ -73,4 +74,26 @@ export async function withProgramItems<T>(store: BookStore, programId: number, a
     });
     if (drawn) return drawn.value;
   }
+}
+
+/**
+ * One reading at a time per program, journal head and New York day: the Reports area asks for
+ * three reports at once, the queue and the letters' list may ask together, and each would start a
+ * worker reading the same program. A caller arriving while a reading of the book as it stands now
+ * is under way gets that reading; one arriving after a change starts its own.
+ */
+export function oneReadingAtATime(read: ProgramItemsReader): ProgramItemsReader {
+  const underWay = new WeakMap<BookStore, Map<string, Promise<ProgramItemsRead>>>();
+  return async (store, programId, asOf) => {
+    const readings = underWay.get(store) ?? new Map<string, Promise<ProgramItemsRead>>();
+    underWay.set(store, readings);
+    const head = await store.read((r) => r.journal.head());
+    const key = `${programId}:${head?.seq ?? 0}:${head?.hash ?? ''}:${instantToWallTime(asOf.getTime()).slice(0, 10)}`;
+    let reading = readings.get(key);
+    if (!reading) {
+      reading = read(store, programId, asOf).finally(() => readings.delete(key));
+      readings.set(key, reading);
+    }
+    return reading;
+  };
 }
