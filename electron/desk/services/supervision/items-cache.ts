@@ -62,7 +62,9 @@ export class ItemsCache {
     this.reads += 1;
     const { items, head } = await read(store, programId, now);
     const reading: ItemsReading = { items, headSeq: head?.seq ?? 0, headHash: head?.hash ?? null, day, readAt: now.getTime() };
-    this.readings.set(programId, reading);
+    // A slow reading that ends after a later one was kept does not replace it.
+    const latest = this.readings.get(programId);
+    if (!latest || latest.headSeq <= reading.headSeq) this.readings.set(programId, reading);
     return reading;
   }
 }
