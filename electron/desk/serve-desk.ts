@@ -7,6 +7,7 @@ import { describeInvalidInput } from './handlers/input-errors';
 import type { DeskHost, HandlerContext } from './handlers/types';
 import type { PrefsStore } from './prefs/prefs';
 import { currentUser } from './services/accounts';
+import { oneReadingAtATime, readProgramItemsOffMain, type ProgramItemsReader } from './services/supervision/items-off-main';
 import { witnessHead, witnessOpening, type HeadWarning } from './services/witness';
 import { Session } from './session';
 import type { Desk, DeskOptions } from './desk';
@@ -21,6 +22,8 @@ export interface DeskDependencies {
   openPrefs: (path: string) => Promise<PrefsStore>;
   /** The registry that already ran the check of the book as it opened (openDesk); a new one otherwise. */
   jobs?: JobRegistry;
+  /** How a whole program's items are read (the queue, the reports): off main's thread unless told otherwise. */
+  readItems?: ProgramItemsReader;
 }
 
 /** The desk's job registry: unexpected failures are logged and shown as the plain message. */
@@ -37,6 +40,7 @@ export function createJobRegistry(options: Pick<DeskOptions, 'host' | 'now'>): J
 /** Serves every channel of the open book through one dispatcher; see openDesk. */
 export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDependencies): Desk {
   const now = options.now ?? (() => new Date());
+  const readItems = deps.readItems ?? oneReadingAtATime(readProgramItemsOffMain);
   const changeListeners = new Set<(notice: ChangeNotice) => void>();
   const announce = (entry: { seq: number; action: string }): void => {
     const notice: ChangeNotice = { seq: entry.seq, action: entry.action, topics: topicsOf(entry.action) };
@@ -114,7 +118,7 @@ export function createDesk(options: DeskOptions, store: BookStore, deps: DeskDep
 
       // Polling the status is not the user doing something: it must not keep the session awake.
       if (channel !== 'session.status') session.touch();
-      const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, jobs, headWarning: () => headWarning };
+      const ctx: HandlerContext = { store: book.current, book, session, user: user.user, host: options.host, now, prefs: getPrefs, jobs, headWarning: () => headWarning, readItems };
       const handler = handlers[channel] as (input: unknown, ctx: HandlerContext) => unknown;
       try {
         return ok(await handler(parsed.data, ctx));

@@ -84,6 +84,26 @@ describe('the Electron build', () => {
     }
   });
 
+  it('the bundled items worker runs in plain Node and reads a program as it is read in process', async () => {
+    const { openStore } = await import('../../electron/desk/store/open-store');
+    const { intakeBook, batchAndEnvelope, cleanDraft, AFTER_XO } = await import('../../electron/desk/testing/intake-fixture');
+    const { saveElection } = await import('../../electron/desk/services/intake/elections');
+    const { actorOf } = await import('../../electron/desk/services/views');
+    const { readProgramItemsInProcess, workerReader } = await import('../../electron/desk/services/supervision/items-off-main');
+    const store = await openStore(path.join(mkdtempSync(path.join(outdir, 'book-')), 'office.book'), { now: () => AFTER_XO });
+    try {
+      const book = await intakeBook(store);
+      const ids = await batchAndEnvelope(store, book);
+      await saveElection(store, actorOf(book.clerk), cleanDraft(ids, book.numbers.get('H-1002/B')!, 10, { signed: false }), true);
+      const launch = { file: pathToFileURL(built.workers['read-program-items']), execArgv: [] };
+      const read = await workerReader(launch)(store, book.programId, AFTER_XO);
+      expect(read.items.items.map((i) => i.standing.open)).toEqual([['UNSIGNED']]);
+      expect(read).toEqual(await readProgramItemsInProcess(store, book.programId, AFTER_XO));
+    } finally {
+      await store.close();
+    }
+  });
+
   it('the bundled print worker runs in plain Node and writes a certificate PDF with the embedded font', async () => {
     const { runWorker } = await import('../../electron/desk/workers/run-job');
     const { pdfText } = await import('../../electron/desk/testing/pdf-tools');

@@ -7,7 +7,7 @@ import { listQueue } from '../services/supervision/queue';
 import { signedIn, type HandlerTable } from './types';
 
 export const queueHandlers = {
-  'queue.list': (input, ctx) => listQueue(ctx.store, input.filter, input.offset, input.limit, ctx.now()),
+  'queue.list': (input, ctx) => listQueue(ctx.store, input.filter, input.offset, input.limit, ctx.now(), ctx.readItems),
   'queue.item': (input, ctx) => openItem(ctx.store, signedIn(ctx), input.programId, input.item, ctx.now()),
   'queue.decide': (input, ctx) => decideItem(ctx.store, signedIn(ctx), input),
 } satisfies Partial<HandlerTable>;

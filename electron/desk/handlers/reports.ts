@@ -15,20 +15,20 @@ import { signedIn, type HandlerTable } from './types';
 const printer = (u: SessionUser): Printer => ({ id: u.id, username: u.username, displayName: u.displayName });
 
 export const reportsHandlers = {
-  'reports.daily': (input, ctx) => withReportSource(ctx.store, input.programId, ctx.now(), (_r, source) => dailyFrom(source, input.day)),
-  'reports.holders': (input, ctx) => holderListingWindow(ctx.store, input.programId, input.offset, input.limit, ctx.now()),
-  'reports.final': (input, ctx) => withReportSource(ctx.store, input.programId, ctx.now(), (_r, source) => finalFrom(source)),
+  'reports.daily': (input, ctx) => withReportSource(ctx.store, input.programId, ctx.now(), (_r, source) => dailyFrom(source, input.day), ctx.readItems),
+  'reports.holders': (input, ctx) => holderListingWindow(ctx.store, input.programId, input.offset, input.limit, ctx.now(), ctx.readItems),
+  'reports.final': (input, ctx) => withReportSource(ctx.store, input.programId, ctx.now(), (_r, source) => finalFrom(source), ctx.readItems),
   'reports.print': async (input, ctx) => {
     const user = signedIn(ctx);
     const store = ctx.store;
-    const drawn = await drawReport(store, input, ctx.now());
+    const drawn = await drawReport(store, input, ctx.now(), ctx.readItems);
     const file = await ctx.host.chooseSavePath({ title: `Print the ${reportTitle(drawn).toLowerCase()}`, defaultName: reportFileName(drawn, 'pdf') });
     if (file === null) throw new DeskFailure('CANCELLED', 'Printing cancelled; nothing was printed or recorded');
     return ctx.jobs.start('reports.print', user, (job) => printReport(store, printer(user), drawn, input, file, { signal: job.signal, onProgress: job.onProgress, overwrite: true, now: ctx.now }));
   },
   'reports.export': async (input, ctx) => {
     const user = signedIn(ctx);
-    const drawn = await drawReport(ctx.store, input, ctx.now());
+    const drawn = await drawReport(ctx.store, input, ctx.now(), ctx.readItems);
     const file = await ctx.host.chooseSavePath({ title: `Export the ${reportTitle(drawn).toLowerCase()} as CSV`, defaultName: reportFileName(drawn, 'csv') });
     if (file === null) throw new DeskFailure('CANCELLED', 'Export cancelled; nothing was written');
     return exportReport(ctx.store, printer(user), drawn, input, file);

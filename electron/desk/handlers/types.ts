@@ -3,6 +3,7 @@ import type { SessionUser } from '../../../shared/ipc/types';
 import type { JobRegistry } from '../jobs/registry';
 import type { PrefsStore } from '../prefs/prefs';
 import type { Session } from '../session';
+import type { ProgramItemsReader } from '../services/supervision/items-off-main';
 import type { BookHandle, BookStore } from '../store/port';
 
 /** What the outside world provides (Electron's dialogs and log in main; fakes in tests). */
@@ -38,6 +39,8 @@ export interface HandlerContext {
   readonly jobs: JobRegistry;
   /** What opening the book found against this workstation's witnessed head (services/witness.ts). */
   readonly headWarning: () => Promise<{ readonly message: string } | null>;
+  /** How a whole program's items are read for the queue and the reports: off main's thread in the desk. */
+  readonly readItems: ProgramItemsReader;
 }
 
 export type Handler<C extends Channel> = (input: ChannelParsed<C>, ctx: HandlerContext) => Promise<ChannelResult<C>> | ChannelResult<C>;

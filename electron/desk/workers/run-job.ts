@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
-export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates' | 'issue-certificates' | 'print-letter' | 'print-intake' | 'print-letters' | 'print-report' | 'import-dtc' | 'read-bank-file';
+export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates' | 'issue-certificates' | 'print-letter' | 'print-intake' | 'print-letters' | 'print-report' | 'import-dtc' | 'read-bank-file' | 'read-program-items';
 
 /** Where a worker's code is and how Node must start it. */
 export interface WorkerLaunch {

@@ -8,7 +8,7 @@ import { inCatalogOrder, isDeficiencyCode, type DeficiencyCode } from '../../../
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { LetterContent } from '../../pdf/letter-doc';
 import type { CertificateRecord, ReadRepos, RegisterEntryRecord, SupervisionRecord } from '../../store/port';
-import { itemKey, readProgramItems, type ItemRef, type ProgramItem } from '../supervision/program-items';
+import { itemKey, readProgramItems, type ItemRef, type ProgramItem, type ProgramItems } from '../supervision/program-items';
 import { entriesOf, entryIdOf, foreignFacts, itemFacts, letterProgram, type LetterProgram } from './letter-facts';
 import { cureLetter, deficiencyLetter, foreignHolderLetter, rejectionLetter } from './letter-texts';
 
@@ -75,9 +75,9 @@ function itemLetter(p: LetterProgram, item: ProgramItem, letter: ItemLetterKind,
 }
 
 /** One item's letter, as things stand at `now`. */
-export async function oneLetter(r: ReadRepos, programId: number, ref: ItemRef, letter: ItemLetterKind, now: Date): Promise<LetterRun> {
+export async function oneLetter(r: ReadRepos, programId: number, ref: ItemRef, letter: ItemLetterKind, now: Date, given?: ProgramItems): Promise<LetterRun> {
   const p = await letterProgram(r, programId, now);
-  const { byKey } = await readProgramItems(r, programId, now);
+  const { byKey } = given ?? (await readProgramItems(r, programId, now));
   const item = byKey.get(itemKey(ref));
   if (!item) throw new DeskFailure('NOT_FOUND', `Item: ${itemName(ref).toLowerCase()} is not in ${p.program.name}`, 'item');
   const decision = checkCalledFor(item, letter);
@@ -123,22 +123,22 @@ function dueItems(items: readonly ProgramItem[], bulk: 'cure' | 'rejection', pri
 }
 
 /** Every letter of the kind the program still owes, in item order. */
-export async function bulkLetters(r: ReadRepos, programId: number, bulk: BulkLetterKind, now: Date): Promise<LetterRun> {
+export async function bulkLetters(r: ReadRepos, programId: number, bulk: BulkLetterKind, now: Date, given?: ProgramItems): Promise<LetterRun> {
   const p = await letterProgram(r, programId, now);
   if (bulk === 'foreign-holder') return { programId, cusip: p.program.cusip, letters: await bulkForeign(r, p) };
   const printed = await printedFor(r, programId, bulk);
-  const due = dueItems((await readProgramItems(r, programId, now)).items, bulk, printed.decisions);
+  const due = dueItems((given ?? (await readProgramItems(r, programId, now))).items, bulk, printed.decisions);
   const [entries, refunds] = await Promise.all([entriesOf(r, due.map(({ item }) => entryIdOf(item))), refundsOf(r, programId)]);
   return { programId, cusip: p.program.cusip, letters: due.map(({ item, decision }) => itemLetter(p, item, bulk, decision, entries.get(entryIdOf(item))!, refunds)) };
 }
 
 /** How many letters of each bulk kind the program still owes. */
-export async function lettersDue(r: ReadRepos, programId: number, now: Date): Promise<{ cure: number; rejection: number; foreignHolder: number }> {
+export async function lettersDue(r: ReadRepos, programId: number, now: Date, given?: ProgramItems): Promise<{ cure: number; rejection: number; foreignHolder: number }> {
   const program = await r.programs.byId(programId);
   if (!program) throw new DeskFailure('NOT_FOUND', `Program: there is no program ${programId} in this book`, 'programId');
   const letters = await r.supervision.ofProgram('letters', programId);
   const printed = (kind: LetterKind) => new Set(letters.filter((l) => l.kind === kind).flatMap((l) => (l.decisionId === null ? [] : [l.decisionId])));
-  const { items } = await readProgramItems(r, programId, now);
+  const { items } = given ?? (await readProgramItems(r, programId, now));
   const foreignPrinted = new Set(letters.filter((l) => l.kind === 'foreign-holder').map((l) => l.certificateId));
   const held = program.kind === 'rights-offering' ? (await heldCertificates(r, programId)).filter((c) => !foreignPrinted.has(c.id)).length : 0;
   return { cure: dueItems(items, 'cure', printed('cure')).length, rejection: dueItems(items, 'rejection', printed('rejection')).length, foreignHolder: held };

@@ -7,9 +7,10 @@
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { LetterKindName, LettersListView, LetterView } from '../../../../shared/ipc/letters';
 import type { ReadRepos } from '../../store/port';
+import type { ProgramItems } from '../supervision/program-items';
 import { lettersDue } from './letter-picks';
 
-export async function lettersList(r: ReadRepos, programId: number, now: Date): Promise<LettersListView> {
+export async function lettersList(r: ReadRepos, programId: number, now: Date, given?: ProgramItems): Promise<LettersListView> {
   if (!(await r.programs.byId(programId))) throw new DeskFailure('NOT_FOUND', `Program: there is no program ${programId} in this book`, 'programId');
   const rows = await r.supervision.ofProgram('letters', programId);
   const certificateIds = rows.flatMap((l) => (l.certificateId === null ? [] : [l.certificateId]));
@@ -32,5 +33,5 @@ export async function lettersList(r: ReadRepos, programId: number, now: Date): P
       fileSha256: l.fileSha256,
     }))
     .reverse();
-  return { letters, due: await lettersDue(r, programId, now) };
+  return { letters, due: await lettersDue(r, programId, now, given) };
 }

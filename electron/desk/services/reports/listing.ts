@@ -7,6 +7,7 @@ import { instantToWallTime } from '../../../../shared/domain/time';
 import type { HolderListingView, ReportHeader } from '../../../../shared/ipc/reports';
 import type { BookStore, ReadRepos } from '../../store/port';
 import { HOLDER_NOTES, holderListingFrom, type HolderListing } from './holders';
+import type { ProgramItemsReader } from '../supervision/items-off-main';
 import { withReportSource } from './report-cache';
 import { headerOf, readReportSource } from './report-source';
 
@@ -23,7 +24,7 @@ export async function holderListing(r: ReadRepos, programId: number, asOf: Date)
 const drawn = new WeakMap<BookStore, { key: string; listing: HolderListing }>();
 
 /** A window of the listing for the grid: drawn again only when the book (or the day) has moved on. */
-export async function holderListingWindow(store: BookStore, programId: number, offset: number, limit: number, asOf: Date): Promise<HolderListingView> {
+export async function holderListingWindow(store: BookStore, programId: number, offset: number, limit: number, asOf: Date, read?: ProgramItemsReader): Promise<HolderListingView> {
   return withReportSource(store, programId, asOf, async (r, source) => {
     const key = `${programId}:${source.head?.seq ?? 0}:${source.head?.hash ?? ''}:${instantToWallTime(asOf.getTime()).slice(0, 10)}`;
     let listing = drawn.get(store)?.key === key ? drawn.get(store)!.listing : null;
@@ -32,5 +33,5 @@ export async function holderListingWindow(store: BookStore, programId: number, o
       drawn.set(store, { key, listing });
     }
     return { ...headerOf(source, HOLDER_NOTES), total: listing.rows.length, offset, rows: listing.rows.slice(offset, offset + limit), totals: listing.totals };
-  });
+  }, read);
 }

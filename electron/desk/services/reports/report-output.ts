@@ -20,6 +20,7 @@ import { dailyFrom } from './daily';
 import { finalFrom } from './final';
 import { HOLDER_NOTES, holderListingFrom } from './holders';
 import { dailyCsv, finalCsv, holdersCsv } from './report-csv';
+import type { ProgramItemsReader } from '../supervision/items-off-main';
 import { withReportSource } from './report-cache';
 import { headerOf } from './report-source';
 import { dailyPrint, finalPrint, holdersPrint, shortDate } from './report-words';
@@ -30,7 +31,7 @@ export type DrawnReport =
   | { readonly report: 'holders'; readonly view: HolderListingView };
 
 /** The report asked for, drawn in one snapshot; refused in words before any dialog opens when it cannot be drawn. */
-export function drawReport(store: BookStore, request: ReportOutputRequest, asOf: Date): Promise<DrawnReport> {
+export function drawReport(store: BookStore, request: ReportOutputRequest, asOf: Date, read?: ProgramItemsReader): Promise<DrawnReport> {
   return withReportSource(store, request.programId, asOf, async (r, source) => {
     if (request.report === 'daily') return { report: 'daily', view: dailyFrom(source, request.day) };
     if (request.report === 'final') {
@@ -40,7 +41,7 @@ export function drawReport(store: BookStore, request: ReportOutputRequest, asOf:
     }
     const listing = await holderListingFrom(r, source);
     return { report: 'holders', view: { ...headerOf(source, HOLDER_NOTES), total: listing.rows.length, offset: 0, rows: listing.rows, totals: listing.totals } };
-  });
+  }, read);
 }
 
 /** A name for the file main's dialog proposes. */

@@ -14,7 +14,8 @@
 import { instantToWallTime } from '../../../../shared/domain/time';
 import type { BookStore, JournalEntry, ReadRepos } from '../../store/port';
 import { readOneItem } from './item-one';
-import { itemKey, readProgramItems, type ItemRef, type ProgramItem, type ProgramItems } from './program-items';
+import { readProgramItemsInProcess, type ProgramItemsReader } from './items-off-main';
+import { itemKey, type ItemRef, type ProgramItem, type ProgramItems } from './program-items';
 
 const MAX_AGE_MS = 60 * 60_000;
 /** More new entries than this: reading the whole program is as quick as looking at them. */
@@ -36,25 +37,34 @@ export class ItemsCache {
   reads = 0;
   patches = 0;
 
-  /** The program's items as of `now`, as cheaply as the changes since the last reading allow. */
-  async items(store: BookStore, programId: number, now: Date): Promise<ItemsReading> {
+  /**
+   * The program's items as of `now`, as cheaply as the changes since the last reading allow. A
+   * whole reading goes through `read` (the desk passes the worker one: services/supervision/items-off-main.ts);
+   * the reading is kept with the head of the snapshot it was read in.
+   */
+  async items(store: BookStore, programId: number, now: Date, read: ProgramItemsReader = readProgramItemsInProcess): Promise<ItemsReading> {
     const day = instantToWallTime(now.getTime()).slice(0, 10);
     const kept = this.readings.get(programId);
-    const reading = await store.read(async (r) => {
-      const head = await r.journal.head();
-      const headSeq = head?.seq ?? 0;
-      if (kept && kept.day === day && now.getTime() - kept.readAt < MAX_AGE_MS) {
-        if (headSeq === kept.headSeq && (head?.hash ?? null) === kept.headHash) return kept;
-        const patched = await patch(r, programId, kept, headSeq, now);
-        if (patched) {
-          this.patches += 1;
-          return { ...patched, headHash: head?.hash ?? null };
-        }
+    if (kept && kept.day === day && now.getTime() - kept.readAt < MAX_AGE_MS) {
+      const quick = await store.read(async (r) => {
+        const head = await r.journal.head();
+        if ((head?.seq ?? 0) === kept.headSeq && (head?.hash ?? null) === kept.headHash) return kept;
+        const patched = await patch(r, programId, kept, head?.seq ?? 0, now);
+        if (!patched) return null;
+        this.patches += 1;
+        return { ...patched, headHash: head?.hash ?? null };
+      });
+      if (quick) {
+        this.readings.set(programId, quick);
+        return quick;
       }
-      this.reads += 1;
-      return { items: await readProgramItems(r, programId, now), headSeq, headHash: head?.hash ?? null, day, readAt: now.getTime() };
-    });
-    this.readings.set(programId, reading);
+    }
+    this.reads += 1;
+    const { items, head } = await read(store, programId, now);
+    const reading: ItemsReading = { items, headSeq: head?.seq ?? 0, headHash: head?.hash ?? null, day, readAt: now.getTime() };
+    // A slow reading that ends after a later one was kept does not replace it.
+    const latest = this.readings.get(programId);
+    if (!latest || latest.headSeq <= reading.headSeq) this.readings.set(programId, reading);
     return reading;
   }
 }

@@ -12,6 +12,7 @@ import { instantToWallTime } from '../../../../shared/domain/time';
 import type { BookStore, ReadRepos } from '../../store/port';
 import { IN_QUEUE } from './item-status';
 import { itemsCacheOf } from './items-cache';
+import type { ProgramItemsReader } from './items-off-main';
 import { itemKey, type ProgramItem } from './program-items';
 import { ITEM_WORDS, STATUS_WORDS } from './queue-words';
 
@@ -62,8 +63,8 @@ export async function ageClockOf(r: ReadRepos, programId: number, now: Date): Pr
   return { today: instantToWallTime(now.getTime(), terms?.timeZone).slice(0, 10), calendar: (terms?.businessDays ?? 'NYSE') as CalendarName };
 }
 
-export async function listQueue(store: BookStore, filter: QueueFilter, offset: number, limit: number, now: Date): Promise<QueueListView> {
-  const reading = await itemsCacheOf(store).items(store, filter.programId, now);
+export async function listQueue(store: BookStore, filter: QueueFilter, offset: number, limit: number, now: Date, read?: ProgramItemsReader): Promise<QueueListView> {
+  const reading = await itemsCacheOf(store).items(store, filter.programId, now, read);
   return store.read(async (r) => {
     const clock = await ageClockOf(r, filter.programId, now);
     const kept = filterItems(reading.items.items, filter, clock);
