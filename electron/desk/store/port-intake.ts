@@ -8,21 +8,16 @@
  * row later is a row of another table (see the schema).
  */
 import type { IntakeTables } from './tables-intake';
+import type { TableRecord } from './record-types';
 
 export type IntakeTable = keyof IntakeTables;
-
-type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
 
 /** The JSON columns of the intake tables, parsed in records. */
 export const INTAKE_JSON_COLUMNS = ['facts', 'control', 'certificate_numbers', 'spec'] as const;
 type JsonColumn = (typeof INTAKE_JSON_COLUMNS)[number];
 
-type Plain<V> = V extends { __select__: infer S } ? S : V;
-
 /** One row of `T` as a record: camelCase, `id` a number, JSON columns as parsed values. */
-export type IntakeRecord<T extends IntakeTable> = {
-  readonly [K in keyof IntakeTables[T] & string as Camel<K>]: K extends JsonColumn ? unknown : K extends 'id' ? number : Plain<IntakeTables[T][K]>;
-};
+export type IntakeRecord<T extends IntakeTable> = TableRecord<IntakeTables[T], JsonColumn>;
 
 /** What an insert takes: the record without its id (JSON columns as values, stringified on the way in). */
 export type NewIntakeRow<T extends IntakeTable> = Omit<IntakeRecord<T>, 'id'>;

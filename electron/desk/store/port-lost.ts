@@ -6,20 +6,15 @@
  * its two-decimal text. Every table is append-only: the writer only inserts.
  */
 import type { LostTables } from './tables-lost';
+import type { TableRecord } from './record-types';
 
 export type LostTable = keyof LostTables;
-
-type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
 
 /** The JSON columns of the lost tables, parsed in records. */
 export const LOST_JSON_COLUMNS = ['affidavit', 'detail'] as const;
 type JsonColumn = (typeof LOST_JSON_COLUMNS)[number];
 
-type Plain<V> = V extends { __select__: infer S } ? S : V;
-
-export type LostRecord<T extends LostTable> = {
-  readonly [K in keyof LostTables[T] & string as Camel<K>]: K extends JsonColumn ? unknown : K extends 'id' ? number : Plain<LostTables[T][K]>;
-};
+export type LostRecord<T extends LostTable> = TableRecord<LostTables[T], JsonColumn>;
 
 export type NewLostRow<T extends LostTable> = Omit<LostRecord<T>, 'id'>;
 

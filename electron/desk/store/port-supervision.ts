@@ -10,20 +10,15 @@
 import type { CertificateRecord } from './port-certificates';
 import type { IntakeRecord } from './port-intake';
 import type { SupervisionTables } from './tables-supervision';
+import type { TableRecord } from './record-types';
 
 export type SupervisionTable = keyof SupervisionTables;
-
-type Camel<S extends string> = S extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Camel<Tail>>}` : S;
 
 /** The JSON columns of the supervision tables, parsed in records. */
 export const SUPERVISION_JSON_COLUMNS = ['codes'] as const;
 type JsonColumn = (typeof SUPERVISION_JSON_COLUMNS)[number];
 
-type Plain<V> = V extends { __select__: infer S } ? S : V;
-
-export type SupervisionRecord<T extends SupervisionTable> = {
-  readonly [K in keyof SupervisionTables[T] & string as Camel<K>]: K extends JsonColumn ? unknown : K extends 'id' ? number : Plain<SupervisionTables[T][K]>;
-};
+export type SupervisionRecord<T extends SupervisionTable> = TableRecord<SupervisionTables[T], JsonColumn>;
 
 export type NewSupervisionRow<T extends SupervisionTable> = Omit<SupervisionRecord<T>, 'id'>;
 
