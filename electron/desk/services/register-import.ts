@@ -59,7 +59,7 @@ function checkFile(input: RegisterImportInput, facts: ProgramFacts, control: Imp
  */
 export async function importRegister(store: BookStore, actor: JournalActor, input: RegisterImportInput, key: BookTinKey | null, control: ImportControl = {}): Promise<RegisterImportOutcome> {
   const facts = await programFacts(store, input.programId);
-  const size = statSync(input.file).size;
+  const size = sizeForProgress(input.file);
   const writing = input.dryRun !== true && key?.state === 'ready';
   const spill = writing ? new RowSpill() : null;
   try {
@@ -70,6 +70,15 @@ export async function importRegister(store: BookStore, actor: JournalActor, inpu
     return await commitImport(store, actor, input, facts, checked, key, spill, control);
   } finally {
     spill?.discard();
+  }
+}
+
+/** Only an estimate for progress: a file that cannot be read is refused in words as it is opened. */
+function sizeForProgress(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
   }
 }
 
