@@ -15,6 +15,8 @@ import type { RegisterRowText } from '../store/register-row-text';
 
 /** Text buffered before one write to the spill (and bytes read at a time back from it). */
 const FLUSH_AT = 1 << 20;
+/** The most a tail reads at once (a row is at most a few hundred KiB of text, even escaped). */
+const TAKE_AT_MOST = 4 << 20;
 
 /** Good rows written in order, then read back in order exactly once. */
 export class RowSpill {
@@ -164,22 +166,33 @@ export class SpillTail {
     this.fd = openSync(file, 'r');
   }
 
-  /** The rows in bytes [where the last take ended, `upTo`), which ends at a line's end. */
+  /**
+   * The next rows in bytes [where the last take ended, `upTo`) — which ends at a line's end — at
+   * most about TAKE_AT_MOST bytes of them at a time, so that memory stays bounded however far
+   * the appender is ahead (see `pending`).
+   */
   take(upTo: number): RegisterRowText[] {
     if (upTo <= this.offset) return [];
     if (this.fd === null) throw new Error('The spill of checked rows is already closed');
-    const bytes = Buffer.allocUnsafe(upTo - this.offset);
+    const bytes = Buffer.allocUnsafe(Math.min(upTo - this.offset, TAKE_AT_MOST));
     for (let at = 0; at < bytes.length; ) {
       const n = readSync(this.fd, bytes, at, bytes.length - at, this.offset + at);
       if (n === 0) throw new Error('The checked rows kept for writing end before they were said to');
       at += n;
     }
-    this.offset = upTo;
-    this.hash.update(bytes);
-    if (bytes[bytes.length - 1] !== 0x0a) throw new Error('The checked rows kept for writing were altered before they were written');
-    const lines = bytes.toString('utf8', 0, bytes.length - 1).split('\n') as RegisterRowText[];
+    // Whole lines only: a row is far shorter than TAKE_AT_MOST, so a cut buffer holds at least one.
+    const end = this.offset + bytes.length === upTo ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
+    if (end === 0 || bytes[end - 1] !== 0x0a) throw new Error('The checked rows kept for writing were altered before they were written');
+    this.offset += end;
+    this.hash.update(bytes.subarray(0, end));
+    const lines = bytes.toString('utf8', 0, end - 1).split('\n') as RegisterRowText[];
     this.rows += lines.length;
     return lines;
+  }
+
+  /** Whether rows before `upTo` are still to be taken. */
+  pending(upTo: number): boolean {
+    return this.offset < upTo;
   }
 
   /** Throws unless exactly the appender's bytes were read. */

@@ -57,7 +57,7 @@ async function writeWhileChecking(
   const stop = new AbortController();
   const onAbort = () => stop.abort();
   control.signal?.addEventListener('abort', onAbort, { once: true });
-  const state = { spilled: 0, checked: 0, total: 0, outcome: null as CheckRegisterOutcome | null, failure: null as unknown, ended: false };
+  const state = { spilled: 0, total: 0, outcome: null as CheckRegisterOutcome | null, failure: null as unknown, ended: false };
   let wake: (() => void) | null = null;
   const poke = () => {
     wake?.();
@@ -67,7 +67,6 @@ async function writeWhileChecking(
     signal: stop.signal,
     onProgress: (p) => {
       state.spilled = p.spilledBytes;
-      state.checked = p.checked;
       state.total = p.total;
       poke();
     },
@@ -84,12 +83,14 @@ async function writeWhileChecking(
     for (;;) {
       const ended = state.ended;
       if (ended && state.failure !== null) throw asImportError(state.failure);
-      const rows = tail.take(ended ? (state.outcome?.seal.bytes ?? 0) : state.spilled);
+      const upTo = ended ? (state.outcome?.seal.bytes ?? 0) : state.spilled;
+      const rows = tail.take(upTo);
       for (let at = 0; at < rows.length; at += WRITE_CHUNK) {
         checkAbort(control.signal);
         written += await tx.register.insertEntryTexts(input.programId, importId, rows.slice(at, at + WRITE_CHUNK));
-        control.onProgress?.({ done: written, total: Math.max(written, state.total - (state.checked - tail.rows)), unit: 'rows imported' });
+        control.onProgress?.({ done: written, total: Math.max(written, state.total), unit: 'rows imported' });
       }
+      if (tail.pending(upTo)) continue;
       if (ended) break;
       // Nothing new on disk: wait for the check's next report (each comes within ~1,000 rows) and look at the cancel.
       if (rows.length === 0) await new Promise<void>((resolve) => (wake = resolve));
