@@ -8,6 +8,8 @@
  * refuses any bad row (the spill stops at the first one); with good-rows-only the bad ones are
  * left out. A cancel at any point rolls the change back, and the book is exactly as it was. What
  * is written is exactly what was checked, from the one read whose SHA-256 is journaled.
+ * On SQLite the two passes overlap (register-import-pipelined.ts); a dry run, and PostgreSQL,
+ * take them in turn as described here.
  */
 import { statSync } from 'node:fs';
 import { DeskFailure } from '../../../shared/ipc/result';
