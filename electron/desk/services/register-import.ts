@@ -112,11 +112,14 @@ async function writeImport(
   let written = 0;
   if (good > 0) {
     if (spill === null || spill.count !== good) throw new Error('The checked rows were not kept for writing');
-    for await (const chunk of spill.read(WRITE_CHUNK)) {
-      checkAbort(control.signal);
-      written += await tx.register.insertEntryTexts(input.programId, record.id, chunk);
-      control.onProgress?.({ done: written, total: good, unit: 'rows imported' });
-    }
+    await tx.register.withIndexesBuiltAfter(good, async () => {
+      for await (const chunk of spill.read(WRITE_CHUNK)) {
+        checkAbort(control.signal);
+        written += await tx.register.insertEntryTexts(input.programId, record.id, chunk);
+        control.onProgress?.({ done: written, total: good, unit: 'rows imported' });
+      }
+      control.onProgress?.({ done: written, total: good, unit: 'rows imported; building the search indexes' });
+    });
   }
   if (written !== good) throw new Error(`${written} of the ${good} checked rows were written`);
   return record.id;

@@ -135,4 +135,12 @@ export interface RegisterWriter extends RegisterReader {
   insertEntries(programId: number, importId: number, entries: readonly NewRegisterEntry[]): Promise<number>;
   /** As insertEntries, for entries already made into their canonical text as they were checked (register-row-text.ts). */
   insertEntryTexts(programId: number, importId: number, entries: readonly RegisterRowText[]): Promise<number>;
+  /**
+   * Runs `write`, which inserts about `rows` entries, with the register's search indexes built
+   * once afterwards instead of kept up row by row, when that is cheaper: on a SQLite book whose
+   * register holds fewer entries than are written. The indexes are made again from their own SQL
+   * as the book stores it, before `write`'s result is returned, so the book's schema is the same
+   * after as before; a failure rolls the change back, indexes included. Elsewhere it only runs `write`.
+   */
+  withIndexesBuiltAfter<T>(rows: number, write: () => Promise<T>): Promise<T>;
 }

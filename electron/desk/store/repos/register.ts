@@ -2,6 +2,7 @@ import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely, type Selecta
 import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
 import { PROVEN_TABLES, type RowLog } from '../row-digests';
 import { bulkInserter } from './bulk-insert';
+import { withIndexesBuiltAfter } from './indexes-built-after';
 import { registerRowText, registerRowValues, REGISTER_ROW_TEXT_COLUMNS, type RegisterRowText } from '../register-row-text';
 import { prefixEnd, wordsOf } from '../search-terms';
 import type { BookTables, RegisterEntriesTable } from '../tables';
@@ -200,6 +201,7 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
     },
     insertEntries: (programId, importId, list: readonly NewRegisterEntry[]) => insertTexts(programId, importId, list.map((e) => registerRowText(e, e.tinEncrypted))),
     insertEntryTexts: (programId, importId, texts) => insertTexts(programId, importId, texts),
+    withIndexesBuiltAfter: (rows, write) => withIndexesBuiltAfter(db, rows, write),
   };
 
   async function insertTexts(programId: number, importId: number, texts: readonly RegisterRowText[]): Promise<number> {
