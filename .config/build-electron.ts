@@ -9,7 +9,7 @@ import { CHANNEL_NAMES } from '../shared/ipc/channels';
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** Worker entries (electron/desk/workers/<name>.ts), each bundled to <outdir>/workers/<name>.cjs; see run-job.ts. */
-export const WORKER_ENTRIES = ['verify-journal', 'backup-book', 'restore-book', 'inspect-book', 'import-register', 'print-certificates', 'issue-certificates', 'print-letter', 'print-intake', 'print-letters', 'print-report', 'import-dtc', 'read-bank-file', 'read-program-items'] as const;
+export const WORKER_ENTRIES = ['verify-journal', 'backup-book', 'restore-book', 'inspect-book', 'import-register', 'check-register', 'print-certificates', 'issue-certificates', 'print-letter', 'print-intake', 'print-letters', 'print-report', 'import-dtc', 'read-bank-file', 'read-program-items'] as const;
 
 export interface ElectronBuild {
   readonly main: string;

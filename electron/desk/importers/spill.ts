@@ -15,6 +15,8 @@ import type { RegisterRowText } from '../store/register-row-text';
 
 /** Text buffered before one write to the spill (and bytes read at a time back from it). */
 const FLUSH_AT = 1 << 20;
+/** The most a tail reads at once (a row is at most a few hundred KiB of text, even escaped). */
+const TAKE_AT_MOST = 4 << 20;
 
 /** Good rows written in order, then read back in order exactly once. */
 export class RowSpill {
@@ -96,5 +98,111 @@ export class RowSpill {
     if (this.fd !== null) closeSync(this.fd);
     this.fd = null;
     rmSync(this.dir, { recursive: true, force: true });
+  }
+}
+
+/** What an appender wrote: its bytes' SHA-256, their length and the rows. */
+export interface SpillSeal {
+  readonly sha256: string;
+  readonly bytes: number;
+  readonly rows: number;
+}
+
+/**
+ * Appends rows to a spill another thread made (RowSpill.file) and reads as they come (SpillTail):
+ * a register is then written while it is still being checked. Only whole lines are written, one
+ * buffer at a time, so every count of `flushed` bytes ends at a line's end.
+ */
+export class SpillAppender {
+  private fd: number | null;
+  private buffer = '';
+  private pendingRows = 0;
+  private readonly hash: Hash = createHash('sha256');
+  /** Bytes and rows on disk so far. */
+  flushed = 0;
+  flushedRows = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'r+'); // the file exists (0600, made by RowSpill): never created here
+  }
+
+  add(row: RegisterRowText): void {
+    this.buffer += `${row}\n`;
+    this.pendingRows += 1;
+    if (this.buffer.length >= FLUSH_AT) this.flush();
+  }
+
+  flush(): void {
+    if (this.fd === null) throw new Error('The spill of checked rows is already closed');
+    const bytes = Buffer.from(this.buffer, 'utf8');
+    this.buffer = '';
+    this.hash.update(bytes);
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at, bytes.length - at, this.flushed + at);
+    this.flushed += bytes.length;
+    this.flushedRows += this.pendingRows;
+    this.pendingRows = 0;
+  }
+
+  finish(): SpillSeal {
+    this.flush();
+    this.close();
+    return { sha256: this.hash.digest('hex'), bytes: this.flushed, rows: this.flushedRows };
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
+  }
+}
+
+/** Reads a spill's rows as an appender writes them, hashing every byte read. */
+export class SpillTail {
+  private fd: number | null;
+  private readonly hash: Hash = createHash('sha256');
+  private offset = 0;
+  rows = 0;
+
+  constructor(file: string) {
+    this.fd = openSync(file, 'r');
+  }
+
+  /**
+   * The next rows in bytes [where the last take ended, `upTo`) — which ends at a line's end — at
+   * most about TAKE_AT_MOST bytes of them at a time, so that memory stays bounded however far
+   * the appender is ahead (see `pending`).
+   */
+  take(upTo: number): RegisterRowText[] {
+    if (upTo <= this.offset) return [];
+    if (this.fd === null) throw new Error('The spill of checked rows is already closed');
+    const bytes = Buffer.allocUnsafe(Math.min(upTo - this.offset, TAKE_AT_MOST));
+    for (let at = 0; at < bytes.length; ) {
+      const n = readSync(this.fd, bytes, at, bytes.length - at, this.offset + at);
+      if (n === 0) throw new Error('The checked rows kept for writing end before they were said to');
+      at += n;
+    }
+    // Whole lines only: a row is far shorter than TAKE_AT_MOST, so a cut buffer holds at least one.
+    const end = this.offset + bytes.length === upTo ? bytes.length : bytes.lastIndexOf(0x0a) + 1;
+    if (end === 0 || bytes[end - 1] !== 0x0a) throw new Error('The checked rows kept for writing were altered before they were written');
+    this.offset += end;
+    this.hash.update(bytes.subarray(0, end));
+    const lines = bytes.toString('utf8', 0, end - 1).split('\n') as RegisterRowText[];
+    this.rows += lines.length;
+    return lines;
+  }
+
+  /** Whether rows before `upTo` are still to be taken. */
+  pending(upTo: number): boolean {
+    return this.offset < upTo;
+  }
+
+  /** Throws unless exactly the appender's bytes were read. */
+  end(seal: SpillSeal): void {
+    this.close();
+    if (this.offset !== seal.bytes || this.rows !== seal.rows || this.hash.digest('hex') !== seal.sha256) throw new Error('The checked rows kept for writing were altered before they were written');
+  }
+
+  close(): void {
+    if (this.fd !== null) closeSync(this.fd);
+    this.fd = null;
   }
 }

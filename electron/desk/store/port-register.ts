@@ -50,7 +50,11 @@ export interface RegisterImportRecord {
   readonly importedBy: string | null;
 }
 
-export type NewRegisterImport = Omit<RegisterImportRecord, 'id' | 'importedBy'> & { readonly importedBy: number | null };
+export type NewRegisterImport = Omit<RegisterImportRecord, 'id' | 'importedBy'> & {
+  readonly importedBy: number | null;
+  /** The key deferImportRecord gave, when the entries were written first. */
+  readonly id?: number;
+};
 
 /** A row of the record-date register as the screens see it: the TIN only as its type and last four. */
 export interface RegisterEntryRecord {
@@ -119,6 +123,13 @@ export interface RegisterWriter extends RegisterReader {
   insertTinKey(key: TinKeyRecord & { readonly createdBy: number | null }): Promise<void>;
   /** Records the next version of the named layout. */
   saveLayout(layout: NewLayout): Promise<LayoutRecord>;
+  /**
+   * Lets this change write an import's entries before the import's record (which needs their
+   * counts), and gives the key that record must then be inserted with; null where the store
+   * checks every reference at once (PostgreSQL): the record is then written first. Call after
+   * anything else this change wrote to register_imports, under the change's write lock.
+   */
+  deferImportRecord(): Promise<number | null>;
   insertImport(record: NewRegisterImport): Promise<RegisterImportRecord>;
   /** Many entries of one import at once, inside the caller's change (chunked; indexes their words). */
   insertEntries(programId: number, importId: number, entries: readonly NewRegisterEntry[]): Promise<number>;

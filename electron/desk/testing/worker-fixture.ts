@@ -1,13 +1,17 @@
 // A worker entry for run-job tests: does whatever its input asks, including misbehave.
+import os from 'node:os';
 import { serveJob } from '../workers/job-port';
 
-export type FixtureInput = { readonly do: 'echo'; readonly value: number } | { readonly do: 'throw' } | { readonly do: 'spin' } | { readonly do: 'stuck' } | { readonly do: 'finish-anyway' } | { readonly do: 'exit' };
+export type FixtureInput = { readonly do: 'echo'; readonly value: number } | { readonly do: 'throw' } | { readonly do: 'spin' } | { readonly do: 'stuck' } | { readonly do: 'finish-anyway' } | { readonly do: 'exit' } | { readonly do: 'nice' };
 
 serveJob<FixtureInput, number, number>((input, progress) => {
   switch (input.do) {
     case 'echo':
       for (let i = 1; i <= 3; i += 1) progress(i);
       return input.value * 2;
+    case 'nice':
+      // This thread's own nice value (Linux keeps one per thread).
+      return os.getPriority(0);
     case 'throw':
       throw new Error('the disk is on fire');
     case 'exit':

@@ -2,6 +2,7 @@
 // entry calls once with its body.
 import { parentPort, workerData } from 'node:worker_threads';
 import { DeskFailure } from '../../../shared/ipc/result';
+import { lowerThisThreadPriority } from './thread-priority';
 
 export type WorkerMessage<O, P> =
   /** The worker's modules (native addons included) are loaded. */
@@ -31,6 +32,7 @@ export const CANCELLED_MESSAGE = 'The job was cancelled.';
 export function serveJob<I, O, P>(body: (input: I, progress: (p: P) => void, signal: AbortSignal) => O | Promise<O>): void {
   const port = parentPort;
   if (port === null) throw new Error('serveJob must run inside a worker thread');
+  lowerThisThreadPriority();
   const { input, cancel } = workerData as WorkerEnvelope<I>;
   const flag = new Int32Array(cancel);
   const aborter = new AbortController();

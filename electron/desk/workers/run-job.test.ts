@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import os from 'node:os';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DeskFailure } from '../../../shared/ipc/result';
 import type { VerifyProgress } from '../store/journal-chain';
@@ -9,6 +10,7 @@ import { tempDir } from '../testing/temp';
 import type { FixtureInput } from '../testing/worker-fixture';
 import { verifyBookJournal } from '../services/journal';
 import { runWorker, sourceWorkers, type WorkerLaunch } from './run-job';
+import { JOB_THREAD_NICE } from './thread-priority';
 
 const fixture: WorkerLaunch = { file: new URL('../testing/worker-fixture.ts', import.meta.url), execArgv: sourceWorkers('verify-journal').execArgv };
 const run = (input: FixtureInput, options: Parameters<typeof runWorker>[2] = {}) => runWorker<FixtureInput, number, number>(fixture, input, options);
@@ -18,6 +20,13 @@ describe('runWorker', () => {
     const seen: number[] = [];
     expect(await run({ do: 'echo', value: 21 }, { onProgress: (p) => seen.push(p as number) })).toBe(42);
     expect(seen).toEqual([1, 2, 3]);
+  });
+
+  it.runIf(process.platform === 'linux')('runs a job’s thread below the window’s priority, and this thread stays as it was', async () => {
+    const mine = os.getPriority(0);
+    expect(await run({ do: 'nice' })).toBe(Math.max(mine, JOB_THREAD_NICE));
+    expect(JOB_THREAD_NICE).toBeGreaterThan(0);
+    expect(os.getPriority(0)).toBe(mine);
   });
 
   it('turns an error in the worker into a rejection with a plain message, no stack', async () => {

@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 
 /** The jobs that have a worker entry (electron/desk/workers/<name>.ts, bundled as <name>.cjs). */
-export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'print-certificates' | 'issue-certificates' | 'print-letter' | 'print-intake' | 'print-letters' | 'print-report' | 'import-dtc' | 'read-bank-file' | 'read-program-items';
+export type JobName = 'verify-journal' | 'backup-book' | 'restore-book' | 'inspect-book' | 'import-register' | 'check-register' | 'print-certificates' | 'issue-certificates' | 'print-letter' | 'print-intake' | 'print-letters' | 'print-report' | 'import-dtc' | 'read-bank-file' | 'read-program-items';
 
 /** Where a worker's code is and how Node must start it. */
 export interface WorkerLaunch {
@@ -36,7 +36,9 @@ export const bundledWorkers =
 
 // Chosen once at startup: the bundled main process switches to bundledWorkers; everything else
 // runs from sources. Explicit rather than guessed from the file system, so a wrong setting fails loudly.
-let locator: WorkerLocator = sourceWorkers;
+// A worker that starts a worker of its own (the register import's check) runs from its bundle,
+// where this module's URL is the worker's .cjs file: its fellow workers are beside it.
+let locator: WorkerLocator = import.meta.url.endsWith('.cjs') ? bundledWorkers(new URL('./', import.meta.url)) : sourceWorkers;
 
 export function useWorkers(next: WorkerLocator): void {
   locator = next;

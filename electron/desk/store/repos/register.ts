@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
+import { PostgresAdapter, sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import type { LayoutRecord, NewRegisterEntry, RegisterEntryRecord, RegisterWriter, RowWindow } from '../port';
 import { PROVEN_TABLES, type RowLog } from '../row-digests';
 import { bulkInserter } from './bulk-insert';
@@ -177,15 +177,25 @@ export function registerRepo(db: Kysely<BookTables>, log: RowLog): RegisterWrite
       if (!saved || saved.id !== id) throw new Error('A layout just saved could not be read back');
       return saved;
     },
+    async deferImportRecord() {
+      // PostgreSQL checks a reference at once (the book's foreign keys are not deferrable there).
+      if (db.getExecutor().adapter instanceof PostgresAdapter) return null;
+      // Until this transaction commits: entries may name their import before its record is written.
+      await sql`PRAGMA defer_foreign_keys = ON`.execute(db);
+      const { rows } = await sql<{ next: number }>`SELECT coalesce(max(id), 0) + 1 AS next FROM register_imports`.execute(db);
+      return Number(rows[0]?.next);
+    },
     async insertImport(i) {
       const { id } = await db
         .insertInto('register_imports')
         .values({
+          ...(i.id === undefined ? {} : { id: i.id }),
           program_id: i.programId, file_name: i.fileName, file_sha256: i.fileSha256, layout: i.layout, row_count: i.rowCount, imported: i.imported,
           rejected: i.rejected, good_rows_only: i.goodRowsOnly ? 1 : 0, imported_at: i.importedAt, imported_by: i.importedBy,
         })
         .returning('id')
         .executeTakeFirstOrThrow();
+      if (i.id !== undefined && Number(id) !== i.id) throw new Error(`The register import was recorded as ${id}, not ${i.id}`);
       log.wrote('register_imports', id);
       return importById(id);
     },
