@@ -35,8 +35,8 @@ export interface CheckRequest {
 
 export interface CheckControl {
   readonly signal?: AbortSignal | undefined;
-  /** Rows checked so far and the estimated total; may throw to stop (a cancel). */
-  readonly onChecked?: ((done: number, total: number) => void) | undefined;
+  /** Rows checked so far, the estimated total and the bad rows so far; may throw to stop (a cancel). */
+  readonly onChecked?: ((done: number, total: number, badRows: number) => void) | undefined;
 }
 
 /** Where good rows go: their text (TIN encrypted by `vault`). */
@@ -71,7 +71,7 @@ export async function checkRegisterFile(request: CheckRequest, size: number, con
       if (rows % CHECK_SLICE === 0) {
         if (control.signal?.aborted === true) throw cancelledImport();
         const read = source.digest.bytes();
-        control.onChecked?.(rows, read > 0 ? Math.max(rows, Math.round((rows * size) / read)) : rows);
+        control.onChecked?.(rows, read > 0 ? Math.max(rows, Math.round((rows * size) / read)) : rows, badRows);
       }
     }
   } finally {

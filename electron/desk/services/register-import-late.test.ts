@@ -38,6 +38,17 @@ describe('a register import with a problem at its end', () => {
     expect(await snapshot()).toEqual(before);
   });
 
+  it('refuses an all-or-nothing file at its first bad row, and still names every problem of the whole file', async () => {
+    const bad = new Map([[3, { country: 'XX' }], [ROWS - 1, { units: '-5' }]]);
+    const rows = Array.from({ length: ROWS }, (_, i) => goodRow(i + 1, bad.get(i) ?? {}));
+    const before = await snapshot();
+    const outcome = await run(writeRegisterCsv(kit.dir.file('r.csv'), rows));
+    expect(outcome.committed).toBe(false);
+    expect(outcome.report).toMatchObject({ imported: 0, rejected: 2, file: { rows: ROWS } });
+    expect(outcome.report.problems.map((p) => [p.line, p.column])).toEqual([[5, 'country'], [ROWS + 1, 'units']]);
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('refuses a file whose last bytes are not UTF-8, naming the offset, writing nothing', async () => {
     const file = writeRegisterCsv(kit.dir.file('r.csv'), Array.from({ length: ROWS }, (_, i) => goodRow(i + 1)));
     appendFileSync(file, Buffer.from([0x41, 0xff, 0x0a]));

@@ -31,6 +31,8 @@ export interface CheckRegisterProgress {
   /** Bytes and rows of the spill on disk: whole lines, ready to be written to the book. */
   readonly spilledBytes: number;
   readonly spilledRows: number;
+  /** Rows found bad so far: an all-or-nothing import stops writing at the first. */
+  readonly badRows: number;
 }
 
 export type CheckRegisterOutcome = CheckedFile & { readonly seal: SpillSeal };
@@ -42,7 +44,7 @@ serveJob<CheckRegisterInput, CheckRegisterOutcome, CheckRegisterProgress>(async 
     const checked = await checkRegisterFile(
       { file: input.file, fileName: input.fileName, spec: input.spec, goodRowsOnly: input.goodRowsOnly, rules: { kind: input.kind, classes: new Map(input.classes) }, inBook: new Set(input.inBook) },
       input.size,
-      { signal, onChecked: (checked, total) => progress({ checked, total, spilledBytes: appender.flushed, spilledRows: appender.flushedRows }) },
+      { signal, onChecked: (checked, total, badRows) => progress({ checked, total, spilledBytes: appender.flushed, spilledRows: appender.flushedRows, badRows }) },
       { vault, add: (row) => appender.add(row) },
     );
     return { ...checked, seal: appender.finish() };
