@@ -112,6 +112,27 @@ describe('correcting a DTC instruction from its screen, keyboard only', () => {
     expect(desk.problems).toEqual([]);
   });
 
+  it('Esc abandons a correction: nothing keyed goes straight back, something keyed is asked about first', async () => {
+    const { page } = desk;
+    const [live] = await listed();
+    await tabTo(desk, 'Correct VOI 0012345…');
+    await key(page, '', 'Enter');
+    await page.getByRole('heading', { name: `Correct instruction ${live!.electionId}: VOI 0012345` }).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Reason for the correction');
+    await key(page, '', 'Escape');
+    await page.getByRole('heading', { name: 'DTC instruction', exact: true }).waitFor();
+    await expect.poll(() => focusedLabel(page)).toBe('Envelope');
+    await tabTo(desk, 'Correct VOI 0012345…');
+    await key(page, '', 'Enter');
+    await expect.poll(() => focusedLabel(page)).toBe('Reason for the correction');
+    await key(page, 'Second thoughts', 'Escape');
+    await page.getByText('Abandon what you keyed?').waitFor();
+    await page.keyboard.press('y'); // Y: abandon
+    await page.getByRole('heading', { name: 'DTC instruction', exact: true }).waitFor();
+    expect((await listed()).map((i) => i.electionId)).toEqual([live!.electionId]);
+    expect(desk.problems).toEqual([]);
+  });
+
   it('leaves one reversal and one new instruction under the VOI in the book, the settlement applied to the new one', async () => {
     const [live] = await listed();
     const corrected = (await must(desk.bridge, 'dtc.keyed', { electionId: live!.electionId })) as KeyedDtcInstruction;
