@@ -178,10 +178,11 @@ export const channels = {
   // Intake: nominees' DTC instructions, guaranteed deliveries, odd-lot orders (clerks and up). No channel
   // withdraws or edits an order or instruction once saved.
   'intakeItems.envelopes': { input: more.programIdOnly, access: 'signed-in' },
-  'dtc.preview': { input: more.dtcInstructionInput, access: 'signed-in' },
+  'dtc.preview': { input: more.dtcPreviewInput, access: 'signed-in' },
   'dtc.save': { input: more.dtcInstructionInput, access: 'signed-in' },
   'dtc.correct': { input: more.correctDtcInstructionInput, access: KEYING },
   'dtc.list': { input: more.programIdOnly, access: 'signed-in' },
+  'dtc.keyed': { input: more.dtcKeyedInput, access: 'signed-in' },
   'dtc.importFile': { input: more.dtcImportInput, access: 'signed-in' },
   'dtc.importResult': { input: more.dtcImportJobInput, access: 'signed-in' },
   'guaranteed.save': { input: more.guaranteedNoticeInput, access: 'signed-in' },
@@ -313,6 +314,7 @@ export interface ChannelResults {
   'dtc.save': more.DtcInstructionView;
   'dtc.correct': more.DtcInstructionView;
   'dtc.list': more.DtcInstructionView[];
+  'dtc.keyed': more.KeyedDtcInstruction;
   'dtc.importFile': JobStarted;
   'dtc.importResult': more.DtcImportResult;
   'guaranteed.save': more.GuaranteedNoticeView;

@@ -83,6 +83,20 @@ export const correctDtcInstructionInput = z
   .strict();
 export type CorrectDtcInstructionInput = z.output<typeof correctDtcInstructionInput>;
 
+/** The engine's look at an instruction as keyed; `correcting` names the instruction it will replace (its rights then count as not surrendered). */
+export const dtcPreviewInput = z.object({ ...dtcInstructionFields, correcting: positiveId('Instruction being corrected').optional() }).strict();
+export type DtcPreviewInput = z.output<typeof dtcPreviewInput>;
+
+/** One saved DTC instruction, to be read back as it was keyed (before correcting it). */
+export const dtcKeyedInput = z.object({ electionId: positiveId('Instruction') }).strict();
+
+/**
+ * A saved instruction as keyed, in the shape it is keyed in: `amount` is the settlement applied to
+ * it ("1234.50"), `settled` whether every applied payment is cleared, `lines` its certification in
+ * line order. `reversed`: it was corrected already (the instruction that replaced it is the one to correct).
+ */
+export type KeyedDtcInstruction = DtcInstructionInput & { readonly electionId: number; readonly reversed: boolean };
+
 export const programIdOnly = z.object({ programId: positiveId('Program') }).strict();
 export const dtcImportInput = z.object({ envelopeId: positiveId('Envelope') }).strict();
 export const dtcImportJobInput = z.object({ jobId: positiveId('Job') }).strict();

@@ -43,7 +43,7 @@ export const findPaymentsInput = z
     amount: moneyText('Amount').optional(),
     payer: labelled(z.string({ error: 'Payer must be text' }).trim().max(100, 'Payer must be at most 100 characters'), 'Payer').optional(),
     status: labelled(z.enum(PAYMENT_STATUS_FILTERS, { error: 'Status must be any, received, cleared or returned' }), 'Status').default('any'),
-    /** The payments keyed with one item (a payment correction starts from them). */
+    /** The payments keyed with one item or applied to it (split to it, or carried to it by a correction): a payment correction starts from them. */
     electionId: idOf('Election').optional(),
     limit: labelled(z.number({ error: 'Limit must be a number' }).int().min(1, 'Limit must be at least 1').max(500, 'Limit must be at most 500'), 'Limit').default(100),
   })

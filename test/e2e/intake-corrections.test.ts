@@ -1,31 +1,10 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { rightsOfferingTermsSchema } from '../../shared/domain';
-import { XO_TERMS_JSON } from '../../shared/domain/testing/terms';
 import type { BatchItemView } from '../../shared/ipc/intake-forms';
 import type { DepositSlipView, LedgerView, PaymentView } from '../../shared/ipc/payments';
 import type { BatchControlView } from '../../shared/ipc/batch-control';
-import { createFirstAdmin, createUser } from '../../electron/desk/services/accounts';
-import { issueCertificates } from '../../electron/desk/services/certificates';
-import { createProgram } from '../../electron/desk/services/programs';
-import { recordTerms } from '../../electron/desk/services/terms';
-import { actorOf } from '../../electron/desk/services/views';
-import { openStore } from '../../electron/desk/store/open-store';
-import { entry, writeRegister } from '../../electron/desk/testing/xo-register-fixture';
-import { ADMIN, CLERK, focusedLabel, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
-
-/** The XO offering with three holders of 1,000 class A rights, certificates RT-000001 … RT-000003. */
-async function prepareBook(bookPath: string): Promise<void> {
-  const store = await openStore(bookPath, { now: () => new Date(), mode: 'create' });
-  const admin = await createFirstAdmin(store, ADMIN);
-  await createUser(store, admin, { ...CLERK, role: 'clerk' });
-  const program = await createProgram(store, admin, { kind: 'rights-offering', name: 'XO Communications 2003 rights offering', issuer: 'XO Communications, Inc.', cusip: '983764176', recordDate: '2003-10-10' });
-  await recordTerms(store, admin, { programId: program.id, reason: 'Original terms', terms: rightsOfferingTermsSchema.parse(XO_TERMS_JSON) });
-  const holders = Array.from({ length: 3 }, (_, i) => entry({ account: `E-${String(i + 1).padStart(2, '0')}`, class: 'A', units: '1000', registration: [`HOLDER ${i + 1} ŁÓDŹ`, '', '', ''] }, i + 2));
-  await writeRegister(store, { programId: program.id, supervisor: admin }, holders);
-  await issueCertificates(store, actorOf(admin), program.id);
-  await store.close();
-}
+import { prepareBook } from './corrections-book';
+import { CLERK, focusedLabel, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
 
 describe('a payment keyed wrong, corrected from the batch desk’s item, keyboard only', () => {
   let browser: Browser;

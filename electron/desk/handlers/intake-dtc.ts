@@ -4,6 +4,7 @@ import path from 'node:path';
 import { DeskFailure } from '../../../shared/ipc/result';
 import { keyDtcInstruction, listDtcInstructions, previewDtcInstruction } from '../services/intake/dtc';
 import { correctDtcInstruction } from '../services/intake/dtc-correction';
+import { keyedDtcInstruction } from '../services/intake/dtc-keyed';
 import type { DtcImportResult } from '../../../shared/ipc/intake-more';
 import type { JobRegistry } from '../jobs/registry';
 import type { JobProgress } from '../store/port';
@@ -35,6 +36,7 @@ export const intakeDtcHandlers = {
   'dtc.save': (input, ctx) => keyDtcInstruction(ctx.store, signedIn(ctx), input),
   'dtc.correct': (input, ctx) => correctDtcInstruction(ctx.store, signedIn(ctx), input),
   'dtc.list': (input, ctx) => listDtcInstructions(ctx.store, input.programId),
+  'dtc.keyed': (input, ctx) => keyedDtcInstruction(ctx.store, input.electionId),
   'dtc.importFile': async (input, ctx) => {
     const user = signedIn(ctx);
     const chosen = await ctx.host.chooseOpenPath({ title: 'Choose a DTC instruction file (CSV)' });

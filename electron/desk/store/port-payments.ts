@@ -93,6 +93,7 @@ export interface PaymentFilter {
   /** Any part of the payer's name, in any case. */
   readonly payer?: string | undefined;
   readonly status?: 'any' | 'received' | PaymentSettlement | undefined;
+  /** Keyed with this item, or applied to it by an allocation. */
   readonly electionId?: number | undefined;
 }
 

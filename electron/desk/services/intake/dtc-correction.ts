@@ -11,12 +11,12 @@
  * or settlement is not an instruction correction: the settlement is corrected as a payment first.
  */
 import type { CorrectDtcInstructionInput, DtcInstructionView } from '../../../../shared/ipc/intake-more';
-import { formatCents, parseCents } from '../../../../shared/domain/money';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { BookStore } from '../../store/port';
 import { actorOf } from '../views';
 import { checkInstruction, instructionView, keyedPayload, nomineePosition, writeInstructionOnly } from './dtc';
+import { settlementOf } from './dtc-keyed';
 import { holdEnvelopeBatch, itemContext, moneyOf, rightsTerms } from './item-context';
 
 export async function correctDtcInstruction(store: BookStore, user: SessionUser, input: CorrectDtcInstructionInput): Promise<DtcInstructionView> {
@@ -34,12 +34,10 @@ export async function correctDtcInstruction(store: BookStore, user: SessionUser,
     const c = await itemContext(tx, first.envelopeId);
     rightsTerms(c);
     const instruction = { ...input.instruction, envelopeId: first.envelopeId };
-    const kept = await tx.intake.paymentsOf(first.id);
-    const received = formatCents(kept.reduce((s, p) => s + parseCents(p.applied), 0n));
+    const { amount: received, settled, payments: kept } = await settlementOf(tx, first.id);
     if (moneyOf(instruction.amount) !== received) {
       throw new DeskFailure('INVALID_INPUT', `Amount: the instruction’s settlement of $${received} stays as received; a different amount is a correction of the settlement (a payment), not of the instruction`, 'amount');
     }
-    const settled = kept.length > 0 && kept.every((p) => p.events.some((e) => e.kind === 'cleared'));
     if (instruction.settled !== settled) {
       throw new DeskFailure('INVALID_INPUT', `Settled: the settlement is ${settled ? 'collected' : 'not collected yet'} as keyed; its clearance is recorded on the payment, not by correcting the instruction`, 'settled');
     }

@@ -6,12 +6,13 @@
  * beneficial owner; an oversubscription without the certification is a deficiency (the engine's
  * NOMINEE_CERTIFICATION_MISSING). Payment is by DTC settlement: collected funds, like a wire.
  */
-import type { DtcInstructionInput, DtcInstructionView, DtcPreview, NomineePositionView } from '../../../../shared/ipc/intake-more';
+import type { DtcInstructionInput, DtcInstructionView, DtcPreview, DtcPreviewInput, NomineePositionView } from '../../../../shared/ipc/intake-more';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { BookStore, CertificateRecord, IntakeRecord, ReadRepos, WriteRepos } from '../../store/port';
 import { actorOf } from '../views';
 import { assessDtc, assessKeyedDtc, type DtcFacts } from './dtc-assess';
+import { dtcInstructionById } from './dtc-keyed';
 import { holdEnvelopeBatch, itemContext, moneyOf, rightsTerms, type ItemContext } from './item-context';
 
 /** A nominee's position: a certificate of the program whose registration names a nominee. */
@@ -63,15 +64,30 @@ export function dtcFactsOf(input: Pick<DtcInstructionInput, 'certified' | 'lines
   return { signed: true, nomineeCertified: input.certified && (input.oversubscriptionShares === 0 || input.lines.length > 0), settled: input.settled };
 }
 
-/** The engine's view of an instruction before it is saved (as the clerk types). */
-export function previewDtcInstruction(store: BookStore, input: DtcInstructionInput): Promise<DtcPreview> {
+/**
+ * The engine's view of an instruction before it is saved (as the clerk types). Correcting one, the
+ * instruction it replaces is reversed in the same change: its rights count as not surrendered.
+ */
+export function previewDtcInstruction(store: BookStore, input: DtcPreviewInput): Promise<DtcPreview> {
   return store.read(async (r) => {
-    const c = await itemContext(r, input.envelopeId);
+    const { correcting, ...keyed } = input;
+    const c = await itemContext(r, keyed.envelopeId);
     const terms = rightsTerms(c);
-    const { certificate, view } = await nomineePosition(r, c.program.id, input.certificateNumber);
-    const assessment = assessKeyedDtc(terms, c.envelope, certificate, input, dtcFactsOf(input));
-    return { position: view, assessment };
+    const { certificate, view } = await nomineePosition(r, c.program.id, keyed.certificateNumber);
+    const assessment = assessKeyedDtc(terms, c.envelope, certificate, keyed, dtcFactsOf(keyed));
+    return { position: correcting === undefined ? view : await withoutCorrected(r, view, correcting), assessment };
   });
+}
+
+/** The position as it stands once the instruction being corrected is reversed. */
+async function withoutCorrected(r: ReadRepos, view: NomineePositionView, electionId: number): Promise<NomineePositionView> {
+  const e = await dtcInstructionById(r, electionId);
+  if ((await r.intake.count('election_reversals', 'electionId', e.id)) > 0) {
+    throw new DeskFailure('CONFLICT', `Instruction ${e.id} (VOI ${e.voiNumber ?? '?'}) was already corrected: correct the instruction that replaced it`, 'electionId');
+  }
+  if (e.certificateId !== view.certificateId) return view;
+  const surrendered = view.surrendered - (e.rightsSurrendered ?? 0);
+  return { ...view, surrendered, left: Math.max(0, view.firmRights - surrendered) };
 }
 
 /** Records what the clerk keyed: the instruction, its certification lines, its DTC payment and the ledger's deposit (and clearance when settled). */

@@ -22,6 +22,7 @@ import { DeskFailure } from '../../../../shared/ipc/result';
 import type { SessionUser } from '../../../../shared/ipc/types';
 import type { BookStore, PaymentRecord, WriteRepos } from '../../store/port';
 import { actorOf } from '../views';
+import { carriedHolder, isCarried } from './carried';
 import { paymentName, toPaymentView } from './views';
 
 export interface PaymentCorrection {
@@ -33,7 +34,10 @@ export interface PaymentCorrection {
 
 const conflict = (message: string) => new DeskFailure('CONFLICT', message, 'paymentId');
 
-/** Why this payment cannot simply be reversed, in words that say what to do instead; null when it can. */
+/**
+ * Why this payment cannot simply be reversed, in words that say what to do instead; null when it
+ * can. A payment carried to a corrected item is reversed like one never moved: nobody split it.
+ */
 async function reversalRefusal(tx: WriteRepos, p: PaymentRecord): Promise<string | null> {
   const name = paymentName(p);
   const earlier = (await tx.payments.reversals(p.programId)).find((x) => x.paymentId === p.id);
@@ -43,18 +47,28 @@ async function reversalRefusal(tx: WriteRepos, p: PaymentRecord): Promise<string
   const returned = events.find((e) => e.kind === 'returned');
   if (returned) return `The ${name} was returned on ${returned.businessDate} (${returned.reason ?? 'unpaid'}): it is already out of what is held; key the holder’s new payment as a payment of its own`;
   if (cleared) return `The ${name} cleared on ${cleared.businessDate}: its money is in escrow and cannot be reversed; a supervisor applies it to the right item (a split), and what is received beyond what is due is refunded`;
-  if ((await tx.payments.allocations(p.programId, [p.id])).length > 0) return `The ${name} was split by a supervisor: only a supervisor’s new split changes how it is applied`;
+  const allocations = await tx.payments.allocations(p.programId, [p.id]);
+  if (allocations.length > 0 && !(await isCarried(tx, p, allocations))) return `The ${name} was split by a supervisor: only a supervisor’s new split changes how it is applied`;
+  if (allocations.length > 0 && (await carriedHolder(tx, allocations)) === null) return `The ${name} was carried to items that were all reversed since: it applies to no item; a supervisor applies it where it belongs`;
   if ((await tx.intake.where('batch_closings', 'batchId', p.batchId, 1)).length > 0) return `The ${name} is in a closed batch: its figures are final; key the correction in an open batch`;
   return null;
 }
 
+/** The item the payment applies to now: its own, or for a payment carried by corrections, the live end of its item's chain. */
+async function holderOf(tx: WriteRepos, p: PaymentRecord): Promise<number | null> {
+  const allocations = await tx.payments.allocations(p.programId, [p.id]);
+  return allocations.length === 0 ? p.electionId : carriedHolder(tx, allocations);
+}
+
+/** The payment as it should have been keyed, for the item that holds the reversed one now. */
 async function writeReplacement(tx: WriteRepos, p: PaymentRecord, keyed: PaymentKeyed, at: string, by: number, reason: string): Promise<number> {
+  const electionId = await holderOf(tx, p);
   const id = await tx.intake.insert('payments', {
-    programId: p.programId, batchId: p.batchId, envelopeId: p.envelopeId, electionId: p.electionId, oddLotOrderId: p.oddLotOrderId, method: keyed.method, amount: keyed.amount,
+    programId: p.programId, batchId: p.batchId, envelopeId: p.envelopeId, electionId, oddLotOrderId: p.oddLotOrderId, method: keyed.method, amount: keyed.amount,
     checkNumber: keyed.checkNumber ?? null, abaRouting: keyed.abaRouting ?? null, bankAccount: keyed.bankAccount ?? null, payer: keyed.payer, reference: keyed.reference ?? null, keyedAt: at, keyedBy: by,
   });
   await tx.intake.insert('ledger_entries', {
-    programId: p.programId, kind: 'deposited', method: keyed.method, amount: keyed.amount, businessDate: p.receiptDate, paymentId: id, electionId: p.electionId,
+    programId: p.programId, kind: 'deposited', method: keyed.method, amount: keyed.amount, businessDate: p.receiptDate, paymentId: id, electionId,
     memo: `Keyed again in place of payment #${p.id}: ${reason}`, at, createdBy: by,
   });
   return id;

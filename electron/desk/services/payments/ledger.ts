@@ -9,6 +9,7 @@ import { formatCents } from '../../../../shared/domain/money';
 import type { BalancesView, LedgerView } from '../../../../shared/ipc/payments';
 import { DeskFailure } from '../../../../shared/ipc/result';
 import type { BookStore, ReadRepos } from '../../store/port';
+import { carriedMoreThanOnce } from './carried';
 
 const balancesView = (b: Balances): BalancesView => ({
   pending: formatCents(b.pending), good: formatCents(b.good), returned: formatCents(b.returned), refunded: formatCents(b.refunded), paid: formatCents(b.paid), held: formatCents(heldOf(b)),
@@ -21,7 +22,9 @@ export async function ledgerOf(r: ReadRepos, programId: number): Promise<LedgerV
   const reversed = new Set(reversals.map((x) => x.paymentId));
   const payments = keyed.map((p) => ({ ...p, reversed: reversed.has(p.id) }));
   const figures = ledgerFigures(entries);
-  const tie = tieOut({ payments, events, entries, allocations });
+  // A payment carried through several corrections has one allocation of its full amount per link: not a split to sum.
+  const carried = await carriedMoreThanOnce(r, new Map(keyed.map((p) => [p.id, p])), allocations);
+  const tie = tieOut({ payments, events, entries, allocations: allocations.filter((a) => !carried.has(a.paymentId)) });
   return {
     programId,
     entries: figures.entries,

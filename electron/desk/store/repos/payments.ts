@@ -63,7 +63,9 @@ export function paymentsRepo(db: Kysely<BookTables>): PaymentsWriter {
       const check = filter.checkNumber?.trim();
       if (check) q = q.where(sql<boolean>`ltrim(p.check_number, '0') = ltrim(${check}, '0')`);
       if (filter.amount) q = q.where('p.amount', '=', filter.amount);
-      if (filter.electionId !== undefined) q = q.where('p.election_id', '=', filter.electionId);
+      // Keyed with the item, or applied to it by an allocation (a split's part, or a payment carried to a corrected item).
+      const item = filter.electionId;
+      if (item !== undefined) q = q.where((eb) => eb.or([eb('p.election_id', '=', item), eb.exists(eb.selectFrom('payment_allocations as a').select('a.id').whereRef('a.payment_id', '=', 'p.id').where('a.election_id', '=', item))]));
       const payer = filter.payer?.trim();
       if (payer) q = q.where(sql<boolean>`lower(p.payer) like ${likePattern(payer)} escape '\\'`);
       if (filter.status === 'received') q = q.where(unsettled);

@@ -1,10 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { useCallback, useId, useState } from 'react';
 import type { DtcImportResult } from '../../../../../shared/ipc/intake-more';
 import { useDesk } from '../../../app/DeskContext';
 import { useStatus } from '../../../app/StatusContext';
 import { useJobFinished } from '../../../frame/jobs';
 import { invalidateTopics, useDeskQuery } from '../../../frame/query';
+import { DtcCorrectionForm } from './DtcCorrectionForm';
 import { DtcInstructionForm } from './DtcInstructionForm';
 
 /** Importing a DTC instruction file (README: its columns) into an envelope: all or nothing, problems by line. */
@@ -74,17 +75,22 @@ function DtcImport({ programId }: { programId: number }) {
   );
 }
 
-/** The program's DTC instructions: key one, import a file, and the list with each one's deficiencies. */
+/**
+ * The program's DTC instructions: key one (or correct one, in the same place), import a file, and
+ * the list with each one's deficiencies. Each listed instruction has its own Correct… button.
+ */
 export function DtcInstructions({ programId }: { programId: number }) {
   const list = useDeskQuery('dtc.list', { programId }, { topics: ['intake'] });
+  const [correcting, setCorrecting] = useState<number | null>(null);
+  const backToKeying = useCallback(() => setCorrecting(null), []);
   return (
     <>
-      <DtcInstructionForm programId={programId} />
+      {correcting === null ? <DtcInstructionForm programId={programId} /> : <DtcCorrectionForm key={correcting} programId={programId} electionId={correcting} onDone={backToKeying} />}
       <DtcImport programId={programId} />
       <table className="plain-list" aria-label="DTC instructions keyed">
-        <caption>DTC instructions keyed (newest first)</caption>
+        <caption>DTC instructions keyed (newest first; a corrected one shows as the instruction that replaced it)</caption>
         <thead>
-          <tr><th>VOI</th><th>Participant</th><th>Position</th><th>Rights</th><th>Basic</th><th>Over</th><th>Certified</th><th>Deficiencies</th></tr>
+          <tr><th>VOI</th><th>Participant</th><th>Position</th><th>Rights</th><th>Basic</th><th>Over</th><th>Certified</th><th>Deficiencies</th><th>Keyed wrong?</th></tr>
         </thead>
         <tbody>
           {(list.data ?? []).map((i) => (
@@ -97,6 +103,11 @@ export function DtcInstructions({ programId }: { programId: number }) {
               <td>{i.oversubscriptionShares.toLocaleString('en-US')}</td>
               <td>{i.certified ? `Yes (${i.lines} lines)` : 'No'}</td>
               <td>{i.assessment.deficiencies.length === 0 ? 'None' : i.assessment.deficiencies.map((d) => `${d.title} (${d.code})`).join('; ')}</td>
+              <td>
+                <button type="button" onClick={() => setCorrecting(i.electionId)}>
+                  {`Correct VOI ${i.voiNumber}…`}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
