@@ -30,6 +30,19 @@ const elections = () => kit.raw('SELECT id, voi_number, corrects_id FROM electio
 const journalCount = () => store.read((r) => r.journal.count());
 
 describe('correcting a DTC instruction under its own VOI number', () => {
+  it('corrects an instruction of a batch closed since, as an election form is corrected: nothing new is added to the batch', async () => {
+    const keyed = await keyDtcInstruction(store, book.supervisor, instruction({ basicShares: 900 }));
+    await store.change(actorOf(book.supervisor), 'batch.closed', async (tx, at) => {
+      const envelope = await tx.intake.byId('envelopes', envelopeId);
+      await tx.intake.insert('batch_closings', { batchId: envelope!.batchId, closedAt: at, closedBy: book.supervisor.id, control: {} });
+      return { payload: {}, result: null };
+    });
+    await expect(keyDtcInstruction(store, book.supervisor, instruction({ voiNumber: '0099999' }))).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringContaining('is closed') });
+    const corrected = await correctDtcInstruction(store, book.supervisor, { electionId: keyed.electionId, reason: 'Basic shares mis-keyed', instruction: instruction() });
+    expect(corrected).toMatchObject({ voiNumber: '0012345', basicShares: 1000 });
+    expect((await listDtcInstructions(store, book.programId)).map((i) => i.electionId)).toEqual([corrected.electionId]);
+  });
+
   it('reverses it and keys it again with the same VOI in one journaled change; the settlement is carried, the ledger still ties', async () => {
     const keyed = await keyDtcInstruction(store, book.supervisor, instruction({ participantName: 'Exmaple Securities' }));
     const before = await journalCount();

@@ -30,8 +30,8 @@ export async function correctDtcInstruction(store: BookStore, user: SessionUser,
     if ((await tx.intake.count('election_reversals', 'electionId', first.id)) > 0) {
       throw new DeskFailure('CONFLICT', `Instruction ${first.id} (VOI ${first.voiNumber ?? '?'}) was already corrected: correct the instruction that replaced it`, 'electionId');
     }
-    // Its own envelope and batch (open still): the receipt stamp stands for the corrected instruction.
-    const c = await itemContext(tx, first.envelopeId);
+    // Its own envelope and batch, closed or not: the receipt stamp stands for the corrected instruction.
+    const c = await itemContext(tx, first.envelopeId, { mustBeOpen: false });
     rightsTerms(c);
     const instruction = { ...input.instruction, envelopeId: first.envelopeId };
     const { amount: received, settled, payments: kept } = await settlementOf(tx, first.id);

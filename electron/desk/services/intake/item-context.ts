@@ -22,12 +22,16 @@ export async function holdEnvelopeBatch(tx: Pick<WriteRepos, 'intake'>, envelope
   if (envelope) await tx.intake.holdBatch(envelope.batchId);
 }
 
-export async function itemContext(r: ReadRepos, envelopeId: number): Promise<ItemContext> {
+/**
+ * `mustBeOpen: false` for a correction: it replaces an item already counted in its envelope, so a
+ * closed batch takes it (as a corrected election form is taken, elections.ts) — nothing new is added.
+ */
+export async function itemContext(r: ReadRepos, envelopeId: number, options: { mustBeOpen: boolean } = { mustBeOpen: true }): Promise<ItemContext> {
   const envelope = await r.intake.byId('envelopes', envelopeId);
   if (!envelope) throw new DeskFailure('NOT_FOUND', 'Envelope: there is no such envelope in this book', 'envelopeId');
   const batch = await r.intake.byId('mail_batches', envelope.batchId);
   if (!batch) throw new DeskFailure('NOT_FOUND', 'Envelope: its batch is not in this book', 'envelopeId');
-  if ((await r.intake.count('batch_closings', 'batchId', batch.id)) > 0) {
+  if (options.mustBeOpen && (await r.intake.count('batch_closings', 'batchId', batch.id)) > 0) {
     throw new DeskFailure('CONFLICT', `Envelope: batch “${batch.label}” is closed; open a new batch for this item`, 'envelopeId');
   }
   const program = await r.programs.byId(batch.programId);
