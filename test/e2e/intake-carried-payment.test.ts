@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchItemView } from '../../shared/ipc/intake-forms';
 import type { BatchControlView } from '../../shared/ipc/batch-control';
 import type { DepositSlipView, LedgerView, PaymentView } from '../../shared/ipc/payments';
-import { prepareBook } from './corrections-book';
-import { CLERK, focusedLabel, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
+import { keyFormWithMiskeyedCheck, prepareBook } from './corrections-book';
+import { focusedLabel, launchChromium, must, openDeskPage, statusText, type DeskPage } from './harness';
 
 // A form corrected (§4a) carries its check to the item that replaces it; the check, keyed wrong,
 // is then corrected from that item with Alt+P — keyboard only, and every figure follows.
@@ -40,25 +40,7 @@ describe('a check carried to a corrected item, corrected from that item with Alt
   };
 
   it('keys a form for 100 shares with its check mis-keyed (5000 for 500), then corrects the form to 90 shares', async () => {
-    await signInWithKeys(page, CLERK);
-    await expect.poll(() => focusedLabel(page)).not.toBe('');
-    await expect
-      .poll(async () => {
-        await page.keyboard.press('Control+4');
-        return page.getByRole('heading', { name: 'Intake', level: 2 }).count();
-      })
-      .toBe(1);
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('Receipt date');
-    await seq('120803', 'Enter', 'Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('Time stamped');
-    await seq('1030', 'Enter', 'Backspace', '1', 'Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('Certificate number');
-    await seq('RT-000001', 'Enter');
-    await page.getByText('HOLDER 1 ŁÓDŹ').waitFor();
-    await seq('100', 'Enter', '5000', 'Enter', '021000021', '1234', 'Enter');
-    await expect.poll(() => statusText(page)).toMatch(/Saved item \d+: RT-000001/);
+    await keyFormWithMiskeyedCheck(page, seq);
 
     await toItemsGrid();
     expect(await focusedLabel(page)).toBe('Items keyed, 1');

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BatchItemView } from '../../shared/ipc/intake-forms';
 import type { DepositSlipView, LedgerView, PaymentView } from '../../shared/ipc/payments';
 import type { BatchControlView } from '../../shared/ipc/batch-control';
-import { prepareBook } from './corrections-book';
-import { CLERK, focusedLabel, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
+import { keyFormWithMiskeyedCheck, prepareBook } from './corrections-book';
+import { focusedLabel, launchChromium, must, openDeskPage, statusText, type DeskPage } from './harness';
 
 describe('a payment keyed wrong, corrected from the batch desk’s item, keyboard only', () => {
   let browser: Browser;
@@ -29,25 +29,7 @@ describe('a payment keyed wrong, corrected from the batch desk’s item, keyboar
   };
 
   it('keys a check whose amount is mis-keyed (5000 for 500)', async () => {
-    await signInWithKeys(page, CLERK);
-    await expect.poll(() => focusedLabel(page)).not.toBe('');
-    await expect
-      .poll(async () => {
-        await page.keyboard.press('Control+4');
-        return page.getByRole('heading', { name: 'Intake', level: 2 }).count();
-      })
-      .toBe(1);
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
-    await page.keyboard.press('Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('Receipt date');
-    await seq('120803', 'Enter', 'Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('Time stamped');
-    await seq('1030', 'Enter', 'Backspace', '1', 'Enter');
-    await expect.poll(() => focusedLabel(page)).toBe('Certificate number');
-    await seq('RT-000001', 'Enter');
-    await page.getByText('HOLDER 1 ŁÓDŹ').waitFor();
-    await seq('100', 'Enter', '5000', 'Enter', '021000021', '1234', 'Enter');
-    await expect.poll(() => statusText(page)).toMatch(/Saved item \d+: RT-000001/);
+    await keyFormWithMiskeyedCheck(page, seq);
   });
 
   it('reverses it and keys it again from the item: Alt+P, the reason, the right amount, Ctrl+Enter', async () => {
