@@ -17,6 +17,13 @@ export const MAX_CERTIFICATES_PER_FILE = MAX_PAGES_PER_FILE / PAGES_PER_CERTIFIC
 
 /** A heap cap per print worker (measured: ~120 MB of resident memory a worker): pdfmake's garbage is collected early, so two workers stay well under 500 MB. */
 const WORKER_HEAP_MB = 128;
+/**
+ * Its young generation: pdfmake's layout makes mostly short-lived objects. At 16 MB they were
+ * promoted and collected again, and V8's collector threads then took a quarter of the CPU, which two
+ * workers on two cores do not have to spare; at 48 MB a run of 2,000 pages on two workers went from
+ * 162 to 188 pages/s (and 23.3 to 20.3 s of CPU), the peak resident memory from ~410 to ~454 MB.
+ */
+const WORKER_YOUNG_MB = 48;
 
 /** One file of the run, as the planner hands it over. */
 export interface PlannedFile {
@@ -79,6 +86,7 @@ export async function printFiles(folder: string, plan: AsyncIterable<PlannedFile
       const out = await runJob<PrintCertificatesInput, PrintCertificatesOutput, { pages: number }>('print-certificates', input, {
         signal: stop.signal,
         maxHeapMb: WORKER_HEAP_MB,
+        maxYoungMb: WORKER_YOUNG_MB,
         onProgress: (p) => {
           progress.set(file.name, p.pages);
           report();

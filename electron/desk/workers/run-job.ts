@@ -53,6 +53,8 @@ export interface JobOptions<P> {
   readonly signal?: AbortSignal;
   /** Caps the worker's heap (MB): a job that makes garbage fast (PDFs) is collected early, keeping memory bounded. */
   readonly maxHeapMb?: number;
+  /** With maxHeapMb: the young generation's cap (MB; 16 unless given). A bigger one lets short-lived garbage die young instead of being promoted and collected again. */
+  readonly maxYoungMb?: number;
   /** How long a worker may take to end by itself after a cancel or its last message (tests shorten it). */
   readonly graceMs?: number;
 }
@@ -77,12 +79,12 @@ const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BO
 
 /** As runJob, for a worker file given directly (tests use it for fixture workers). */
 export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {
-  const { signal, onProgress, maxHeapMb, graceMs = GRACE_MS } = options;
+  const { signal, onProgress, maxHeapMb, maxYoungMb = 16, graceMs = GRACE_MS } = options;
   if (signal?.aborted === true) return Promise.reject(jobCancelled());
 
   return new Promise<O>((resolve, reject) => {
     // A small young generation too: short-lived garbage (a PDF's layout) is what fills it.
-    const resourceLimits = maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: 16 } };
+    const resourceLimits = maxHeapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: maxYoungMb } };
     const cancel = new SharedArrayBuffer(4);
     const envelope: WorkerEnvelope<I> = { input, cancel };
     const worker = new Worker(launch.file, { workerData: envelope, execArgv: [...launch.execArgv], ...resourceLimits });
