@@ -46,6 +46,8 @@ export class DayKeys {
     await expect.poll(() => focusedLabel(page)).toBe('Came by');
     await key(page, e.source === 'dtc' ? 'd' : 'm', 'Control+Enter');
     await expect.poll(() => statusText(page)).toBe(`Done: Envelope ${e.seq} stamped ${e.wall} on 12/08/2003: key its ${e.stated} item${e.stated === 1 ? '' : 's'}.`);
+    // The envelope's election form takes the focus once it is drawn: a key before then would reach the envelope's form.
+    await expect.poll(() => focusedLabel(page)).toBe('Certificate number');
   }
 
   /**
