@@ -1,4 +1,4 @@
-import { useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { PAYMENT_STATUS_FILTERS, type PaymentView } from '../../../../shared/ipc/payments';
 import { Grid, type GridColumn } from '../../frame/grid/Grid';
 import { useArraySource } from '../../frame/grid/sources';
@@ -41,10 +41,19 @@ export function FindPayments({ programId, onOpen }: { programId: number; onOpen:
   const input = { programId, status: filter.status, limit: 200, ...(filter.checkNumber ? { checkNumber: filter.checkNumber } : {}), ...(filter.amount ? { amount: filter.amount } : {}), ...(filter.payer ? { payer: filter.payer } : {}) };
   const found = useDeskQuery('payments.find', input, { topics: ['payments'], placeholderData: (previous) => previous });
   const source = useArraySource(found.data ?? [], keyOf);
+  // Enter goes to the list of what is typed: a fast clerk's Enter can come before that list is
+  // answered (the filter waits 150 ms, then main answers), so the move waits for it.
+  const [listWanted, setListWanted] = useState(false);
+  const answered = filter.checkNumber === checkNumber.trim() && filter.payer === payer.trim() && filter.status === status && filter.amount === (problem ? '' : plainDecimal(amount)) && found.data !== undefined && !found.isPlaceholderData;
+  useEffect(() => {
+    if (!listWanted || !(answered || found.error)) return;
+    if (answered) grid.current?.focus(); // a refused search stays in the fields, its problem shown
+    setListWanted(false);
+  }, [listWanted, answered, found.error]);
   const toList = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === 'Enter' && e.target instanceof HTMLElement && (e.target.tagName === 'INPUT' || e.target.tagName === 'SELECT')) {
       e.preventDefault();
-      grid.current?.focus();
+      setListWanted(true);
     }
   };
   return (
