@@ -115,7 +115,7 @@ describe('the Electron build', () => {
       voidAfter: 'DECEMBER 8, 2003', expiresInWords: '5:00 p.m., New York City time, on December 8, 2003', price: '5.00', held: true, duplicate: null,
     };
     const launch = { file: pathToFileURL(built.workers['print-certificates']), execArgv: [] };
-    expect(await runWorker(launch, { file, title: 'one', faces: [face] })).toEqual({ pages: 2 });
+    expect(await runWorker(launch, { file, title: 'one', faces: [face] })).toEqual({ pages: 2, files: 1 });
     expect(pdfText(file)).toContain('Zofia Łódź-Nowak');
   });
 

@@ -3,6 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfPages, pdfText } from '../testing/pdf-tools';
 import { tempDir } from '../testing/temp';
 import { MAX_CERTIFICATES_PER_FILE, MAX_PAGES_PER_FILE, printFiles, type PlannedFile } from './bulk-print';
+import type { CertificatesFileWritten, PrintCertificatesInput, PrintCertificatesOutput, PrintCertificatesProgress } from '../workers/print-certificates';
+import { runJob } from '../workers/run-job';
 import type { CertificateFace } from './certificate-doc';
 
 let out: ReturnType<typeof tempDir>;
@@ -53,6 +55,23 @@ describe('printFiles', () => {
     expect(reported).toBe(1_002);
     expect(readdirSync(out.dir).sort()).toEqual(['A-RT-000001-RT-000500.pdf', 'A-RT-000501-RT-000501.pdf']);
   }, 240_000); // 1,002 real pages: about 10 s on an idle machine, much more on a loaded one
+
+  it('writes file after file on one thread: the thread is fed the next file as it finishes the last', async () => {
+    const files = ['one.pdf', 'two.pdf', 'three.pdf'];
+    const heard: (CertificatesFileWritten | undefined)[] = [];
+    const job = (name: string, first: number): PrintCertificatesInput => ({ file: out.file(name), title: name, faces: [face(first), face(first + 1)] });
+    const queue = files.slice(1).map((name, i) => job(name, 3 + 2 * i));
+    const done = await runJob<PrintCertificatesInput | null, PrintCertificatesOutput, PrintCertificatesProgress, PrintCertificatesInput, CertificatesFileWritten>('print-certificates', job('one.pdf', 1), {
+      feed: async (finished) => {
+        heard.push(finished);
+        return queue.shift();
+      },
+    });
+    expect(done).toEqual({ files: 3, pages: 12 });
+    expect(heard).toEqual(files.map((name) => ({ file: out.file(name), pages: 4 })));
+    expect(files.map((name) => pdfPages(out.file(name)))).toEqual([4, 4, 4]);
+    expect(pdfText(out.file('three.pdf'))).toContain('Holder Łódź-Nowak 6');
+  });
 
   it('never replaces a file already there: the run is refused and leaves nothing of its own', async () => {
     writeFileSync(out.file('A-RT-000003-RT-000004.pdf'), 'keep me');

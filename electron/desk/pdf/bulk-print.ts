@@ -1,6 +1,6 @@
 /**
- * A bulk print run: files of at most 1,000 pages, each written by one of a pool of worker
- * threads (workers/print-certificates.ts) while the next files' certificates are read. A file is
+ * A bulk print run: files of at most 1,000 pages, written by a pool of worker threads
+ * (workers/print-certificates.ts), each fed one file after another as it finishes the last. A file is
  * written under a `.partial` name and takes its own name only once complete, never replacing a
  * file already there. Cancel (or any failure) stops the workers and removes every file of the run:
  * what was printed is journaled only for a run that finished, so no unrecorded paper remains.
@@ -9,7 +9,7 @@ import { linkSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { DeskFailure } from '../../../shared/ipc/result';
 import { jobCancelled, runJob } from '../workers/run-job';
-import type { PrintCertificatesInput, PrintCertificatesOutput } from '../workers/print-certificates';
+import type { CertificatesFileWritten, PrintCertificatesInput, PrintCertificatesOutput, PrintCertificatesProgress } from '../workers/print-certificates';
 import { PAGES_PER_CERTIFICATE, type CertificateFace } from './certificate-doc';
 
 export const MAX_PAGES_PER_FILE = 1_000;
@@ -63,11 +63,16 @@ function publish(folder: string, name: string): void {
   }
 }
 
-/** Runs the planned files on `control.workers` workers; on any failure or cancel removes every file of the run. */
+/**
+ * Runs the planned files on `control.workers` worker threads, each fed file after file until the
+ * plan is done (a thread is started once per run, not once per file: its start — pdfmake, the font
+ * and code compiled anew — was about half a second a file). A file is published as soon as its
+ * thread asks for the next. On any failure or cancel, removes every file of the run.
+ */
 export async function printFiles(folder: string, plan: AsyncIterable<PlannedFile>, control: BulkControl): Promise<WrittenFile[]> {
   const written: (WrittenFile & { readonly order: number })[] = [];
   const started: string[] = [];
-  const progress = new Map<string, number>();
+  const progress = new Map<number, number>();
   const report = () => control.onPages?.([...progress.values()].reduce((a, b) => a + b, 0));
   // One runner failing stops the others too: the run is all or nothing.
   const stop = new AbortController();
@@ -75,30 +80,43 @@ export async function printFiles(folder: string, plan: AsyncIterable<PlannedFile
   if (control.signal?.aborted === true) stop.abort();
   control.signal?.addEventListener('abort', onAbort, { once: true });
   const source = plan[Symbol.asyncIterator]();
-  const runner = async () => {
-    for (;;) {
-      if (stop.signal.aborted) throw jobCancelled();
-      const next = await source.next(); // async generators queue concurrent calls: each file goes to one runner
-      if (next.done === true) return;
-      const file = next.value;
-      const order = started.push(file.name);
-      const input: PrintCertificatesInput = { file: path.join(folder, partialOf(file.name)), title: file.title, faces: file.faces };
-      const out = await runJob<PrintCertificatesInput, PrintCertificatesOutput, { pages: number }>('print-certificates', input, {
-        signal: stop.signal,
-        maxHeapMb: WORKER_HEAP_MB,
-        maxYoungMb: WORKER_YOUNG_MB,
-        onProgress: (p) => {
-          progress.set(file.name, p.pages);
-          report();
-        },
-      });
-      publish(folder, file.name);
-      written.push({ name: file.name, pages: out.pages, certificates: file.faces.length, facts: file.facts, order });
-    }
+  // The next file of the plan for a thread, now its current one; undefined when the plan is done.
+  const take = async (thread: { current: { readonly file: PlannedFile; readonly order: number } | null }): Promise<PrintCertificatesInput | undefined> => {
+    if (stop.signal.aborted) throw jobCancelled();
+    const next = await source.next(); // async generators queue concurrent calls: each file goes to one thread
+    if (next.done === true) return undefined;
+    thread.current = { file: next.value, order: started.push(next.value.name) };
+    return { file: path.join(folder, partialOf(next.value.name)), title: next.value.title, faces: next.value.faces };
+  };
+  const runner = async (index: number) => {
+    // The file this thread is writing, with its place in the run.
+    const thread: { current: { readonly file: PlannedFile; readonly order: number } | null } = { current: null };
+    // A thread is started only for a file: a run of one file on two workers starts one.
+    const first = await take(thread);
+    if (first === undefined) return;
+    const feed = async (finished: CertificatesFileWritten | undefined): Promise<PrintCertificatesInput | undefined> => {
+      if (thread.current !== null && finished !== undefined) {
+        publish(folder, thread.current.file.name);
+        const { name, faces, facts } = thread.current.file;
+        written.push({ name, pages: finished.pages, certificates: faces.length, facts, order: thread.current.order });
+        thread.current = null;
+      }
+      return take(thread);
+    };
+    await runJob<PrintCertificatesInput | null, PrintCertificatesOutput, PrintCertificatesProgress, PrintCertificatesInput, CertificatesFileWritten>('print-certificates', first, {
+      signal: stop.signal,
+      maxHeapMb: WORKER_HEAP_MB,
+      maxYoungMb: WORKER_YOUNG_MB,
+      feed,
+      onProgress: (p) => {
+        progress.set(index, p.pages);
+        report();
+      },
+    });
   };
   const runs = await Promise.allSettled(
-    Array.from({ length: Math.max(1, control.workers) }, () =>
-      runner().catch((error: unknown) => {
+    Array.from({ length: Math.max(1, control.workers) }, (_, index) =>
+      runner(index).catch((error: unknown) => {
         stop.abort();
         throw error;
       }),

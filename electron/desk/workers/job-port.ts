@@ -8,6 +8,8 @@ export type WorkerMessage<O, P> =
   /** The worker's modules (native addons included) are loaded. */
   | { readonly type: 'ready' }
   | { readonly type: 'progress'; readonly progress: P }
+  /** A worker fed its inputs one at a time (serveFeed) asks for the next, saying what it made of the last. */
+  | { readonly type: 'next'; readonly finished: unknown }
   | { readonly type: 'done'; readonly result: O }
   | { readonly type: 'error'; readonly message: string; readonly code?: string };
 
@@ -20,6 +22,9 @@ export interface WorkerEnvelope<I> {
 
 export const CANCELLED_MESSAGE = 'The job was cancelled.';
 
+/** Main's answer to a fed worker's 'next': the next input, or none left. */
+export type FeedAnswer<T> = { readonly type: 'item'; readonly item: T } | { readonly type: 'end' };
+
 /**
  * Runs `body` on the job's input, posts its progress and its result (or its error's message).
  *
@@ -30,6 +35,26 @@ export const CANCELLED_MESSAGE = 'The job was cancelled.';
  * (WiseLibs/better-sqlite3#1507). `signal` also aborts, for bodies that check it between awaits.
  */
 export function serveJob<I, O, P>(body: (input: I, progress: (p: P) => void, signal: AbortSignal) => O | Promise<O>): void {
+  serve<I, O, P, never, never>((input, tools) => body(input, tools.progress, tools.signal));
+}
+
+/**
+ * As serveJob, for a worker that takes its inputs one after another from main (runJob's `feed`):
+ * one thread, started once, does a whole run — a bulk print's files — instead of a new thread, with
+ * its modules loaded and its code compiled again, for each. `next(finished)` tells main what the
+ * last input became and waits for the next one (undefined: none left); a cancel rejects it.
+ */
+export function serveFeed<I, T, F, O, P>(body: (input: I, next: (finished: F | undefined) => Promise<T | undefined>, progress: (p: P) => void, signal: AbortSignal) => O | Promise<O>): void {
+  serve<I, O, P, T, F>((input, tools) => body(input, tools.next, tools.progress, tools.signal));
+}
+
+interface JobTools<P, T, F> {
+  readonly progress: (p: P) => void;
+  readonly signal: AbortSignal;
+  readonly next: (finished: F | undefined) => Promise<T | undefined>;
+}
+
+function serve<I, O, P, T, F>(body: (input: I, tools: JobTools<P, T, F>) => O | Promise<O>): void {
   const port = parentPort;
   if (port === null) throw new Error('serveJob must run inside a worker thread');
   lowerThisThreadPriority();
@@ -41,16 +66,36 @@ export function serveJob<I, O, P>(body: (input: I, progress: (p: P) => void, sig
     if (!aborter.signal.aborted) aborter.abort();
     throw new DeskFailure('CANCELLED', CANCELLED_MESSAGE);
   };
+  // The answer to the one 'next' asked for, if any is awaited.
+  let awaiting: ((answer: FeedAnswer<T>) => void) | null = null;
   // The same flag, noticed between awaits as well: main posts 'cancel' after raising it.
   const onMessage = (message: unknown): void => {
     if (message === 'cancel' && !aborter.signal.aborted) aborter.abort();
+    else if (awaiting !== null && typeof message === 'object' && message !== null) awaiting(message as FeedAnswer<T>);
   };
   port.on('message', onMessage);
   const post = (message: WorkerMessage<O, P>): void => port.postMessage(message);
+  const next = (finished: F | undefined): Promise<T | undefined> => {
+    throwIfCancelled();
+    if (awaiting !== null) throw new Error('next() asked again before its answer came');
+    return new Promise<T | undefined>((resolve, reject) => {
+      const onAbort = (): void => {
+        awaiting = null;
+        reject(new DeskFailure('CANCELLED', CANCELLED_MESSAGE));
+      };
+      aborter.signal.addEventListener('abort', onAbort, { once: true });
+      awaiting = (answer) => {
+        awaiting = null;
+        aborter.signal.removeEventListener('abort', onAbort);
+        resolve(answer.type === 'item' ? answer.item : undefined);
+      };
+      post({ type: 'next', finished });
+    });
+  };
   post({ type: 'ready' });
   void (async () => {
     try {
-      const result = await body(input, (progress) => (throwIfCancelled(), post({ type: 'progress', progress })), aborter.signal);
+      const result = await body(input, { progress: (progress) => (throwIfCancelled(), post({ type: 'progress', progress })), signal: aborter.signal, next });
       post({ type: 'done', result });
     } catch (error) {
       const code = error instanceof Error && 'code' in error && typeof error.code === 'string' ? error.code : undefined;

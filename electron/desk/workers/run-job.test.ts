@@ -7,13 +7,14 @@ import { openStore } from '../store/open-store';
 import { SYSTEM_ACTOR, type BookStore } from '../store/port';
 import { growJournal } from '../testing/long-journal';
 import { tempDir } from '../testing/temp';
+import type { FeedFixtureInput } from '../testing/feed-fixture';
 import type { FixtureInput } from '../testing/worker-fixture';
 import { verifyBookJournal } from '../services/journal';
-import { runWorker, sourceWorkers, type WorkerLaunch } from './run-job';
+import { runWorker, sourceWorkers, type JobOptions, type WorkerLaunch } from './run-job';
 import { JOB_THREAD_NICE } from './thread-priority';
 
 const fixture: WorkerLaunch = { file: new URL('../testing/worker-fixture.ts', import.meta.url), execArgv: sourceWorkers('verify-journal').execArgv };
-const run = (input: FixtureInput, options: Parameters<typeof runWorker>[2] = {}) => runWorker<FixtureInput, number, number>(fixture, input, options);
+const run = (input: FixtureInput, options: JobOptions<number> = {}) => runWorker<FixtureInput, number, number>(fixture, input, options);
 
 describe('runWorker', () => {
   it('returns the worker’s result and passes its progress on', async () => {
@@ -68,6 +69,61 @@ describe('runWorker', () => {
 
   it('refuses to start when the signal is already aborted', async () => {
     await expect(run({ do: 'echo', value: 1 }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+});
+
+const fedFixture: WorkerLaunch = { file: new URL('../testing/feed-fixture.ts', import.meta.url), execArgv: fixture.execArgv };
+
+describe('a fed worker (serveFeed)', () => {
+  it('takes its inputs one at a time from the feed, telling it what became of each', async () => {
+    const heard: (number | undefined)[] = [];
+    const items = [1, 2, 3];
+    const sums: number[] = [];
+    const sum = await runWorker<FeedFixtureInput, number, number, number, number>(fedFixture, { do: 'double' }, {
+      feed: async (finished) => {
+        heard.push(finished);
+        return items.shift();
+      },
+      onProgress: (p) => sums.push(p),
+    });
+    expect(sum).toBe(12);
+    expect(heard).toEqual([undefined, 2, 4, 6]);
+    expect(sums).toEqual([2, 6, 12]);
+  });
+
+  it('fails with the feed’s own error when the feed fails, and the worker is stopped', async () => {
+    let asked = 0;
+    const job = runWorker<FeedFixtureInput, number, number, number, number>(fedFixture, { do: 'double' }, {
+      feed: async () => {
+        asked += 1;
+        if (asked === 2) throw new DeskFailure('CONFLICT', 'b.pdf already exists');
+        return 5;
+      },
+    });
+    await expect(job).rejects.toMatchObject({ code: 'CONFLICT', message: 'b.pdf already exists' });
+    expect(asked).toBe(2);
+  });
+
+  it('is cancelled while it waits for its next input', async () => {
+    const controller = new AbortController();
+    const job = runWorker<FeedFixtureInput, number, number, number, number>(fedFixture, { do: 'double' }, {
+      signal: controller.signal,
+      graceMs: 60_000,
+      feed: (finished) => {
+        if (finished === undefined) return Promise.resolve(1);
+        controller.abort();
+        return new Promise<number | undefined>(() => undefined); // never answered
+      },
+    });
+    await expect(job).rejects.toMatchObject({ code: 'CANCELLED' });
+  });
+
+  it('answers a worker’s ask with none left when the job is given no feed', async () => {
+    expect(await runWorker<FeedFixtureInput, number>(fedFixture, { do: 'double' })).toBe(0);
+  });
+
+  it('refuses a second ask before the first is answered', async () => {
+    await expect(runWorker<FeedFixtureInput, number, number, number, number>(fedFixture, { do: 'ask-twice' }, { feed: async () => undefined })).rejects.toThrow('next() asked again before its answer came');
   });
 });
 

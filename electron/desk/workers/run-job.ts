@@ -44,8 +44,15 @@ export function useWorkers(next: WorkerLocator): void {
   locator = next;
 }
 
-export interface JobOptions<P> {
+export interface JobOptions<P, T = never, F = never> {
   readonly onProgress?: (progress: P) => void;
+  /**
+   * A worker that serves a feed (serveFeed) asks for its inputs one at a time: each ask says what
+   * the worker made of the last input (undefined at first) and is answered with the next input,
+   * or undefined when there is none left (always, without a feed). A feed that fails fails the job
+   * with its error, and the worker is asked to stop.
+   */
+  readonly feed?: (finished: F | undefined) => Promise<T | undefined>;
   /**
    * Aborting asks the worker to stop (see serveJob); the promise then rejects with DeskFailure
    * 'CANCELLED' — unless the worker had already finished its work, which then resolves as done.
@@ -60,8 +67,8 @@ export interface JobOptions<P> {
 }
 
 /** Runs the named job in a new worker thread. */
-export function runJob<I, O, P = unknown>(name: JobName, input: I, options: JobOptions<P> = {}): Promise<O> {
-  return runWorker<I, O, P>(locator(name), input, options);
+export function runJob<I, O, P = unknown, T = never, F = never>(name: JobName, input: I, options: JobOptions<P, T, F> = {}): Promise<O> {
+  return runWorker<I, O, P, T, F>(locator(name), input, options);
 }
 
 /**
@@ -78,8 +85,8 @@ export function jobCancelled(): DeskFailure {
 const DESK_CODES: ReadonlySet<string> = new Set<DeskErrorCode>(['NOT_FOUND', 'BOOK_REFUSED', 'CONFLICT', 'CANCELLED', 'INVALID_INPUT']);
 
 /** As runJob, for a worker file given directly (tests use it for fixture workers). */
-export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, options: JobOptions<P> = {}): Promise<O> {
-  const { signal, onProgress, maxHeapMb, maxYoungMb = 16, graceMs = GRACE_MS } = options;
+export function runWorker<I, O, P = unknown, T = never, F = never>(launch: WorkerLaunch, input: I, options: JobOptions<P, T, F> = {}): Promise<O> {
+  const { signal, onProgress, feed, maxHeapMb, maxYoungMb = 16, graceMs = GRACE_MS } = options;
   if (signal?.aborted === true) return Promise.reject(jobCancelled());
 
   return new Promise<O>((resolve, reject) => {
@@ -108,10 +115,22 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
     };
     // A cancel only asks: the worker's own last message decides. One that had already committed
     // its work when the cancel came answers done (the work exists; calling it cancelled would lie).
-    const onAbort = (): void => {
+    const askToStop = (): void => {
       Atomics.store(new Int32Array(cancel), 0, 1);
       worker.postMessage('cancel');
       terminateUnlessGone();
+    };
+    const onAbort = askToStop;
+    // The next input, asked for by a fed worker: posted unless the job is already decided.
+    const answer = async (finished: unknown): Promise<void> => {
+      try {
+        // A job given no feed has no more inputs than the one it started with.
+        const item = feed === undefined ? undefined : await feed(finished as F | undefined);
+        if (outcome === null) worker.postMessage(item === undefined ? { type: 'end' } : { type: 'item', item });
+      } catch (error) {
+        decide({ ok: false, error: error instanceof Error ? error : new Error(String(error)) });
+        askToStop();
+      }
     };
     signal?.addEventListener('abort', onAbort, { once: true });
 
@@ -125,6 +144,10 @@ export function runWorker<I, O, P = unknown>(launch: WorkerLaunch, input: I, opt
       if (outcome !== null) return;
       if (message.type === 'progress') {
         onProgress?.(message.progress);
+        return;
+      }
+      if (message.type === 'next') {
+        void answer(message.finished);
         return;
       }
       decide(message.type === 'done' ? { ok: true, value: message.result } : { ok: false, error: plainError(message.message, message.code) });
