@@ -97,6 +97,20 @@ describe('a payment carried to a corrected item (§4a), corrected from that item
     expect((await escrowLedger(store, book.programId)).tieOut.differences.map((d) => [d.code, d.paymentId])).toEqual([['SPLIT_DOES_NOT_SUM', done.replacement!.id]]);
   });
 
+  it('an item corrected twice: the carried check applies to the live end only, not to the item between (it was carried on from there)', async () => {
+    const form = await misKeyedForm();
+    const second = await correctForm(form.electionId, 'Signed after all');
+    const third = await correctForm(second, 'Medallion keyed wrong');
+    const carried = await paymentOf(third);
+    const appliedTo = async (electionId: number) => (await store.read((r) => r.intake.paymentsOf(electionId))).map((p) => [p.payment.id, p.applied]);
+    expect([await appliedTo(form.electionId), await appliedTo(second), await appliedTo(third)]).toEqual([[], [], [[carried.id, '5000.00']]]);
+    const applied = (await store.read((r) => r.supervision.programPayments(book.programId))).filter((p) => p.payment.id === carried.id);
+    expect(applied.map((p) => [p.electionId, p.applied])).toEqual([[third, '5000.00']]);
+    const amounts = new Map((await batchItems(store, ids.batchId)).map((i) => [i.electionId, i.amount]));
+    expect([amounts.get(form.electionId), amounts.get(second), amounts.get(third)]).toEqual([amounts.get(form.electionId), amounts.get(form.electionId), '5000.00']);
+    expect(amounts.get(form.electionId)).not.toBe('5000.00');
+  });
+
   it('a supervisor’s split is still refused with its own words, whether split across items or moved whole to another', async () => {
     const first = await save(cleanDraft(ids, an, 10, { payments: [check('100.00')] }));
     const other = await save(cleanDraft(ids, book.numbers.get('H-1002/B')!, 10, { payments: [] }));

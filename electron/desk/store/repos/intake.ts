@@ -6,6 +6,7 @@ import { INTAKE_JSON_COLUMNS, type IntakeRecord, type IntakeTable, type IntakeWr
 import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
 import { bulkInserter } from './bulk-insert';
+import { carriedOn } from './carried-on';
 import { checkedColumn, columnsOf, recordRows, type Row } from './record-rows';
 
 /** Rows per multi-row INSERT: the widest intake table (16 columns) stays far under both stores' parameter limits. */
@@ -46,7 +47,8 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
     basicExercised: (certificateId) => unreversedSum('basic_shares', certificateId),
     rightsSurrendered: (certificateId) => unreversedSum('rights_surrendered', certificateId, 'dtc'),
     async paymentsOf(electionId) {
-      // A split payment applies through its allocations only; an unsplit one through its election_id.
+      // A split payment applies through its allocations only; an unsplit one through its election_id;
+      // a payment carried on by a further correction no longer applies to the item it left.
       const { rows } = await sql<Row & { applied: string }>`
         SELECT p.*, p.amount AS applied FROM payments p
         WHERE p.election_id = ${electionId} AND NOT EXISTS (SELECT 1 FROM payment_allocations a WHERE a.payment_id = p.id)
@@ -54,6 +56,7 @@ export function intakeRepo(db: Kysely<BookTables>, log: RowLog): IntakeWriter {
         UNION ALL
         SELECT p.*, a.amount AS applied FROM payments p JOIN payment_allocations a ON a.payment_id = p.id
         WHERE a.election_id = ${electionId} AND NOT EXISTS (SELECT 1 FROM payment_reversals x WHERE x.payment_id = p.id)
+          AND NOT ${carriedOn}
         ORDER BY id`.execute(db);
       const out: PaymentWithEvents[] = [];
       for (const r of rows) {

@@ -7,6 +7,7 @@ import { INTAKE_JSON_COLUMNS, type IntakeRecord, type IntakeTable } from '../por
 import { SUPERVISION_JSON_COLUMNS, type AppliedPayment, type SupervisionRecord, type SupervisionTable, type SupervisionWriter } from '../port-supervision';
 import type { RowLog } from '../row-digests';
 import type { BookTables } from '../tables';
+import { carriedOn } from './carried-on';
 import { CERTIFICATE_COLUMNS, toCertificate } from './certificates';
 import { checkedColumn, columnsOf, recordRows, type Row } from './record-rows';
 
@@ -83,7 +84,7 @@ export function supervisionRepo(db: Kysely<BookTables>, log: RowLog): Supervisio
       const byPayment = await events(programId);
       const allocationRows = await allPages(async (after) => (await sql<Row>`
         SELECT ${columnsAs('payment_allocations', 'a')} FROM payment_allocations a JOIN payments p ON p.id = a.payment_id
-        WHERE p.program_id = ${programId} AND a.id > ${after} ORDER BY a.id LIMIT ${PAGE}`.execute(db)).rows);
+        WHERE p.program_id = ${programId} AND a.id > ${after} AND NOT ${carriedOn} ORDER BY a.id LIMIT ${PAGE}`.execute(db)).rows);
       const allocations = new Map<number, IntakeRecord<'payment_allocations'>[]>();
       for (const r of allocationRows) {
         const a = intakeRecord('payment_allocations', r);
@@ -98,7 +99,8 @@ export function supervisionRepo(db: Kysely<BookTables>, log: RowLog): Supervisio
         const payment = intakeRecord('payments', row);
         const events = byPayment.get(payment.id) ?? [];
         const split = allocations.get(payment.id);
-        // A split payment applies through its allocations only; an unsplit one through its own election or order.
+        // A split payment applies through its allocations only (those carried on by a further correction
+        // left out); an unsplit one through its own election or order.
         if (split) for (const allocation of split) out.push({ payment, allocation, electionId: allocation.electionId, oddLotOrderId: null, applied: allocation.amount, events });
         else out.push({ payment, allocation: null, electionId: payment.electionId, oddLotOrderId: payment.oddLotOrderId, applied: payment.amount, events });
       }
