@@ -11,7 +11,7 @@ import { tabTo } from './program-desk';
 const sorted = (codes: readonly string[]) => [...codes].sort().join(' ');
 
 interface ActiveList {
-  readonly document: { readonly activeElement: { readonly selectedOptions?: readonly { readonly text: string }[] } | null };
+  readonly document: { readonly activeElement: { readonly selectedOptions?: readonly { readonly text: string }[]; readonly options?: Iterable<{ readonly text: string }> } | null };
 }
 
 export class DayKeys {
@@ -30,6 +30,8 @@ export class DayKeys {
 
   /** On the focused list, moves with the arrow keys to the option that matches. */
   async choose(option: RegExp): Promise<void> {
+    // The list is filled once main answers: wait for the option before moving to it.
+    await expect.poll(() => this.page.evaluate(() => [...((globalThis as unknown as ActiveList).document.activeElement?.options ?? [])].map((o) => o.text))).toContainEqual(expect.stringMatching(option));
     await key(this.page, '', 'Home');
     for (let i = 0; i < 20 && !option.test(await this.chosenText()); i++) await key(this.page, '', 'ArrowDown');
     expect(await this.chosenText()).toMatch(option);

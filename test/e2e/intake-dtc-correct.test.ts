@@ -6,6 +6,7 @@ import { openStore } from '../../electron/desk/store/open-store';
 import { openEnvelope, rightsIntakeBook } from '../../electron/desk/testing/intake-more-fixture';
 import { seriousViolations } from './axe';
 import { ADMIN, focusedLabel, key, launchChromium, must, openDeskPage, signInWithKeys, statusText, type DeskPage } from './harness';
+import { DayKeys } from './intake-day-keys';
 import { tabTo } from './program-desk';
 
 // A DTC instruction keyed wrong is corrected from the list of instructions, keyboard only (§4a):
@@ -55,7 +56,9 @@ describe('correcting a DTC instruction from its screen, keyboard only', () => {
     await tabTo(desk, 'DTC instructions, guaranteed deliveries, odd-lot orders…');
     await key(page, '', 'Enter');
     await expect.poll(() => focusedLabel(page)).toBe('Envelope');
-    await key(page, '', 'ArrowDown', 'Tab');
+    // The envelope by arrow keys, once the list of open envelopes is drawn (a key before then chose nothing).
+    await new DayKeys(desk).choose(/ · envelope 1 · dtc · /);
+    await key(page, '', 'Tab');
     await fill('RT-000008', '0012345', '0352', 'Example Securities LLC', '1000', '900', '200', '6000');
     await key(page, '', 'Tab', 'Space', 'Tab'); // settled stays Yes; Space: the certification was made
     await fill('BO-1', '600', '600', '150', 'BO-2', '400', '300', '50');
