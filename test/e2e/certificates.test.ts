@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XO_TERMS_JSON } from '../../shared/domain/testing/terms';
-import { ADMIN, focusedLabel, key, launchChromium, SCREENSHOTS, signInWithKeys, statusText, type DeskPage } from './harness';
+import { ADMIN, areaPrograms, focusedLabel, key, launchChromium, SCREENSHOTS, signInWithKeys, statusText, type DeskPage } from './harness';
 import { closeProgramDesk, openProgramDesk, tabTo } from './program-desk';
 
 const XO = { kind: 'rights-offering', name: 'XO Communications 2003 rights offering', issuer: 'XO Communications, Inc.', cusip: '983764176', recordDate: '2002-11-15' };
@@ -45,8 +45,7 @@ describe('from the register file to printed certificates, keyboard only', () => 
     const { page } = desk;
     await signInWithKeys(page, ADMIN);
     await expect.poll(() => focusedLabel(page)).toBe('Programs');
-    await page.keyboard.press('Control+2');
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
+    await areaPrograms(page, 'Control+2', 'Register', 1);
     await key(page, '', 'Enter');
     await page.getByRole('heading', { name: `Register: ${XO.name}` }).waitFor();
     await page.getByText('No register yet for this program').waitFor();

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { ensureRendererBuilt, repoRoot } from '../bridge/build-renderer';
 import { startBridge, type Bridge, type BridgeOptions } from '../bridge/server';
 import { seriousViolations } from './axe';
@@ -123,6 +124,17 @@ export async function seedBook(bridge: Bridge): Promise<void> {
   await must(bridge, 'users.create', { ...CLERK, role: 'clerk' });
   await must(bridge, 'programs.create', APPLE);
   await must(bridge, 'session.signOut', {});
+}
+
+/**
+ * Goes to an area by its key (e.g. Control+2, heading "Register") and waits for its list of
+ * programs to take the focus. The area's heading first: the home area's list is labelled
+ * "Programs" too, and a key sent before the new area is drawn would reach that one.
+ */
+export async function areaPrograms(page: Page, shortcut: string, heading: string, programs: number): Promise<void> {
+  await page.keyboard.press(shortcut);
+  await page.getByRole('heading', { name: heading, exact: true, level: 2 }).waitFor();
+  await expect.poll(() => focusedLabel(page)).toBe(`Programs, ${programs}`);
 }
 
 /** Types into the focused element, then presses the keys given (e.g. Tab, Enter). */

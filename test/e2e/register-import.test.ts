@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, focusedLabel, key, launchChromium, signInWithKeys, statusText, type DeskPage } from './harness';
+import { ADMIN, areaPrograms, focusedLabel, key, launchChromium, signInWithKeys, statusText, type DeskPage } from './harness';
 import { closeProgramDesk, openProgramDesk } from './program-desk';
 
 const ODD_LOT = { kind: 'odd-lot', name: 'Acme odd-lot 2026', issuer: 'Acme Corp.', cusip: '037833100', recordDate: '2026-02-27' };
@@ -34,8 +34,7 @@ describe('importing a register from the screen, keyboard only', () => {
     await signInWithKeys(page, ADMIN);
     await page.getByRole('banner').getByText(ADMIN.displayName).waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('Programs');
-    await page.keyboard.press('Control+2');
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
+    await areaPrograms(page, 'Control+2', 'Register', 1);
     await key(page, '', 'Enter');
     await page.getByRole('heading', { name: 'Register: Acme odd-lot 2026' }).waitFor();
     await page.getByText('No register yet for this program').waitFor();

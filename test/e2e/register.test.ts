@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore } from '../../electron/desk/store/open-store';
 import { createProgram } from '../../electron/desk/services/programs';
 import { entryOf, seedScreensBook, writeRegister } from '../../electron/desk/testing/register-fixture-screens';
-import { ADMIN, CLERK, focusedLabel, key, launchChromium, openDeskPage, signInWithKeys, type DeskPage } from './harness';
+import { ADMIN, areaPrograms, CLERK, focusedLabel, key, launchChromium, openDeskPage, signInWithKeys, type DeskPage } from './harness';
 
 const LONG = 20_000;
 
@@ -52,8 +52,7 @@ describe('the register and certificates, keyboard only', () => {
     const { page } = desk;
     await signInWithKeys(page, CLERK);
     await page.getByRole('banner').getByText(CLERK.displayName).waitFor();
-    await page.keyboard.press('Control+2');
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 2');
+    await areaPrograms(page, 'Control+2', 'Register', 2);
     await key(page, 'XO', 'Enter'); // typing finds the program by its name
     await page.getByRole('heading', { name: 'Register: XO Communications 2003 rights offering' }).waitFor();
     await expect.poll(() => focusedLabel(page)).toBe('Register, 7');

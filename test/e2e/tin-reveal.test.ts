@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { XO_TERMS_JSON } from '../../shared/domain/testing/terms';
-import { ADMIN, CLERK, focusedLabel, key, launchChromium, must, signInWithKeys, type DeskPage } from './harness';
+import { ADMIN, areaPrograms, CLERK, focusedLabel, key, launchChromium, must, signInWithKeys, type DeskPage } from './harness';
 import { closeProgramDesk, openProgramDesk, tabTo } from './program-desk';
 
 const XO = { kind: 'rights-offering', name: 'XO Communications 2003 rights offering', issuer: 'XO Communications, Inc.', cusip: '983764176', recordDate: '2002-11-15' };
@@ -41,8 +41,7 @@ describe('a supervisor reveals a TIN, with a reason', () => {
 
   const openHolder = async () => {
     const { page } = desk;
-    await page.keyboard.press('Control+2');
-    await expect.poll(() => focusedLabel(page)).toBe('Programs, 1');
+    await areaPrograms(page, 'Control+2', 'Register', 1);
     await key(page, '', 'Enter');
     await expect.poll(() => focusedLabel(page)).toBe('Register, 1');
     await key(page, '', 'Enter');
