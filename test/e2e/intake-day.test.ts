@@ -260,6 +260,8 @@ describe('a clerk’s day of mail, keyboard only', () => {
       await expect.poll(() => focusedLabel(page)).toBe('Came by');
       await key(page, order.sourceLetter, 'Control+Enter');
       await expect.poll(() => statusText(page)).toMatch(new RegExp(`^Done: Envelope ${n + 1} stamped`));
+      // The election form takes the focus once drawn: an Escape before then reached the envelope's form (to the mail log).
+      await expect.poll(() => focusedLabel(page)).toBe('Certificate number');
       await key(page, '', 'Escape'); // no election form to key: back to the envelope
     }
     await key(page, '', 'Escape');
