@@ -30,17 +30,15 @@ const CERTIFICATES = 9_000;
 const RAW_CERTIFICATES = 150;
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'desk-bench-pdf-'));
-const cleanups: (() => void)[] = [];
+// The workers as the application starts them: bundled, not through tsx's loader. Built under
+// node_modules so that the bundles find pdfmake and the font where the application's do.
+const bundle = mkdtempSync(path.join(root, 'node_modules', '.desk-bench-'));
 let peakRss = 0;
 const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 25);
 
 try {
-  // The workers as the application starts them: bundled, not through tsx's loader. Built under
-  // node_modules so that the bundles find pdfmake and the font where the application's do.
-  const bundle = mkdtempSync(path.join(root, 'node_modules', '.desk-bench-'));
-  cleanups.push(() => rmSync(bundle, { recursive: true, force: true }));
   const bookFile = path.join(dir, 'bench.book');
   const setup = await promisify(execFile)(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./pdf-book-setup.ts', import.meta.url))], {
     env: { ...process.env, PDF_SETUP_BOOK: bookFile, PDF_SETUP_BUNDLE: bundle, PDF_SETUP_ENTRIES: String(CERTIFICATES) },
@@ -92,7 +90,7 @@ try {
 } finally {
   clearInterval(sampler);
   rmSync(dir, { recursive: true, force: true });
-  for (const cleanup of cleanups) cleanup();
+  rmSync(bundle, { recursive: true, force: true });
 }
 
 /** pdfmake alone in `count` processes at once (pdf-raw-alone.ts), each timed over the same interval: pages/s of each. */

@@ -48,6 +48,11 @@ export interface BulkControl {
   readonly onPages?: ((pages: number) => void) | undefined;
 }
 
+/** The file a worker thread is writing, with its place in the run (null between files). */
+interface Thread {
+  current: { readonly file: PlannedFile; readonly order: number } | null;
+}
+
 /** `abc.pdf` → its unfinished name. */
 const partialOf = (file: string) => `${file}.partial`;
 
@@ -81,7 +86,7 @@ export async function printFiles(folder: string, plan: AsyncIterable<PlannedFile
   control.signal?.addEventListener('abort', onAbort, { once: true });
   const source = plan[Symbol.asyncIterator]();
   // The next file of the plan for a thread, now its current one; undefined when the plan is done.
-  const take = async (thread: { current: { readonly file: PlannedFile; readonly order: number } | null }): Promise<PrintCertificatesInput | undefined> => {
+  const take = async (thread: Thread): Promise<PrintCertificatesInput | undefined> => {
     if (stop.signal.aborted) throw jobCancelled();
     const next = await source.next(); // async generators queue concurrent calls: each file goes to one thread
     if (next.done === true) return undefined;
@@ -89,8 +94,7 @@ export async function printFiles(folder: string, plan: AsyncIterable<PlannedFile
     return { file: path.join(folder, partialOf(next.value.name)), title: next.value.title, faces: next.value.faces };
   };
   const runner = async (index: number) => {
-    // The file this thread is writing, with its place in the run.
-    const thread: { current: { readonly file: PlannedFile; readonly order: number } | null } = { current: null };
+    const thread: Thread = { current: null };
     // A thread is started only for a file: a run of one file on two workers starts one.
     const first = await take(thread);
     if (first === undefined) return;

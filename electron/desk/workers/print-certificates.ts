@@ -42,7 +42,7 @@ serveFeed<PrintCertificatesInput | null, PrintCertificatesInput, CertificatesFil
   let pages = 0;
   let files = 0;
   let finished: CertificatesFileWritten | undefined;
-  for (let job = first ?? (await next(undefined)); job !== undefined && job !== null; job = await next(finished)) {
+  for (let job = first ?? (await next(undefined)); job !== undefined; job = await next(finished)) {
     const before = pages;
     const written = await writeCertificatesPdf(batches(job.faces), job.file, job.title, (done) => progress({ pages: before + done }));
     pages += written;

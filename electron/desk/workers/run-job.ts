@@ -120,7 +120,6 @@ export function runWorker<I, O, P = unknown, T = never, F = never>(launch: Worke
       worker.postMessage('cancel');
       terminateUnlessGone();
     };
-    const onAbort = askToStop;
     // The next input, asked for by a fed worker: posted unless the job is already decided.
     const answer = async (finished: unknown): Promise<void> => {
       try {
@@ -132,7 +131,7 @@ export function runWorker<I, O, P = unknown, T = never, F = never>(launch: Worke
         askToStop();
       }
     };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    signal?.addEventListener('abort', askToStop, { once: true });
 
     worker.on('message', (message: WorkerMessage<O, P>) => {
       if (message.type === 'ready') {
@@ -158,7 +157,7 @@ export function runWorker<I, O, P = unknown, T = never, F = never>(launch: Worke
       decide({ ok: false, error: plainError(error instanceof Error ? error.message : String(error)) });
     });
     worker.on('exit', (code) => {
-      signal?.removeEventListener('abort', onAbort);
+      signal?.removeEventListener('abort', askToStop);
       if (grace !== null) clearTimeout(grace);
       // Ended without a last message: terminated after a cancel, or it died.
       decide({ ok: false, error: signal?.aborted === true ? jobCancelled() : plainError(`the worker stopped unexpectedly (exit code ${code})`) });
