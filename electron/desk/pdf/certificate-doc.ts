@@ -148,11 +148,14 @@ function face(f: CertificateFace, breakBefore: boolean): PdfNode[] {
 
 const line = (label: string): PdfNode => ({ columns: [{ text: label, fontSize: 8, width: 170 }, { text: '_______________________________________________', fontSize: 8 }], margin: [0, 5, 0, 0] });
 
-function back(f: CertificateFace): PdfNode[] {
+/** The back's first line, the one thing on it that differs between certificates of a class. */
+const backHeader = (f: CertificateFace): PdfNode => ({ text: `${f.issuer.toUpperCase()} — ${f.number}`, bold: true, fontSize: 9, alignment: 'right', pageBreak: 'before' });
+
+/** The back under its first line: the election form (and assignment form), the same on every certificate of a class. */
+function backBody(f: CertificateFace): PdfNode[] {
   const e = electionParagraphs(legendFacts(f));
   const title = f.transferable ? 'FORM OF ELECTION TO EXERCISE TRANSFERABLE RIGHTS' : `FORM OF ELECTION TO EXERCISE CLASS ${f.classCode} RIGHTS`;
   const nodes: PdfNode[] = [
-    { text: `${f.issuer.toUpperCase()} — ${f.number}`, bold: true, fontSize: 9, alignment: 'right', pageBreak: 'before' },
     { text: title, bold: true, fontSize: 12, alignment: 'center', margin: [0, 6, 0, 0] },
     { text: '(to be executed if the holder desires to exercise the rights) — Please print all information clearly and legibly.', fontSize: 8, alignment: 'center', margin: [0, 0, 0, 6] },
     { text: e.intro, fontSize: 8, alignment: 'justify' },
@@ -189,7 +192,23 @@ function back(f: CertificateFace): PdfNode[] {
 
 /** The face and back of each certificate, in the order given: two pages each. */
 export function certificatesContent(faces: readonly CertificateFace[]): PdfNode[] {
-  return faces.flatMap((f, i) => [...face(f, i > 0), ...back(f)]);
+  return faces.flatMap((f, i) => [...face(f, i > 0), backHeader(f), ...backBody(f)]);
+}
+
+/** Certificates whose backs are drawn from a shared form: each back laid out as its first line only. */
+export interface SharedBackContent {
+  readonly content: PdfNode[];
+  /** Per certificate: its back's shared part, by a key equal for equal backs. */
+  readonly backs: readonly { readonly key: string; readonly sample: PdfNode[] }[];
+}
+
+export function certificatesSharedBackContent(faces: readonly CertificateFace[]): SharedBackContent {
+  const backs = faces.map((f) => {
+    const body = backBody(f);
+    // Laid out as on its page (the first line, then the body), at the top of a document of its own.
+    return { key: JSON.stringify(body), sample: [{ ...(backHeader(f) as object), pageBreak: undefined }, ...body] };
+  });
+  return { content: faces.flatMap((f, i) => [...face(f, i > 0), backHeader(f)]), backs };
 }
 
 /** How every certificate page is set: US Letter, the embedded font. */

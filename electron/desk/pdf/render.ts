@@ -11,8 +11,9 @@ import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { once } from 'node:events';
 import type { Readable } from 'node:stream';
-import { certificatesContent, certificatesDocument, PAGE_SETUP, type CertificateFace } from './certificate-doc';
+import { certificatesContent, certificatesDocument, certificatesSharedBackContent, PAGE_SETUP, PAGES_PER_CERTIFICATE, type CertificateFace } from './certificate-doc';
 import { fontFiles, FONT_NAME, VIRTUAL_FONT_FILES } from './fonts';
+import { sharedForms, type CaptureDocument, type LaidOutPage, type SharedForms } from './shared-forms';
 
 const require = createRequire(import.meta.url);
 
@@ -28,7 +29,7 @@ type PdfKitDocument = Readable & { end(): void };
 type Constructor<T> = new (...args: unknown[]) => T;
 interface Layout {
   registerTableLayouts(layouts: unknown): void;
-  layoutDocument(content: unknown, doc: PdfKitDocument, styles: object, defaultStyle: object, ...rest: unknown[]): unknown[];
+  layoutDocument(content: unknown, doc: PdfKitDocument, styles: object, defaultStyle: object, ...rest: unknown[]): LaidOutPage[];
 }
 
 let engine: PdfMake | null = null;
@@ -70,6 +71,14 @@ const internals = () => ({
 export interface PdfPart {
   readonly content: unknown;
   readonly footer?: (page: number, pages: number) => unknown;
+  /** The part's laid-out pages as they will be drawn: given the file's shared forms and a way to lay out other content. */
+  readonly arrange?: (pages: LaidOutPage[], tools: ArrangeTools) => LaidOutPage[];
+}
+
+export interface ArrangeTools {
+  readonly forms: SharedForms;
+  /** Lays `content` out as a part of this file is (same page, margins and default style, no footer). */
+  readonly layOut: (content: unknown) => LaidOutPage[];
 }
 
 /** A page setup as pdfmake takes it. */
@@ -101,14 +110,20 @@ export async function writePdfParts(parts: AsyncIterable<PdfPart> | Iterable<Pdf
     const bytes = Buffer.concat(pending);
     for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at);
   };
+  const layOut = (content: unknown, footer?: PdfPart['footer']) => {
+    const builder = new k.LayoutBuilder(size, k.normalizePageMargin(setup.pageMargins), new k.SVGMeasure());
+    builder.registerTableLayouts(k.tableLayouts);
+    return builder.layoutDocument(content, doc, {}, setup.defaultStyle, undefined, undefined, footer, undefined, undefined);
+  };
+  const draw = (laidOut: LaidOutPage[]) => new k.Renderer(doc, undefined).renderPages(laidOut);
+  const tools: ArrangeTools = { forms: sharedForms(doc as unknown as CaptureDocument, draw, size.width, size.height), layOut: (content) => layOut(content) };
   let pages = 0;
   let done = 0;
   try {
     for await (const part of parts) {
-      const builder = new k.LayoutBuilder(size, k.normalizePageMargin(setup.pageMargins), new k.SVGMeasure());
-      builder.registerTableLayouts(k.tableLayouts);
-      const laidOut = builder.layoutDocument(part.content, doc, {}, setup.defaultStyle, undefined, undefined, part.footer, undefined, undefined);
-      new k.Renderer(doc, undefined).renderPages(laidOut);
+      const first = layOut(part.content, part.footer);
+      const laidOut = part.arrange ? part.arrange(first, tools) : first;
+      draw(laidOut);
       pages += laidOut.length;
       done += 1;
       flush();
@@ -128,7 +143,30 @@ export async function writePdfParts(parts: AsyncIterable<PdfPart> | Iterable<Pdf
 /** The certificates `batches` yields, a batch at a time, into one new PDF; `onPages` hears the pages written so far. */
 export function writeCertificatesPdf(batches: AsyncIterable<readonly CertificateFace[]> | Iterable<readonly CertificateFace[]>, file: string, title: string, onPages?: (pages: number) => void): Promise<number> {
   async function* parts(): AsyncGenerator<PdfPart> {
-    for await (const faces of batches) yield { content: certificatesContent(faces) };
+    for await (const faces of batches) {
+      const { content, backs } = certificatesSharedBackContent(faces);
+      yield { content, arrange: (pages, tools) => withSharedBacks(pages, backs, faces, tools) };
+    }
   }
   return writePdfParts(parts(), file, title, PAGE_SETUP, (_parts, pages) => onPages?.(pages));
+}
+
+/**
+ * Each certificate's back, laid out as its first line only, gets its election form from the
+ * file's shared form for that back. Should any certificate not lay out as a face and a one-line
+ * back (a face run onto a second page, a first line wrapped), the batch is laid out whole instead.
+ */
+function withSharedBacks(pages: LaidOutPage[], backs: ReturnType<typeof certificatesSharedBackContent>['backs'], faces: readonly CertificateFace[], tools: ArrangeTools): LaidOutPage[] {
+  const backPages = backs.map((_, i) => pages[i * PAGES_PER_CERTIFICATE + 1]);
+  const asPlanned = pages.length === backs.length * PAGES_PER_CERTIFICATE && backPages.every((p) => p?.items.length === 1 && p.items[0]!.type === 'line');
+  if (!asPlanned) return tools.layOut(certificatesContent(faces));
+  backs.forEach((back, i) => {
+    backPages[i]!.items.unshift(tools.forms.item(back.key, () => {
+      const sample = tools.layOut(back.sample);
+      // One page, its first item the first line (the certificate's own, drawn on its page).
+      if (sample.length !== 1 || sample[0]!.items[0]?.type !== 'line') throw new Error(`the back of certificate ${faces[i]!.number} does not lay out on one page`);
+      return { page: sample[0]!, drop: 1 };
+    }));
+  });
+  return pages;
 }
