@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfPages, pdfText } from '../testing/pdf-tools';
+import { sampleFace } from '../testing/certificate-face-fixture';
 import { tempDir } from '../testing/temp';
 import { MAX_CERTIFICATES_PER_FILE, MAX_PAGES_PER_FILE, printFiles, type PlannedFile } from './bulk-print';
 import type { CertificatesFileWritten, PrintCertificatesInput, PrintCertificatesOutput, PrintCertificatesProgress } from '../workers/print-certificates';
@@ -13,24 +14,7 @@ beforeEach(() => {
 });
 afterEach(() => out.cleanup());
 
-const face = (n: number): CertificateFace => ({
-  number: `RT-${String(n).padStart(6, '0')}`,
-  classCode: 'A',
-  colour: 'BLUE',
-  transferable: false,
-  firmRights: n,
-  oversubscriptionOnly: false,
-  underlyingShares: null,
-  issuer: 'XO Communications, Inc.',
-  cusip: '983764176',
-  registration: [`Holder Łódź-Nowak ${n}`, '', '', ''],
-  address: ['1 Main Street', 'Springfield, IL 62701'],
-  voidAfter: 'DECEMBER 8, 2003',
-  expiresInWords: '5:00 p.m., New York City time, on December 8, 2003',
-  price: '5.00',
-  held: false,
-  duplicate: null,
-});
+const face = (n: number): CertificateFace => sampleFace({ number: `RT-${String(n).padStart(6, '0')}`, firmRights: n, registration: [`Holder Łódź-Nowak ${n}`, '', '', ''] });
 
 /** Files of at most MAX_CERTIFICATES_PER_FILE of `count` certificates, as the print service plans them. */
 async function* plan(count: number, perFile = MAX_CERTIFICATES_PER_FILE): AsyncGenerator<PlannedFile> {

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pdfPages, pdfText } from '../testing/pdf-tools';
+import { sampleFace } from '../testing/certificate-face-fixture';
 import { tempDir } from '../testing/temp';
 import type { CertificateFace } from './certificate-doc';
 import { certificatesPdfBuffer, writeCertificatesPdf } from './render';
@@ -12,24 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => out.cleanup());
 
-const base: CertificateFace = {
-  number: 'RT-000001',
-  classCode: 'A',
-  colour: 'BLUE',
-  transferable: false,
-  firmRights: 1_250,
-  oversubscriptionOnly: false,
-  underlyingShares: null,
-  issuer: 'XO Communications, Inc.',
-  cusip: '983764176',
-  registration: ['Anna Łódź-Nowak', 'Jürgen Müller JT TEN', '', ''],
-  address: ['1 Main Street', 'Springfield, IL 62701'],
-  voidAfter: 'DECEMBER 8, 2003',
-  expiresInWords: '5:00 p.m., New York City time, on December 8, 2003',
-  price: '5.00',
-  held: false,
-  duplicate: null,
-};
+const base = sampleFace();
 
 /** Every kind of certificate the bulk run prints: each class, a held one, a replacement, in an order that changes back twice. */
 const mixed: CertificateFace[] = [
@@ -54,6 +38,15 @@ function pixels(file: string, name: string): Buffer[] {
 /** How many form XObjects the file carries (object dictionaries are not compressed). */
 const forms = (file: string): number => readFileSync(file).toString('latin1').match(/\/Subtype \/Form/g)?.length ?? 0;
 
+/** Every page of `streamed` is pixel for pixel the page of `whole`, and there are `count`. */
+function expectSamePages(streamed: string, whole: string, count: number): void {
+  const ours = pixels(streamed, 'ours');
+  const pdfmakes = pixels(whole, 'pdfmake');
+  expect(ours).toHaveLength(count);
+  expect(pdfmakes).toHaveLength(count);
+  ours.forEach((page, i) => expect(page.equals(pdfmakes[i]!), `page ${i + 1}`).toBe(true));
+}
+
 /** The same certificates as a bulk file (in batches of `batch`) and as pdfmake's own whole document. */
 async function bothWays(faces: readonly CertificateFace[], batch: number, name = 'run'): Promise<{ streamed: string; whole: string }> {
   const streamed = out.file(`${name}-streamed.pdf`);
@@ -68,10 +61,7 @@ describe('a bulk file draws each back from a form shared by the certificates of 
   it('prints every page exactly as pdfmake draws the whole document, pixel for pixel', async () => {
     const { streamed, whole } = await bothWays(mixed, 3);
     expect(pdfPages(streamed)).toBe(14);
-    const ours = pixels(streamed, 'ours');
-    const pdfmakes = pixels(whole, 'pdfmake');
-    expect(ours).toHaveLength(14);
-    ours.forEach((page, i) => expect(page.equals(pdfmakes[i]!), `page ${i + 1}`).toBe(true));
+    expectSamePages(streamed, whole, 14);
     // The text of the backs is in the file (what a search of the PDF, or a screen reader, reads).
     const text = pdfText(streamed);
     expect(text).toContain('FORM OF ELECTION TO EXERCISE CLASS B RIGHTS');
@@ -96,9 +86,6 @@ describe('a bulk file draws each back from a form shared by the certificates of 
     const faces = [long, { ...long, number: 'RT-000002' }];
     const { streamed, whole } = await bothWays(faces, 2);
     expect(forms(streamed)).toBe(0);
-    const ours = pixels(streamed, 'ours');
-    const pdfmakes = pixels(whole, 'pdfmake');
-    expect(ours).toHaveLength(4);
-    ours.forEach((page, i) => expect(page.equals(pdfmakes[i]!), `page ${i + 1}`).toBe(true));
+    expectSamePages(streamed, whole, 4);
   }, 60_000);
 });
