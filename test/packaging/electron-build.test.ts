@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { mkdtempSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -117,6 +117,30 @@ describe('the Electron build', () => {
     const launch = { file: pathToFileURL(built.workers['print-certificates']), execArgv: [] };
     expect(await runWorker(launch, { file, title: 'one', faces: [face] })).toEqual({ pages: 2, files: 1 });
     expect(pdfText(file)).toContain('Zofia Łódź-Nowak');
+  });
+
+  it('the bundled check worker runs in plain Node and reads an .xlsx register through its central directory', async () => {
+    const { runWorker } = await import('../../electron/desk/workers/run-job');
+    const { REGISTER_COLUMNS } = await import('../../electron/desk/importers/layout');
+    const { goodRow } = await import('../../electron/desk/testing/register-fixture');
+    const ExcelJS = (await import('exceljs')).default;
+    const folder = mkdtempSync(path.join(outdir, 'check-'));
+    const file = path.join(folder, 'holders.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Holders');
+    sheet.addRow([...REGISTER_COLUMNS]);
+    const row = goodRow(1, { class: 'A', registration1: 'Zofia Łódź-Nowak' });
+    sheet.addRow(REGISTER_COLUMNS.map((c) => row[c]));
+    await workbook.xlsx.writeFile(file);
+    await writeFile(path.join(folder, 'spill'), '', { mode: 0o600 }); // made by the import's thread, as RowSpill makes it
+    const launch = { file: pathToFileURL(built.workers['check-register']), execArgv: [] };
+    const input = {
+      file, fileName: 'holders.xlsx', spec: { format: 'xlsx', headerRow: 1, columns: {} }, goodRowsOnly: false, kind: 'rights-offering', classes: [['A', 1]], inBook: [],
+      size: (await readFile(file)).length, spill: path.join(folder, 'spill'), key: { keyId: 'k1', key: Buffer.alloc(32, 7).toString('base64') },
+    };
+    const outcome = (await runWorker(launch, input)) as { rows: number; badRows: number; problems: unknown[]; seal: { rows: number } };
+    expect(outcome).toMatchObject({ rows: 1, badRows: 0, problems: [], seal: { rows: 1 } });
+    expect(await readFile(path.join(folder, 'spill'), 'utf8')).toContain('Zofia Łódź-Nowak');
   });
 
   it('ships the worker bundles: electron-builder packs all of electron/dist', async () => {

@@ -6,8 +6,8 @@
 import { createReadStream } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { RegisterFileError } from './file-bytes';
+import { openWorksheet } from './xlsx-workbook';
 
 export type FileFormat = 'csv' | 'fixed' | 'xlsx';
 const PREVIEW_ROWS = 10;
@@ -54,15 +54,12 @@ async function previewCsv(text: string): Promise<{ columns: string[]; rows: stri
 }
 
 async function previewXlsx(file: string): Promise<{ columns: string[]; rows: string[][] }> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
+  const sheet = await openWorksheet(file, path.basename(file), undefined);
   const records: string[][] = [];
-  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<{ values: unknown }>>) {
-    for await (const row of sheet) {
-      const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
-      records.push(values.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? String((v as { text?: unknown; result?: unknown }).text ?? (v as { result?: unknown }).result ?? '') : String(v))));
-      if (records.length > PREVIEW_ROWS) break;
-    }
-    break;
+  for await (const row of sheet.rows) {
+    const values = Array.isArray(row.values) ? (row.values as unknown[]).slice(1) : [];
+    records.push(values.map((v) => (v === null || v === undefined ? '' : typeof v === 'object' ? String((v as { text?: unknown; result?: unknown }).text ?? (v as { result?: unknown }).result ?? '') : String(v))));
+    if (records.length > PREVIEW_ROWS) break;
   }
   const [columns = [], ...rows] = records;
   return { columns, rows };

@@ -1,50 +1,41 @@
 /**
  * .xlsx layouts: one worksheet (named, or the first), a header row naming the columns, rows
- * below it. Read with exceljs's streaming WorkbookReader, row by row (shared strings cached,
+ * below it. Read row by row through xlsx-workbook.ts (exceljs's parsers, shared strings cached,
  * styles and hyperlinks ignored), never the workbook whole in memory. A row's line is its row
  * number in the sheet. Numbers are read as the shortest text that is exactly the stored value;
  * a TIN stored as a number has lost its leading zeros, and is reported, not guessed at.
  */
-import type ExcelJSModule from 'exceljs';
-import { readRegisterBytes, RegisterFileError } from './file-bytes';
+import { stat } from 'node:fs/promises';
+import { readRegisterBytes, RegisterFileError, type ReadDigest } from './file-bytes';
 import { mapHeader, rowFromFields, type XlsxLayout } from './layout';
 import type { RegisterSource, SourceRow } from './source';
+import { openWorksheet, type SheetRow } from './xlsx-workbook';
 
-interface SheetRow {
-  readonly number: number;
-  readonly values: unknown;
-}
-interface SheetReader extends AsyncIterable<SheetRow> {
-  readonly name: string;
-}
-
+/**
+ * The file is hashed first, in one pass over its bytes (the SHA-256 the journal keeps), then read
+ * as a workbook through its central directory (xlsx-workbook.ts); a file changed in between is
+ * refused rather than reported under a digest that is not its own.
+ */
 export function xlsxSource(file: string, shown: string, layout: XlsxLayout): RegisterSource {
-  const { stream, digest } = readRegisterBytes(file, shown, { utf8: false });
+  const { stream, digest: hashed } = readRegisterBytes(file, shown, { utf8: false });
+  let size = 0;
+  let progress = () => 0;
   async function* rows(): AsyncGenerator<SourceRow> {
-    let found = false;
-    try {
-      // Loaded only for a workbook: exceljs takes about a second to load, which every CSV import would pay.
-      const ExcelJS = ((await import('exceljs')) as { default: typeof ExcelJSModule }).default;
-      const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, { worksheets: 'emit', sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', entries: 'ignore' });
-      for await (const sheet of reader as unknown as AsyncIterable<SheetReader>) {
-        const wanted = !found && (layout.sheet === undefined || sheet.name === layout.sheet);
-        if (!wanted) {
-          for await (const _row of sheet) void _row; // an unwanted sheet is read past, not kept
-          continue;
-        }
-        found = true;
-        yield* sheetRows(sheet, layout, shown);
-      }
-    } catch (error) {
-      if (error instanceof RegisterFileError) throw error;
-      throw new RegisterFileError(`${shown} is not a readable .xlsx workbook (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`);
-    }
-    if (!found) throw new RegisterFileError(layout.sheet === undefined ? `${shown} has no worksheet` : `${shown} has no worksheet named "${layout.sheet}"`);
+    const before = await stat(file);
+    for await (const chunk of stream as AsyncIterable<Buffer>) void chunk;
+    size = hashed.bytes();
+    const sheet = await openWorksheet(file, shown, layout.sheet);
+    progress = sheet.progress;
+    yield* sheetRows(sheet.rows, layout, shown);
+    const after = await stat(file);
+    if (after.size !== before.size || after.mtimeMs !== before.mtimeMs || after.ino !== before.ino) throw new RegisterFileError(`${shown} changed while it was being read: import it again`);
   }
+  // What was read, for the import's progress: the worksheet's share of the file as its rows are read.
+  const digest: ReadDigest = { sha256: () => hashed.sha256(), bytes: () => Math.round(size * progress()) };
   return { [Symbol.asyncIterator]: rows, digest, close: () => stream.destroy() };
 }
 
-async function* sheetRows(sheet: SheetReader, layout: XlsxLayout, shown: string): AsyncGenerator<SourceRow> {
+async function* sheetRows(sheet: AsyncIterable<SheetRow>, layout: XlsxLayout, shown: string): AsyncGenerator<SourceRow> {
   let index: Parameters<typeof rowFromFields>[1] | null = null;
   for await (const row of sheet) {
     if (row.number < layout.headerRow) continue;
