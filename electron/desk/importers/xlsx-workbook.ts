@@ -86,7 +86,8 @@ export async function openWorksheet(file: string, shown: string, sheet: string |
       yield chunk;
     }
   }
-  const [emitted] = [...reader._parseWorksheet(counted(), '1')];
+  // exceljs numbers a worksheet by its part's name (sheet3.xml: 3); the name is the workbook's.
+  const [emitted] = [...reader._parseWorksheet(counted(), /sheet(\d+)\.xml$/.exec(entry.path)?.[1] ?? '1')];
   if (!emitted) throw new RegisterFileError(`${shown} is not a readable .xlsx workbook (its worksheet "${chosen.name}" could not be opened)`);
   async function* rows(): AsyncGenerator<SheetRow> {
     try {
