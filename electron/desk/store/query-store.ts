@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Kysely } from 'kysely';
+import type { DeskFailure } from '../../../shared/ipc/result';
 import { makeRepos } from './repos';
 import { currentBaseline, digestWrites, RowLog, type RowDigests } from './row-digests';
 import type { BookStore, BackupCopy, ChainReport, ChangeOutcome, CommittedEntry, JobControl, JobProgress, JournalActor, ReadRepos, StoreInfo, StoreKind, VerifyProgress, WriteRepos } from './port';
@@ -30,6 +31,8 @@ export interface StoreEngine {
   isRetryable(error: unknown): boolean;
   /** The error as the port names it, when it is a uniqueness rule broken. */
   asUniqueViolation(error: unknown): UniqueViolation | null;
+  /** The error in words, when the book's server ended the connection under a change (a server store only). */
+  asLostConnection?(error: unknown): DeskFailure | null;
   info(journalEntries: number, head: StoreInfo['head']): Promise<StoreInfo>;
   verifyJournal(control: JobControl<VerifyProgress>): Promise<ChainReport>;
   backup(destination: string, options: { overwrite: boolean }, control: JobControl<JobProgress>): Promise<BackupCopy>;
@@ -122,7 +125,7 @@ export class QueryStore implements BookStore {
         return result;
       } catch (error) {
         if (attempt < RETRIES && this.engine.isRetryable(error)) continue;
-        throw this.engine.asUniqueViolation(error) ?? error;
+        throw this.engine.asUniqueViolation(error) ?? this.engine.asLostConnection?.(error) ?? error;
       }
     }
   }

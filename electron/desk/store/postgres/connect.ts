@@ -21,6 +21,26 @@ export function databaseRefused(url: string, reason: string): DeskFailure {
   return new DeskFailure('BOOK_REFUSED', `The office database ${redactUrl(url)} was refused: ${reason}. Nothing was changed in it.`);
 }
 
+/**
+ * The server ended the connection (a restart, an administrator's pg_terminate_backend, a network
+ * that dropped it): SQLSTATE class 08 and 57P, and pg's and Node's words for a socket gone.
+ */
+export function isLostConnection(error: unknown): boolean {
+  const code = error instanceof Error && 'code' in error ? String(error.code) : '';
+  if (code.startsWith('08') || code.startsWith('57P') || code === 'ECONNRESET' || code === 'EPIPE') return true;
+  const message = error instanceof Error ? error.message : '';
+  return /^Connection terminated|connection error and is not queryable/.test(message);
+}
+
+/**
+ * A change whose connection was lost. It was not confirmed: had the commit itself reached the
+ * server, the change is in the book; otherwise nothing of it is. Saving again at once could
+ * record it twice, so the words say to look first.
+ */
+export function lostDuringChange(url: string): DeskFailure {
+  return new DeskFailure('BOOK_REFUSED', `The office database ${redactUrl(url)} ended the connection before confirming this save (a restart, or an administrator). Look at the book to see whether it was saved before saving again.`);
+}
+
 /** int8 (counts, journal sequence numbers) as a JS number, refusing any that would lose digits. */
 function parseInt8(text: string): number {
   const n = Number(text);
@@ -60,6 +80,11 @@ export function newPool(url: string, max = 4): pg.Pool {
   // An idle connection that the server ends (a restart, an administrator) is simply dropped by the
   // pool; without a listener Node would treat that as a crash. Work in progress fails on its own.
   pool.on('error', () => undefined);
+  // The pool listens to a connection only while it is idle: one checked out for a change, between
+  // two of its queries, would raise the server's ending of it as an uncaught error, a crash of
+  // main. Each connection listens for itself; the change's next query (or its commit) fails, it
+  // rolls back, and the pool drops the connection when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 

@@ -1,5 +1,6 @@
 import { Kysely, PostgresDialect, sql } from 'kysely';
 import pg from 'pg';
+import type { DeskFailure } from '../../../../shared/ipc/result';
 import { runJob } from '../../workers/run-job';
 import type { VerifyJournalInput } from '../../workers/verify-journal';
 import type { ChainReport, VerifyProgress } from '../journal-chain';
@@ -8,7 +9,7 @@ import { recordOpening } from '../opening';
 import { QueryStore, type JournalRow, type StoreEngine } from '../query-store';
 import type { BookTables } from '../tables';
 import { exportToBookFile } from './export';
-import { connectClient, newClient, newPool, redactUrl } from './connect';
+import { connectClient, isLostConnection, lostDuringChange, newClient, newPool, redactUrl } from './connect';
 import { inspectPostgresBook, migratePostgres } from './migrate';
 
 /** Held by the one transaction appending to the journal ('ODK1'); released at its commit. */
@@ -63,6 +64,10 @@ export class PostgresEngine implements StoreEngine {
     if (pgCode(error) !== '23505') return null;
     const e = error as { constraint?: string; detail?: string };
     return new UniqueViolation(e.constraint ?? 'unique', e.detail ?? 'a unique value was used twice');
+  }
+
+  asLostConnection(error: unknown): DeskFailure | null {
+    return isLostConnection(error) ? lostDuringChange(this.url) : null;
   }
 
   async info(journalEntries: number, head: StoreInfo['head']): Promise<StoreInfo> {
